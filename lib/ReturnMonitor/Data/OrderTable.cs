@@ -1,0 +1,188 @@
+namespace ReturnMonitor.Data;
+
+/// <summary>
+/// A batch of orders stored by column: one <see cref="double"/> array per numeric feature,
+/// one string array per categorical feature, and the optional 0/1 target.
+/// Immutable once built; columns are shared, never copied, by the accessors.
+/// </summary>
+public sealed class OrderTable
+{
+    private readonly Dictionary<string, double[]> numeric;
+    private readonly Dictionary<string, string[]> categorical;
+    private readonly bool[]? returned;
+
+    /// <summary>Builds a table from whole columns. Every feature of <see cref="OrderSchema"/> must be present, all of the same length.</summary>
+    /// <param name="source">Where the data came from (a file name or a scenario), used in messages.</param>
+    public OrderTable(string source, IReadOnlyDictionary<string, double[]> numeric, IReadOnlyDictionary<string, string[]> categorical, bool[]? returned)
+    {
+        Source = source;
+        this.numeric = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        this.categorical = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        int? count = null;
+        foreach (var feature in OrderSchema.NumericFeatures)
+        {
+            if (!numeric.TryGetValue(feature.Name, out var column))
+            {
+                throw new ArgumentException($"numeric column '{feature.Name}' is missing", nameof(numeric));
+            }
+
+            this.numeric[feature.Name] = column;
+            count = CheckLength(count, column.Length, feature.Name);
+        }
+
+        foreach (var feature in OrderSchema.CategoricalFeatures)
+        {
+            if (!categorical.TryGetValue(feature.Name, out var column))
+            {
+                throw new ArgumentException($"categorical column '{feature.Name}' is missing", nameof(categorical));
+            }
+
+            this.categorical[feature.Name] = column;
+            count = CheckLength(count, column.Length, feature.Name);
+        }
+
+        if (returned is not null)
+        {
+            count = CheckLength(count, returned.Length, OrderSchema.Target);
+        }
+
+        this.returned = returned;
+        Count = count ?? 0;
+    }
+
+    /// <summary>Where the data came from: a file name or a scenario name.</summary>
+    public string Source { get; }
+
+    /// <summary>Number of orders.</summary>
+    public int Count { get; }
+
+    /// <summary>Whether the table has the <c>returned</c> column.</summary>
+    public bool HasTarget => returned is not null;
+
+    /// <summary>The values of numeric feature <paramref name="name"/>.</summary>
+    public ReadOnlySpan<double> Numeric(string name) =>
+        numeric.TryGetValue(name, out var column) ? column : throw new ArgumentException($"'{name}' is not a numeric feature", nameof(name));
+
+    /// <summary>The values of categorical feature <paramref name="name"/>.</summary>
+    public IReadOnlyList<string> Categorical(string name) =>
+        categorical.TryGetValue(name, out var column) ? column : throw new ArgumentException($"'{name}' is not a categorical feature", nameof(name));
+
+    /// <summary>The target: true for a returned order.</summary>
+    /// <exception cref="InvalidOperationException">The table has no <c>returned</c> column.</exception>
+    public ReadOnlySpan<bool> Returned =>
+        returned ?? throw new InvalidOperationException($"{Source} has no '{OrderSchema.Target}' column");
+
+    /// <summary>Fraction of orders returned, in [0, 1]; NaN for an empty table.</summary>
+    public double ReturnRate
+    {
+        get
+        {
+            var target = Returned;
+            if (target.Length == 0)
+            {
+                return double.NaN;
+            }
+
+            var count = 0;
+            foreach (var r in target)
+            {
+                count += r ? 1 : 0;
+            }
+
+            return (double)count / target.Length;
+        }
+    }
+
+    /// <summary>Order number <paramref name="index"/> as a row.</summary>
+    public Order this[int index] => new(
+        numeric[OrderSchema.ProductPrice][index],
+        numeric[OrderSchema.CustomerPurchaseHistory][index],
+        numeric[OrderSchema.ReviewRating][index],
+        numeric[OrderSchema.DeliveryTimeDays][index],
+        numeric[OrderSchema.DiscountPercentage][index],
+        numeric[OrderSchema.PreviousReturns][index],
+        numeric[OrderSchema.DaysSincePurchase][index],
+        categorical[OrderSchema.ProductCategory][index],
+        categorical[OrderSchema.SizeOrdered][index],
+        returned?[index]);
+
+    /// <summary>All orders as rows, in order.</summary>
+    public IEnumerable<Order> Rows()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    /// <summary>Builds a table from rows. The target is kept only if every row has it.</summary>
+    public static OrderTable FromRows(string source, IReadOnlyCollection<Order> rows)
+    {
+        var builder = new OrderTableBuilder(rows.Count);
+        foreach (var row in rows)
+        {
+            builder.Add(row);
+        }
+
+        return builder.Build(source);
+    }
+
+    /// <summary>The orders at <paramref name="indices"/>, in that order (used for splits and resampling).</summary>
+    public OrderTable Select(ReadOnlySpan<int> indices, string? source = null)
+    {
+        var num = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var (name, column) in numeric)
+        {
+            var picked = new double[indices.Length];
+            for (var i = 0; i < indices.Length; i++)
+            {
+                picked[i] = column[indices[i]];
+            }
+
+            num[name] = picked;
+        }
+
+        var cat = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, column) in categorical)
+        {
+            var picked = new string[indices.Length];
+            for (var i = 0; i < indices.Length; i++)
+            {
+                picked[i] = column[indices[i]];
+            }
+
+            cat[name] = picked;
+        }
+
+        bool[]? target = null;
+        if (returned is not null)
+        {
+            target = new bool[indices.Length];
+            for (var i = 0; i < indices.Length; i++)
+            {
+                target[i] = returned[indices[i]];
+            }
+        }
+
+        return new OrderTable(source ?? Source, num, cat, target);
+    }
+
+    /// <summary>A copy of this table with numeric column <paramref name="name"/> replaced (for permutation importance and what-if analysis).</summary>
+    public OrderTable WithNumeric(string name, double[] values)
+    {
+        var num = new Dictionary<string, double[]>(numeric, StringComparer.Ordinal) { [name] = values };
+        return new OrderTable(Source, num, categorical, returned);
+    }
+
+    /// <summary>A copy of this table with categorical column <paramref name="name"/> replaced.</summary>
+    public OrderTable WithCategorical(string name, string[] values)
+    {
+        var cat = new Dictionary<string, string[]>(categorical, StringComparer.Ordinal) { [name] = values };
+        return new OrderTable(Source, numeric, cat, returned);
+    }
+
+    private static int CheckLength(int? count, int length, string name) =>
+        count is { } expected && expected != length
+            ? throw new ArgumentException($"column '{name}' has {length} values, expected {expected}")
+            : length;
+}
