@@ -1,0 +1,192 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReturnMonitor.Data;
+using ReturnMonitor.Modeling;
+using ReturnMonitor.Reporting;
+
+namespace ReturnMonitor.Drift;
+
+/// <summary>
+/// What a monitor needs to know about the training data, fitted once: the exact per-feature summaries
+/// (<see cref="DatasetSummary"/>) and, when written by training, the model's held-out metrics and feature importances.
+/// Saved as JSON so that checking a batch never re-reads the training file:
+/// <code>var profile = ReferenceProfile.Fit(reference); var report = profile.Compare(batch);</code>
+/// </summary>
+public sealed class ReferenceProfile
+{
+    /// <summary>Value of the JSON <c>format</c> field.</summary>
+    public const string FormatName = "returnmonitor-profile";
+
+    /// <summary>Version of the JSON layout.</summary>
+    public const int FormatVersion = 1;
+
+    public ReferenceProfile(DatasetSummary summary, TrainingReport? training = null)
+    {
+        Summary = summary;
+        Training = training;
+    }
+
+    /// <summary>The reference data's exact summary.</summary>
+    public DatasetSummary Summary { get; }
+
+    /// <summary>The model's training report, when the profile was written by training.</summary>
+    public TrainingReport? Training { get; }
+
+    /// <summary>Where the reference came from.</summary>
+    public string Source => Summary.Source;
+
+    /// <summary>Fits a profile on reference data.</summary>
+    public static ReferenceProfile Fit(OrderTable reference, TrainingReport? training = null) => new(DatasetSummary.Of(reference), training);
+
+    /// <summary>Compares a batch with this reference.</summary>
+    public DriftReport Compare(OrderTable batch, DriftOptions? options = null) => DriftAnalysis.Compare(Summary, DatasetSummary.Of(batch), options);
+
+    /// <summary>Compares a batch summary with this reference.</summary>
+    public DriftReport Compare(DatasetSummary batch, DriftOptions? options = null) => DriftAnalysis.Compare(Summary, batch, options);
+
+    /// <summary>The profile as JSON text (deterministic: same profile, same bytes).</summary>
+    public string ToJson()
+    {
+        var numeric = new JsonArray();
+        foreach (var feature in OrderSchema.NumericFeatures)
+        {
+            var d = Summary.Numeric[feature.Name];
+            numeric.Add(new JsonObject
+            {
+                ["name"] = feature.Name,
+                ["values"] = new JsonArray(d.Values.ToArray().Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
+                ["counts"] = new JsonArray(d.Counts.ToArray().Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
+            });
+        }
+
+        var categorical = new JsonArray();
+        foreach (var feature in OrderSchema.CategoricalFeatures)
+        {
+            var counts = new JsonObject();
+            foreach (var (category, count) in Summary.Categorical[feature.Name].Pairs)
+            {
+                counts[category] = count;
+            }
+
+            categorical.Add(new JsonObject { ["name"] = feature.Name, ["counts"] = counts });
+        }
+
+        var root = new JsonObject
+        {
+            ["format"] = FormatName,
+            ["version"] = FormatVersion,
+            ["source"] = Summary.Source,
+            ["rows"] = Summary.Rows,
+            ["returned"] = Summary.Returned,
+            ["numeric"] = numeric,
+            ["categorical"] = categorical,
+            ["training"] = Training is null ? null : JsonSerializer.SerializeToNode(Training, JsonDefaults.Options),
+        };
+        return root.ToJsonString(JsonDefaults.Options) + "\n";
+    }
+
+    /// <summary>Writes the profile to a JSON file.</summary>
+    public void Save(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, ToJson());
+    }
+
+    /// <summary>Reads a profile written by <see cref="Save"/>.</summary>
+    /// <exception cref="DataFormatException">Missing file, not JSON, or not a profile.</exception>
+    public static ReferenceProfile Load(string path, string? displayName = null)
+    {
+        var name = displayName ?? path;
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFormatException(name, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read: {e.Message}");
+        }
+
+        return FromJson(text, name);
+    }
+
+    /// <summary>Parses profile JSON.</summary>
+    /// <exception cref="DataFormatException">Not valid JSON or not a profile of a supported version.</exception>
+    public static ReferenceProfile FromJson(string json, string name = "<profile>")
+    {
+        try
+        {
+            var root = JsonNode.Parse(json)?.AsObject() ?? throw new FormatException("empty document");
+            if ((string?)root["format"] != FormatName)
+            {
+                throw new FormatException($"'format' is not \"{FormatName}\"");
+            }
+
+            var version = (int?)root["version"];
+            if (version != FormatVersion)
+            {
+                throw new FormatException($"version {version} is not supported (expected {FormatVersion})");
+            }
+
+            var numeric = new Dictionary<string, EmpiricalDistribution>(StringComparer.Ordinal);
+            foreach (var node in Required(root, "numeric").AsArray())
+            {
+                var feature = Required(node!, "name").GetValue<string>();
+                var values = Required(node!, "values").AsArray().Select(v => v!.GetValue<double>()).ToArray();
+                var counts = Required(node!, "counts").AsArray().Select(v => v!.GetValue<long>()).ToArray();
+                if (values.Length != counts.Length)
+                {
+                    throw new FormatException($"feature '{feature}' has {values.Length} values but {counts.Length} counts");
+                }
+
+                numeric[feature] = EmpiricalDistribution.FromCounts(values.Zip(counts, KeyValuePair.Create));
+            }
+
+            var categorical = new Dictionary<string, CategoryCounts>(StringComparer.Ordinal);
+            foreach (var node in Required(root, "categorical").AsArray())
+            {
+                var feature = Required(node!, "name").GetValue<string>();
+                categorical[feature] = CategoryCounts.FromCounts(Required(node!, "counts").AsObject().Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<long>())));
+            }
+
+            var summary = new DatasetSummary(
+                Required(root, "source").GetValue<string>(),
+                Required(root, "rows").GetValue<long>(),
+                numeric,
+                categorical,
+                (long?)root["returned"]);
+            var training = root["training"] is { } t ? t.Deserialize<TrainingReport>(JsonDefaults.Options) : null;
+            return new ReferenceProfile(summary, training);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            throw new DataFormatException(name, null, null, $"not a valid ReturnMonitor profile: {OneLine(e.Message)}");
+        }
+    }
+
+    /// <summary>Whether a file looks like a profile (JSON) rather than CSV, by its first non-blank character.</summary>
+    public static bool LooksLikeProfile(string path)
+    {
+        using var reader = new StreamReader(path);
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (!char.IsWhiteSpace((char)c) && c != '\uFEFF')
+            {
+                return c == '{';
+            }
+        }
+
+        return false;
+    }
+
+    private static JsonNode Required(JsonNode node, string property) =>
+        node[property] ?? throw new FormatException($"missing property '{property}'");
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

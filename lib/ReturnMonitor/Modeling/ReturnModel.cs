@@ -1,0 +1,118 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+using ReturnMonitor.Data;
+
+namespace ReturnMonitor.Modeling;
+
+/// <summary>
+/// The return-prediction model: an ML.NET pipeline that one-hot encodes <c>product_category</c> and <c>size_ordered</c>
+/// (a category never seen in training encodes as all zeros: the order is still scored), concatenates them with the
+/// seven numeric features and feeds a random forest (FastForest). <see cref="PredictProbabilities"/> returns P(returned).
+/// </summary>
+public sealed class ReturnModel
+{
+    /// <summary>File name of the ML.NET model inside a model directory.</summary>
+    public const string ModelFileName = "model.zip";
+
+    private readonly MLContext context;
+    private readonly ITransformer transformer;
+
+    private ReturnModel(MLContext context, ITransformer transformer, ReturnModelOptions options)
+    {
+        this.context = context;
+        this.transformer = transformer;
+        Options = options;
+    }
+
+    /// <summary>The hyper-parameters the model was trained with.</summary>
+    public ReturnModelOptions Options { get; }
+
+    /// <summary>Trains on a labelled table.</summary>
+    /// <exception cref="ArgumentException">The table has no <c>returned</c> column or only one class.</exception>
+    public static ReturnModel Train(OrderTable training, ReturnModelOptions? options = null)
+    {
+        options ??= new ReturnModelOptions();
+        if (!training.HasTarget)
+        {
+            throw new ArgumentException($"{training.Source} has no '{OrderSchema.Target}' column: a model needs labelled orders", nameof(training));
+        }
+
+        var rate = training.ReturnRate;
+        if (!(rate > 0 && rate < 1))
+        {
+            throw new ArgumentException($"{training.Source} needs both returned and kept orders to train a model", nameof(training));
+        }
+
+        var context = new MLContext(options.Seed);
+        var data = context.Data.LoadFromEnumerable(ModelInput.From(training));
+        var trainer = context.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+        {
+            NumberOfTrees = options.Trees,
+            NumberOfLeaves = options.Leaves,
+            MinimumExampleCountPerLeaf = options.MinimumOrdersPerLeaf,
+            FeatureFraction = options.FeatureFraction,
+            Seed = options.Seed,
+            NumberOfThreads = 1,
+            LabelColumnName = "Label",
+            FeatureColumnName = "Features",
+        });
+        var pipeline = context.Transforms.Categorical.OneHotEncoding(
+                [new InputOutputColumnPair("CategoryOneHot", nameof(ModelInput.ProductCategory)), new InputOutputColumnPair("SizeOneHot", nameof(ModelInput.SizeOrdered))])
+            .Append(context.Transforms.Concatenate("Features", [.. ModelInput.NumericColumns, "CategoryOneHot", "SizeOneHot"]))
+            .Append(trainer);
+        return new ReturnModel(context, pipeline.Fit(data), options);
+    }
+
+    /// <summary>P(returned) for every order of <paramref name="table"/>, in [0, 1], in table order. Labels are not needed.</summary>
+    public double[] PredictProbabilities(OrderTable table)
+    {
+        var data = context.Data.LoadFromEnumerable(ModelInput.From(table));
+        var scored = transformer.Transform(data);
+        // FastForest's binary score is the sum over trees of leaf values, each the mean of ±1 labels in that leaf,
+        // so score / trees = 2p − 1 with p the forest's average leaf return rate.
+        var column = scored.Schema["Score"];
+        var result = new double[table.Count];
+        var i = 0;
+        using var cursor = scored.GetRowCursor([column]);
+        var getter = cursor.GetGetter<float>(column);
+        float value = 0;
+        while (cursor.MoveNext())
+        {
+            getter(ref value);
+            result[i++] = Math.Clamp((value / Options.Trees + 1) / 2, 0, 1);
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes the model to <c>directory/model.zip</c>.</summary>
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var schema = context.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
+        context.Model.Save(transformer, schema, Path.Combine(directory, ModelFileName));
+    }
+
+    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
+    /// <exception cref="DataFormatException">The directory has no model or it cannot be read.</exception>
+    public static ReturnModel Load(string directory, ReturnModelOptions? options = null)
+    {
+        var path = Path.Combine(directory, ModelFileName);
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException(path, null, null, "model file not found (run 'returnmonitor train' first)");
+        }
+
+        var context = new MLContext((options ?? new ReturnModelOptions()).Seed);
+        try
+        {
+            var transformer = context.Model.Load(path, out _);
+            return new ReturnModel(context, transformer, options ?? new ReturnModelOptions());
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or InvalidDataException)
+        {
+            throw new DataFormatException(path, null, null, $"not a ReturnMonitor model: {e.Message}");
+        }
+    }
+}
