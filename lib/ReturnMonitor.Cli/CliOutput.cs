@@ -1,0 +1,31 @@
+using Spectre.Console;
+
+namespace ReturnMonitor.Cli;
+
+/// <summary>Where a command writes: tables and results to stdout, progress and errors to stderr.</summary>
+internal sealed class CliOutput(TextWriter stdout, TextWriter stderr)
+{
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Err { get; } = stderr;
+
+    /// <summary>A plain console for tables: no colours or ANSI codes, fixed width, so output is the same everywhere.</summary>
+    public IAnsiConsole Console { get; } = CreateConsole(stdout);
+
+    public void Error(string message) => Err.WriteLine(message);
+
+    public void Progress(string message) => Err.WriteLine(message);
+
+    private static IAnsiConsole CreateConsole(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 132;
+        return console;
+    }
+}

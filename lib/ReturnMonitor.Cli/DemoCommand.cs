@@ -1,0 +1,60 @@
+using System.CommandLine;
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+using ReturnMonitor.Modeling;
+using ReturnMonitor.Monitoring;
+using ReturnMonitor.Reporting;
+
+namespace ReturnMonitor.Cli;
+
+/// <summary>
+/// <c>demo [--data DIR] [--out DIR] [--seed N]</c>: the main job on the built-in demo data — regenerate the data,
+/// train, check every batch, print the key-results table and write artifacts.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliOutput io)
+    {
+        var data = new Option<string>("--data") { Description = "Directory of the demo CSV files (regenerated)", DefaultValueFactory = _ => "data" };
+        var outOption = new Option<string>("--out") { Description = "Directory for the model, profile and JSON results", DefaultValueFactory = _ => "artifacts" };
+        var seed = GenerateCommand.SeedOption();
+        var command = new Command("demo", "Run the whole job on the built-in demo data: generate, train, check every batch, summarise") { data, outOption, seed };
+        command.SetAction(parse => CliApp.Guard(io, () =>
+        {
+            Run(parse.GetValue(data)!, parse.GetValue(outOption)!, parse.GetValue(seed), io);
+            return CliApp.Success;
+        }));
+        return command;
+    }
+
+    public static IReadOnlyList<BatchCheck> Run(string dataDirectory, string outDirectory, ulong seed, CliOutput io)
+    {
+        io.Progress($"[1/4] generating demo data in {dataDirectory}/ (seed {seed})…");
+        var files = GenerateCommand.Write(dataDirectory, seed, 5000, 1000);
+
+        io.Progress("[2/4] training the return model…");
+        var modelDirectory = Path.Combine(outDirectory, "model");
+        var trainPath = files[0].Path;
+        var (model, training) = TrainCommand.Train(trainPath, modelDirectory, io);
+        TextTables.Training(io.Console, training);
+
+        io.Progress("[3/4] checking the batches…");
+        var profile = ReferenceProfile.Load(Path.Combine(modelDirectory, TrainCommand.ProfileFileName));
+        var monitor = new BatchMonitor(profile, model);
+        var checks = new List<BatchCheck>();
+        var driftDirectory = Path.Combine(outDirectory, "drift");
+        Directory.CreateDirectory(driftDirectory);
+        foreach (var (path, _) in files.Skip(1))
+        {
+            var check = monitor.Check(OrderCsv.Read(path));
+            checks.Add(check);
+            File.WriteAllText(Path.Combine(driftDirectory, Path.GetFileNameWithoutExtension(path) + ".json"), DriftJson.Serialize(check.Drift));
+            io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {TextTables.Fixed(check.Drift.Score, 1)})");
+        }
+
+        io.Progress("[4/4] summary");
+        TextTables.Summary(io.Console, monitor.ReferenceOverview, training, checks);
+        io.Progress($"artifacts written to {outDirectory}/");
+        return checks;
+    }
+}

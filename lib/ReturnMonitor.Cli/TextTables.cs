@@ -1,0 +1,113 @@
+using System.Globalization;
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+using ReturnMonitor.Modeling;
+using ReturnMonitor.Monitoring;
+using ReturnMonitor.Reporting;
+using Spectre.Console;
+
+namespace ReturnMonitor.Cli;
+
+/// <summary>Plain-text tables of the command line (rendering only: every number comes from the library's result records).</summary>
+internal static class TextTables
+{
+    public static void Training(IAnsiConsole console, TrainingReport report)
+    {
+        var m = report.Test;
+        var table = new Table().Title($"Return model: random forest, {report.Options.Trees} trees — held-out test split ({report.TestRows} of {report.TrainRows + report.TestRows} orders)")
+            .AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned());
+        table.AddRow("Accuracy", Percent(m.Accuracy));
+        table.AddRow("ROC-AUC", Fixed(m.RocAuc, 3));
+        table.AddRow("Precision (returned)", Percent(m.Precision));
+        table.AddRow("Recall (returned)", Percent(m.Recall));
+        table.AddRow("F1 (returned)", Fixed(m.F1, 3));
+        table.AddRow("Confusion TN / FP / FN / TP", $"{m.Confusion.TrueNegatives} / {m.Confusion.FalsePositives} / {m.Confusion.FalseNegatives} / {m.Confusion.TruePositives}");
+        console.Write(table);
+
+        var importance = new Table().Title("Permutation importance (drop of test ROC-AUC when the feature is shuffled)")
+            .AddColumn("Feature").AddColumn(new TableColumn("AUC drop").RightAligned()).AddColumn(new TableColumn("± sd").RightAligned());
+        foreach (var f in report.Importance)
+        {
+            importance.AddRow(f.Feature, Fixed(f.RocAucDrop, 4), Fixed(f.StandardDeviation, 4));
+        }
+
+        console.Write(importance);
+    }
+
+    public static void Drift(IAnsiConsole console, DriftReport report)
+    {
+        console.WriteLine($"Drift of {report.Current} ({report.CurrentRows} orders) against {report.Reference} ({report.ReferenceRows} orders)");
+        console.WriteLine($"Status: {DriftJson.Name(report.Status).ToUpperInvariant()}   score {Fixed(report.Score, 1)}/100   " +
+                          $"severe {report.CountWith(DriftSeverity.Severe)}, moderate {report.CountWith(DriftSeverity.Moderate)}, none {report.CountWith(DriftSeverity.None)}");
+        if (report.Target is { } target)
+        {
+            console.WriteLine($"Return rate: {Percent(target.ReferenceRate)} → {Percent(target.CurrentRate)}");
+        }
+
+        var table = new Table()
+            .AddColumn("Feature").AddColumn("Kind").AddColumn("Severity")
+            .AddColumn(new TableColumn("PSI").RightAligned())
+            .AddColumn(new TableColumn("Test").RightAligned())
+            .AddColumn(new TableColumn("p (adj.)").RightAligned())
+            .AddColumn(new TableColumn("Distance").RightAligned())
+            .AddColumn(new TableColumn("Mean ref → cur").RightAligned())
+            .AddColumn(new TableColumn("Shift").RightAligned());
+        foreach (var f in report.Features)
+        {
+            if (f.Kind == FeatureKind.Numeric)
+            {
+                table.AddRow(
+                    f.Name, "numeric", DriftJson.Name(f.Severity), Fixed(f.Psi, 3),
+                    $"KS D={Fixed(f.KsStatistic, 3)}", PValue(f.AdjustedPValue),
+                    $"W1={Fixed(f.Wasserstein, 2)} ({Fixed(f.WassersteinNormed, 2)}σ)",
+                    $"{Fixed(f.ReferenceMean, 2)} → {Fixed(f.CurrentMean, 2)}",
+                    f.MeanShiftPercent is { } shift ? $"{shift.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)}%" : "new");
+            }
+            else
+            {
+                var unseen = f.NewCategories.Count > 0 ? "unseen: " + string.Join(", ", f.NewCategories) : "";
+                table.AddRow(
+                    f.Name, "categorical", DriftJson.Name(f.Severity), Fixed(f.Psi, 3),
+                    $"χ²={Fixed(f.ChiSquare, 1)} df={f.DegreesOfFreedom}", PValue(f.AdjustedPValue),
+                    $"JS={Fixed(f.JensenShannon, 3)}", Markup.Escape(unseen), "");
+            }
+        }
+
+        console.Write(table);
+    }
+
+    public static void Summary(IAnsiConsole console, BatchOverview reference, TrainingReport training, IReadOnlyList<BatchCheck> checks)
+    {
+        var table = new Table().Title("Key results")
+            .AddColumn("Scenario").AddColumn(new TableColumn("Orders").RightAligned())
+            .AddColumn(new TableColumn("Return rate").RightAligned()).AddColumn(new TableColumn("Avg discount").RightAligned())
+            .AddColumn(new TableColumn("Delivery").RightAligned()).AddColumn(new TableColumn("Rating").RightAligned())
+            .AddColumn(new TableColumn("Drift score").RightAligned()).AddColumn("Status")
+            .AddColumn(new TableColumn("Severe/mod.").RightAligned())
+            .AddColumn(new TableColumn("Model AUC").RightAligned()).AddColumn(new TableColumn("Accuracy").RightAligned());
+        table.AddRow("baseline (training)", reference.Orders.ToString(CultureInfo.InvariantCulture), Percent(reference.ReturnRate), Percent(reference.AverageDiscount / 100, 0),
+            Days(reference.AverageDeliveryDays), Fixed(reference.AverageRating, 2), "–", "training", "–", Fixed(training.Test.RocAuc, 3) + "*", Percent(training.Test.Accuracy) + "*");
+        foreach (var check in checks)
+        {
+            var o = check.Overview;
+            table.AddRow(check.Name, o.Orders.ToString(CultureInfo.InvariantCulture), Percent(o.ReturnRate), Percent(o.AverageDiscount / 100, 0), Days(o.AverageDeliveryDays),
+                Fixed(o.AverageRating, 2), $"{Fixed(check.Drift.Score, 1)}/100", DriftJson.Name(check.Drift.Status),
+                $"{check.Drift.CountWith(DriftSeverity.Severe)}/{check.Drift.CountWith(DriftSeverity.Moderate)}",
+                Fixed(check.Realized?.RocAuc, 3), Percent(check.Realized?.Accuracy));
+        }
+
+        console.Write(table);
+        console.WriteLine("* baseline model metrics are on the held-out 20% test split; batch metrics are realized on the batch's own labels.");
+    }
+
+    public static string Percent(double? value, int decimals = 1) =>
+        value is { } v && double.IsFinite(v) ? (100 * v).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%" : "–";
+
+    public static string Fixed(double? value, int decimals) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
+
+    private static string Days(double value) => value.ToString("F1", CultureInfo.InvariantCulture) + " days";
+
+    private static string PValue(double p) =>
+        p < 1e-4 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("F4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,21 @@
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+
+namespace ReturnMonitor.Monitoring;
+
+/// <summary>The headline numbers of the original dashboard for one data set: return rate, average discount, delivery time and rating.</summary>
+/// <param name="Orders">Number of orders.</param>
+/// <param name="ReturnRate">Share returned in [0, 1]; null when unlabelled.</param>
+/// <param name="AverageDiscount">Mean discount, percent.</param>
+/// <param name="AverageDeliveryDays">Mean delivery time, days.</param>
+/// <param name="AverageRating">Mean review rating, stars.</param>
+public sealed record BatchOverview(long Orders, double? ReturnRate, double AverageDiscount, double AverageDeliveryDays, double AverageRating)
+{
+    /// <summary>The overview of a summary.</summary>
+    public static BatchOverview Of(DatasetSummary summary) => new(
+        summary.Rows,
+        summary.ReturnRate,
+        summary.Numeric[OrderSchema.DiscountPercentage].Mean,
+        summary.Numeric[OrderSchema.DeliveryTimeDays].Mean,
+        summary.Numeric[OrderSchema.ReviewRating].Mean);
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+
+namespace ReturnMonitor.Reporting;
+
+/// <summary>
+/// The stable JSON form of a <see cref="DriftReport"/> (the <c>drift --format json</c> output), documented field by
+/// field in the README. Numbers that are not finite are written as null.
+/// </summary>
+public static class DriftJson
+{
+    /// <summary>The report as a JSON object.</summary>
+    public static JsonObject ToNode(DriftReport report)
+    {
+        var features = new JsonArray();
+        foreach (var f in report.Features)
+        {
+            var node = new JsonObject
+            {
+                ["name"] = f.Name,
+                ["kind"] = f.Kind == FeatureKind.Numeric ? "numeric" : "categorical",
+                ["severity"] = Name(f.Severity),
+                ["psi"] = Number(f.Psi),
+                ["pValue"] = Number(f.PValue),
+                ["adjustedPValue"] = Number(f.AdjustedPValue),
+            };
+            if (f.Kind == FeatureKind.Numeric)
+            {
+                node["ksStatistic"] = Number(f.KsStatistic);
+                node["ksPValue"] = Number(f.KsPValue);
+                node["wasserstein"] = Number(f.Wasserstein);
+                node["wassersteinNormed"] = Number(f.WassersteinNormed);
+                node["referenceMean"] = Number(f.ReferenceMean);
+                node["currentMean"] = Number(f.CurrentMean);
+                node["meanShiftPercent"] = Number(f.MeanShiftPercent);
+            }
+            else
+            {
+                node["chiSquare"] = Number(f.ChiSquare);
+                node["chiSquarePValue"] = Number(f.ChiSquarePValue);
+                node["degreesOfFreedom"] = f.DegreesOfFreedom;
+                node["jensenShannon"] = Number(f.JensenShannon);
+                node["newCategories"] = new JsonArray(f.NewCategories.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
+            }
+
+            features.Add(node);
+        }
+
+        var root = new JsonObject
+        {
+            ["reference"] = report.Reference,
+            ["current"] = report.Current,
+            ["status"] = Name(report.Status),
+            ["score"] = Number(report.Score),
+            ["rows"] = new JsonObject { ["reference"] = report.ReferenceRows, ["current"] = report.CurrentRows },
+            ["counts"] = new JsonObject
+            {
+                ["severe"] = report.CountWith(DriftSeverity.Severe),
+                ["moderate"] = report.CountWith(DriftSeverity.Moderate),
+                ["none"] = report.CountWith(DriftSeverity.None),
+            },
+            ["features"] = features,
+        };
+        if (report.Target is { } target)
+        {
+            root["target"] = new JsonObject { ["referenceRate"] = Number(target.ReferenceRate), ["currentRate"] = Number(target.CurrentRate) };
+        }
+
+        root["thresholds"] = new JsonObject
+        {
+            ["alpha"] = report.Options.Alpha,
+            ["correction"] = report.Options.Correction switch
+            {
+                PValueCorrection.BenjaminiHochberg => "benjaminiHochberg",
+                PValueCorrection.Bonferroni => "bonferroni",
+                _ => "none",
+            },
+            ["moderatePsi"] = report.Options.ModeratePsi,
+            ["severePsi"] = report.Options.SeverePsi,
+            ["warningScore"] = report.Options.WarningScore,
+            ["criticalScore"] = report.Options.CriticalScore,
+        };
+        return root;
+    }
+
+    /// <summary>The report as indented JSON text ending with a newline.</summary>
+    public static string Serialize(DriftReport report) => ToNode(report).ToJsonString(JsonDefaults.Options) + "\n";
+
+    /// <summary>Lower-case name of a severity, as used in JSON and text.</summary>
+    public static string Name(DriftSeverity severity) => severity.ToString().ToLowerInvariant();
+
+    /// <summary>Lower-case name of a status, as used in JSON and text.</summary>
+    public static string Name(DriftStatus status) => status.ToString().ToLowerInvariant();
+
+    private static JsonNode? Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+}
