@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+using ReturnMonitor.Data;
+
+namespace ReturnMonitor.Tests.Cli;
+
+public class CliTests
+{
+    private static string DataFile(string name) => Path.Combine(TestPaths.Data, name);
+
+    [Fact]
+    public void Generate_writes_the_four_files_identically_for_the_same_seed()
+    {
+        var a = CliRunner.TempDirectory();
+        var b = CliRunner.TempDirectory();
+        var first = CliRunner.Run("generate", "--out", a, "--seed", "5", "--train-size", "300", "--batch-size", "100");
+        var second = CliRunner.Run("generate", "--out", b, "--seed", "5", "--train-size", "300", "--batch-size", "100");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        foreach (var file in new[] { "train.csv", "batch_1_normal.csv", "batch_2_flash_sale.csv", "batch_3_supply_crisis.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a, file)), File.ReadAllBytes(Path.Combine(b, file)));
+        }
+
+        Assert.Equal(301, File.ReadAllLines(Path.Combine(a, "train.csv")).Length);
+        Assert.Contains("batch_2_flash_sale.csv: 100 orders", first.Out);
+    }
+
+    [Fact]
+    public void Train_prints_metrics_and_writes_model_and_profile()
+    {
+        var output = CliRunner.TempDirectory();
+        var (code, stdout, _) = CliRunner.Run("train", "--data", DataFile("train.csv"), "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("ROC-AUC", stdout);
+        Assert.Contains("previous_returns", stdout);
+        Assert.True(File.Exists(Path.Combine(output, "model.zip")));
+        var profile = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "profile.json")))!;
+        Assert.Equal("returnmonitor-profile", (string?)profile["format"]);
+        Assert.Equal(5000, (long?)profile["rows"]);
+        Assert.True((double?)profile["training"]!["test"]!["rocAuc"] >= 0.88);
+    }
+
+    [Fact]
+    public void Drift_json_has_the_documented_shape()
+    {
+        var (code, stdout, _) = CliRunner.Run("drift", "--reference", DataFile("train.csv"), "--current", DataFile("batch_2_flash_sale.csv"), "--format", "json");
+
+        Assert.Equal(0, code);
+        var json = JsonNode.Parse(stdout)!;
+        Assert.Equal("critical", (string?)json["status"]);
+        Assert.InRange((double)json["score"]!, 20, 99.999);
+        Assert.Equal(5000, (long)json["rows"]!["reference"]!);
+        Assert.Equal(1000, (long)json["rows"]!["current"]!);
+        var features = json["features"]!.AsArray();
+        Assert.Equal(OrderSchema.Features.Select(f => f.Name), features.Select(f => (string)f!["name"]!));
+        foreach (var feature in features)
+        {
+            var kind = (string)feature!["kind"]!;
+            Assert.Contains((string)feature["severity"]!, new[] { "none", "moderate", "severe" });
+            Assert.NotNull(feature["psi"]);
+            var expected = kind == "numeric"
+                ? new[] { "ksStatistic", "ksPValue", "wasserstein", "wassersteinNormed", "referenceMean", "currentMean", "meanShiftPercent" }
+                : new[] { "chiSquare", "chiSquarePValue", "degreesOfFreedom", "jensenShannon" };
+            Assert.All(expected, key => Assert.True(feature.AsObject().ContainsKey(key), $"{feature["name"]} lacks {key}"));
+        }
+
+        Assert.InRange((double)json["target"]!["currentRate"]!, 0.3, 0.4);
+    }
+
+    [Fact]
+    public void Drift_reads_a_profile_exactly_like_the_raw_reference_file()
+    {
+        var output = CliRunner.TempDirectory();
+        Assert.Equal(0, CliRunner.Run("train", "--data", DataFile("train.csv"), "--out", output).ExitCode);
+
+        var fromCsv = CliRunner.Run("drift", "--reference", DataFile("train.csv"), "--current", DataFile("batch_3_supply_crisis.csv"), "--format", "json");
+        var fromProfile = CliRunner.Run("drift", "--reference", Path.Combine(output, "profile.json"), "--current", DataFile("batch_3_supply_crisis.csv"), "--format", "json");
+
+        Assert.Equal(RemoveReferenceName(fromCsv.Out), RemoveReferenceName(fromProfile.Out));
+    }
+
+    [Theory]
+    [InlineData("batch_1_normal.csv", "critical", 0)]
+    [InlineData("batch_2_flash_sale.csv", "critical", 2)]
+    [InlineData("batch_2_flash_sale.csv", "warning", 2)]
+    [InlineData("batch_1_normal.csv", "warning", 0)]
+    public void Fail_on_returns_2_only_when_the_status_is_reached(string batch, string failOn, int expected)
+    {
+        var (code, _, _) = CliRunner.Run("drift", "--reference", DataFile("train.csv"), "--current", DataFile(batch), "--fail-on", failOn);
+        Assert.Equal(expected, code);
+    }
+
+    [Fact]
+    public void Drift_text_names_the_status_and_every_feature()
+    {
+        var (code, stdout, _) = CliRunner.Run("drift", "--reference", DataFile("train.csv"), "--current", DataFile("batch_1_normal.csv"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("Status: HEALTHY", stdout);
+        Assert.All(OrderSchema.Features, f => Assert.Contains(f.Name, stdout));
+    }
+
+    [Fact]
+    public void Bad_input_is_one_line_on_stderr_with_exit_code_1()
+    {
+        var directory = CliRunner.TempDirectory();
+        var bad = Path.Combine(directory, "bad.csv");
+        File.WriteAllText(bad, File.ReadAllLines(DataFile("batch_1_normal.csv"))[0] + "\n12,abc,4,2,0,0,3,0,Beauty,NA\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--reference", DataFile("train.csv"), "--current", bad);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout);
+        Assert.Equal($"error: {bad}:2: column 'customer_purchase_history': 'abc' is not a number\n", stderr);
+    }
+
+    [Theory]
+    [InlineData("drift", "--reference", "missing.csv", "--current", "missing.csv")]
+    [InlineData("train", "--data", "missing.csv", "--out", "x")]
+    public void Missing_files_are_one_line_errors(params string[] args)
+    {
+        var (code, _, stderr) = CliRunner.Run(args);
+        Assert.Equal(1, code);
+        Assert.Equal("error: missing.csv: file not found\n", stderr);
+    }
+
+    [Fact]
+    public void Empty_batch_is_a_clear_error()
+    {
+        var directory = CliRunner.TempDirectory();
+        var empty = Path.Combine(directory, "empty.csv");
+        File.WriteAllText(empty, File.ReadAllLines(DataFile("batch_1_normal.csv"))[0] + "\n");
+
+        var (code, _, stderr) = CliRunner.Run("drift", "--reference", DataFile("train.csv"), "--current", empty);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {empty} has no orders: nothing to check\n", stderr);
+    }
+
+    [Theory]
+    [InlineData("drift", "--current", "x.csv")]
+    [InlineData("drift", "--reference", "a.csv", "--current", "b.csv", "--format", "xml")]
+    [InlineData("no-such-command")]
+    [InlineData("generate", "--out", "x", "--train-size", "0")]
+    public void Usage_errors_exit_with_1_and_no_stack_trace(params string[] args)
+    {
+        var (code, _, stderr) = CliRunner.Run(args);
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.NotEqual("", stderr);
+    }
+
+    [Fact]
+    public void A_category_unseen_in_training_is_reported_as_drift_not_an_error()
+    {
+        var directory = CliRunner.TempDirectory();
+        var batch = OrderCsv.Read(DataFile("batch_1_normal.csv"));
+        var categories = batch.Categorical(OrderSchema.ProductCategory).Select((c, i) => i % 5 == 0 ? "Garden_Tools" : c).ToArray();
+        var path = Path.Combine(directory, "garden.csv");
+        OrderCsv.Write(batch.WithCategorical(OrderSchema.ProductCategory, categories), path);
+
+        var (code, stdout, _) = CliRunner.Run("drift", "--reference", DataFile("train.csv"), "--current", path, "--format", "json");
+
+        Assert.Equal(0, code);
+        var category = JsonNode.Parse(stdout)!["features"]!.AsArray().Single(f => (string?)f!["name"] == OrderSchema.ProductCategory)!;
+        Assert.Equal("severe", (string?)category["severity"]);
+        Assert.Equal(["Garden_Tools"], category["newCategories"]!.AsArray().Select(c => (string)c!));
+    }
+
+    private static string RemoveReferenceName(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node.Remove("reference");
+        return node.ToJsonString();
+    }
+}
