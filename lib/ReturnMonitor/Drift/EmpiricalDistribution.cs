@@ -29,7 +29,9 @@ public sealed class EmpiricalDistribution
         }
 
         Count = total;
-        Mean = total == 0 ? double.NaN : sum / total;
+        // A constant sample has its value as mean and variance 0 exactly; sum/total could be off by an ulp
+        // (0.1·3/3 ≠ 0.1), which made the "std = 0" case of a constant column unreachable.
+        Mean = total == 0 ? double.NaN : values.Length == 1 ? values[0] : sum / total;
         double squares = 0;
         for (var i = 0; i < counts.Length; i++)
         {
