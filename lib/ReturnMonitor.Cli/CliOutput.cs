@@ -25,7 +25,7 @@ internal sealed class CliOutput(TextWriter stdout, TextWriter stderr)
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 132;
+        console.Profile.Width = 160;
         return console;
     }
 }

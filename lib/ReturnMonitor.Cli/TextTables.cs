@@ -90,7 +90,7 @@ internal static class TextTables
         foreach (var check in checks)
         {
             var o = check.Overview;
-            table.AddRow(check.Name, o.Orders.ToString(CultureInfo.InvariantCulture), Percent(o.ReturnRate), Percent(o.AverageDiscount / 100, 0), Days(o.AverageDeliveryDays),
+            table.AddRow(Path.GetFileNameWithoutExtension(check.Name), o.Orders.ToString(CultureInfo.InvariantCulture), Percent(o.ReturnRate), Percent(o.AverageDiscount / 100, 0), Days(o.AverageDeliveryDays),
                 Fixed(o.AverageRating, 2), $"{Fixed(check.Drift.Score, 1)}/100", DriftJson.Name(check.Drift.Status),
                 $"{check.Drift.CountWith(DriftSeverity.Severe)}/{check.Drift.CountWith(DriftSeverity.Moderate)}",
                 Fixed(check.Realized?.RocAuc, 3), Percent(check.Realized?.Accuracy));

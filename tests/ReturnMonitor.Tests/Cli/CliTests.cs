@@ -86,6 +86,7 @@ public class CliTests
     [InlineData("batch_2_flash_sale.csv", "critical", 2)]
     [InlineData("batch_2_flash_sale.csv", "warning", 2)]
     [InlineData("batch_1_normal.csv", "warning", 0)]
+    [InlineData("batch_3_supply_crisis.csv", "critical", 2)]
     public void Fail_on_returns_2_only_when_the_status_is_reached(string batch, string failOn, int expected)
     {
         var (code, _, _) = CliRunner.Run("drift", "--reference", DataFile("train.csv"), "--current", DataFile(batch), "--fail-on", failOn);
