@@ -43,7 +43,12 @@ internal static class ReferenceData
     public static double[] Doubles(this JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
 
     /// <summary>The sample described by a JSON spec, as an <see cref="EmpiricalDistribution"/>.</summary>
-    public static EmpiricalDistribution Distribution(JsonElement spec)
+    public static EmpiricalDistribution Distribution(JsonElement spec) =>
+        Distributions.GetOrAdd(spec.GetRawText(), _ => BuildDistribution(spec));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, EmpiricalDistribution> Distributions = new();
+
+    private static EmpiricalDistribution BuildDistribution(JsonElement spec)
     {
         if (spec.TryGetProperty("counts", out var counts))
         {
