@@ -49,6 +49,9 @@ public static class PopulationStabilityIndex
     /// and last bins are open-ended so that current values outside the reference range are counted, not dropped.
     /// With a single edge c (constant reference) the three bins (−∞, c), [c, c], (c, +∞) are used, so that a move
     /// away from the constant shows up. The proportions sum to 1.
+    /// Limitation (by design of the decile bins): with exactly two edges there is a single bin (−∞, +∞) and
+    /// PSI/JS are 0 whatever the current data. This happens for a 0/1 column whenever no decile position falls
+    /// between the last 0 and the first 1 (most binary columns) — monitor such columns with KS or chi-square.
     /// </summary>
     /// <exception cref="ArgumentException">The distribution is empty, or edges are empty, not finite or not strictly increasing.</exception>
     public static double[] BinProportions(EmpiricalDistribution distribution, ReadOnlySpan<double> edges)
