@@ -1,0 +1,34 @@
+using System.Globalization;
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+
+namespace ReturnMonitor.Reporting;
+
+/// <summary>The per-feature drift table as rows for notebooks and reports (formatting only; nothing is recomputed).</summary>
+public static class FeatureTable
+{
+    /// <summary>One row per feature, in schema order.</summary>
+    public static IReadOnlyList<FeatureTableRow> Of(DriftReport report) => report.Features.Select(Row).ToArray();
+
+    private static FeatureTableRow Row(FeatureDrift f) => f.Kind == FeatureKind.Numeric
+        ? new FeatureTableRow(
+            f.Name, "numeric", DriftJson.Name(f.Severity), Math.Round(f.Psi, 3),
+            $"KS D={Fixed(f.KsStatistic, 3)}", PValue(f.AdjustedPValue),
+            $"W₁={Fixed(f.Wasserstein, 2)} ({Fixed(f.WassersteinNormed, 2)}σ)",
+            $"{Fixed(f.ReferenceMean, 2)} → {Fixed(f.CurrentMean, 2)} ({Shift(f.MeanShiftPercent)})")
+        : new FeatureTableRow(
+            f.Name, "categorical", DriftJson.Name(f.Severity), Math.Round(f.Psi, 3),
+            $"χ²={Fixed(f.ChiSquare, 1)} (df {f.DegreesOfFreedom})", PValue(f.AdjustedPValue),
+            $"JS={Fixed(f.JensenShannon, 3)}",
+            f.NewCategories.Count == 0 ? "" : "unseen in training: " + string.Join(", ", f.NewCategories));
+
+    /// <summary>A p-value with three significant digits ("3.21e-05", "0.412").</summary>
+    public static string PValue(double p) =>
+        p < 1e-3 ? p.ToString("0.00e+00", CultureInfo.InvariantCulture) : p.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Fixed(double? value, int decimals) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
+
+    private static string Shift(double? percent) =>
+        percent is { } p ? p.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "from 0";
+}
