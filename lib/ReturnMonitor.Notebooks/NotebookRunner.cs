@@ -183,8 +183,12 @@ public sealed class NotebookRunner
             NotebookScriptHost.Current = host;
 
             var resolver = new PackageResolver(options.PackagesRoot);
-            var references = new List<MetadataReference>(FrameworkReferences.Value);
-            var referencedNames = new HashSet<string>(HostAssemblies.FrameworkAssemblies.Select(Path.GetFileName).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+            var runnerAssembly = typeof(NotebookScriptHost).Assembly.Location;
+            var references = new List<MetadataReference>(FrameworkReferences.Value) { GetReference(runnerAssembly) };
+            var referencedNames = new HashSet<string>(HostAssemblies.FrameworkAssemblies.Select(Path.GetFileName).OfType<string>(), StringComparer.OrdinalIgnoreCase)
+            {
+                Path.GetFileName(runnerAssembly),
+            };
             var baseOptions = ScriptOptions.Default
                 .WithReferences(references)
                 .WithImports(DefaultImports)
@@ -371,15 +375,17 @@ public sealed class NotebookRunner
         }
     }
 
+    /// <summary>Line of the innermost frame of the current cell in the exception's stack trace (async segments included).</summary>
     private static int? CellLine(Exception ex, string cellFile)
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            var frames = new StackTrace(e, true).GetFrames();
-            var frame = frames.FirstOrDefault(f => f.GetFileName() == cellFile && f.GetFileLineNumber() > 0);
-            if (frame is not null)
+            foreach (var frame in ParseFrames(e))
             {
-                return frame.GetFileLineNumber();
+                if (frame.File is not null && Path.GetFileName(frame.File) == cellFile && frame.Line > 0)
+                {
+                    return frame.Line;
+                }
             }
         }
         return null;
@@ -398,60 +404,76 @@ public sealed class NotebookRunner
         return lines;
     }
 
+    private static readonly string[] HiddenFramePrefixes =
+    [
+        "Microsoft.CodeAnalysis.Scripting.", "System.Runtime.CompilerServices.", "System.Runtime.ExceptionServices.",
+        "System.Threading.", "System.Reflection.", "System.RuntimeMethodHandle.",
+    ];
+
     private static void AppendFrames(List<string> lines, Exception ex)
     {
-        foreach (var frame in new StackTrace(ex, true).GetFrames())
+        foreach (var frame in ParseFrames(ex))
         {
-            var method = frame.GetMethod();
-            if (method is null)
+            if (HiddenFramePrefixes.Any(p => frame.Method.StartsWith(p, StringComparison.Ordinal)))
             {
                 continue;
             }
-            var type = method.DeclaringType;
-            var ns = type?.Namespace ?? string.Empty;
-            if (ns.StartsWith("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal) || ns.StartsWith("System.Runtime.CompilerServices", StringComparison.Ordinal)
-                || ns.StartsWith("System.Runtime.ExceptionServices", StringComparison.Ordinal) || ns.StartsWith("System.Threading", StringComparison.Ordinal)
-                || ns.StartsWith("System.Reflection", StringComparison.Ordinal))
+            var location = string.Empty;
+            if (frame.File is not null && Path.GetFileName(frame.File).StartsWith(CellFilePrefix, StringComparison.Ordinal))
             {
-                continue;
+                var cellNumber = Path.GetFileNameWithoutExtension(frame.File)[CellFilePrefix.Length..];
+                location = string.Create(CultureInfo.InvariantCulture, $" in cell {cellNumber}, line {frame.Line}");
             }
-            var file = frame.GetFileName();
-            string location = string.Empty;
-            if (file is not null && Path.GetFileName(file).StartsWith(CellFilePrefix, StringComparison.Ordinal))
-            {
-                var cellNumber = Path.GetFileNameWithoutExtension(file)[CellFilePrefix.Length..];
-                location = string.Create(CultureInfo.InvariantCulture, $" in cell {cellNumber}, line {frame.GetFileLineNumber()}");
-            }
-            lines.Add($"   at {FrameName(method)}{location}");
+            lines.Add($"   at {FrameName(frame.Method)}{location}");
         }
     }
 
-    private static string FrameName(MethodBase method)
+    private sealed record Frame(string Method, string? File, int Line);
+
+    /// <summary>
+    /// Parses <see cref="Exception.StackTrace"/> text, which (unlike <see cref="StackTrace"/> objects) keeps the
+    /// frames from before an async rethrow.
+    /// </summary>
+    private static List<Frame> ParseFrames(Exception ex)
     {
-        var type = method.DeclaringType;
-        var typeName = type?.FullName ?? type?.Name ?? string.Empty;
-        var name = method.Name;
-        // Compiler-generated state machines: "<<Initialize>>d__0.MoveNext" → the enclosing method.
-        if (name == "MoveNext" && type is not null && type.Name.StartsWith('<'))
+        var frames = new List<Frame>();
+        foreach (var raw in (ex.StackTrace ?? string.Empty).Split('\n'))
         {
-            var end = type.Name.IndexOf('>', StringComparison.Ordinal);
-            name = type.Name[1..end].Trim('<', '>');
-            type = type.DeclaringType;
-            typeName = type?.FullName ?? string.Empty;
-        }
-        var isSubmission = typeName.StartsWith("Submission#", StringComparison.Ordinal);
-        if (isSubmission)
-        {
-            var plus = typeName.IndexOf('+', StringComparison.Ordinal);
-            typeName = plus >= 0 ? typeName[(plus + 1)..] : string.Empty;
-            if (name is "<Initialize>" or "Initialize" or "<Factory>")
+            var line = raw.TrimEnd('\r').Trim();
+            if (!line.StartsWith("at ", StringComparison.Ordinal))
             {
-                return "<top-level code>";
+                continue;
             }
+            line = line[3..];
+            string? file = null;
+            var lineNumber = 0;
+            var inIndex = line.LastIndexOf(" in ", StringComparison.Ordinal);
+            var lineIndex = line.LastIndexOf(":line ", StringComparison.Ordinal);
+            if (inIndex > 0 && lineIndex > inIndex)
+            {
+                file = line[(inIndex + 4)..lineIndex];
+                int.TryParse(line[(lineIndex + 6)..], NumberStyles.None, CultureInfo.InvariantCulture, out lineNumber);
+                line = line[..inIndex];
+            }
+            frames.Add(new Frame(line, file, lineNumber));
         }
-        var parameters = string.Join(", ", method.GetParameters().Select(p => $"{p.ParameterType.Name} {p.Name}"));
-        var prefix = typeName.Length > 0 ? typeName.Replace('+', '.') + "." : string.Empty;
-        return $"{prefix}{name}({parameters})";
+        return frames;
+    }
+
+    /// <summary>"Submission#1.&lt;&lt;Initialize&gt;&gt;d__0.MoveNext()" → "&lt;top-level code&gt;"; "Submission#0.Check(Int32 v)" → "Check(Int32 v)".</summary>
+    private static string FrameName(string method)
+    {
+        if (!method.StartsWith("Submission#", StringComparison.Ordinal))
+        {
+            return method;
+        }
+        var dot = method.IndexOf('.', StringComparison.Ordinal);
+        var rest = dot >= 0 ? method[(dot + 1)..] : method;
+        if (rest.StartsWith("<<Initialize>>", StringComparison.Ordinal) || rest.StartsWith("<Initialize>", StringComparison.Ordinal))
+        {
+            return "<top-level code>";
+        }
+        return rest;
     }
 
     private static Dictionary<string, string> ExistingChartImages(NotebookDocument document)

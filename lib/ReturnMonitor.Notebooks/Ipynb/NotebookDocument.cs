@@ -90,7 +90,7 @@ public sealed class NotebookDocument
                 },
             },
             ["nbformat"] = 4,
-            ["nbformat_minor"] = 2,
+            ["nbformat_minor"] = 5,
         };
         return new NotebookDocument(root, " ", "\n", true);
     }

@@ -161,7 +161,7 @@ public sealed class PackageResolver
         }
         else
         {
-            var byTfm = groups.ToDictionary(g => NormalizeFramework((string?)g.Attribute("targetFramework")), g => g);
+            var byTfm = groups.GroupBy(g => NormalizeFramework((string?)g.Attribute("targetFramework"))).ToDictionary(g => g.Key, g => g.First());
             var best = BestFramework(byTfm.Keys.Where(k => k.Length > 0));
             var group = best is not null ? byTfm[best] : byTfm.GetValueOrDefault(string.Empty);
             chosen = group?.Elements().Where(e => e.Name.LocalName == "dependency") ?? [];
