@@ -47,3 +47,46 @@ public class ExportTests
         Assert.Equal(html, NotebookHtmlExporter.Export(NotebookDocument.Load(path), "test")); // deterministic
     }
 }
+
+public class ResolverTests
+{
+    [Fact]
+    public void PicksTheBestFrameworkFolder()
+    {
+        Assert.Equal("net8.0", Scripting.PackageResolver.BestFramework(["net462", "netstandard2.0", "net8.0", "net10.0-windows"]));
+        Assert.Equal("netstandard2.0", Scripting.PackageResolver.BestFramework(["net48", "netstandard2.0"]));
+        Assert.Null(Scripting.PackageResolver.BestFramework(["net48"]));
+        Assert.Equal("netstandard2.0", Scripting.PackageResolver.NormalizeFramework(".NETStandard2.0"));
+        Assert.Equal("net8.0", Scripting.PackageResolver.NormalizeFramework(".NETCoreApp8.0"));
+    }
+
+    [Fact]
+    public void OrdersVersionsLikeNuGet()
+    {
+        var versions = new List<string> { "1.10.0", "1.2.0", "1.2.0-beta.2", "1.2.0-beta.10" };
+        versions.Sort(Scripting.SemVerComparer.Instance);
+        Assert.Equal(["1.2.0-beta.10", "1.2.0-beta.2", "1.2.0", "1.10.0"], versions);
+        Assert.Equal(0, Scripting.SemVerComparer.Instance.Compare("6.0", "6.0.0"));
+    }
+
+    [Fact]
+    public void ResolvesInstalledPackagesWithDependencies()
+    {
+        var resolved = new Scripting.PackageResolver().Resolve("Plotly.NET.CSharp", "0.14.0");
+        var names = resolved.AssemblyPaths.Select(Path.GetFileName).ToList();
+        Assert.Contains("Plotly.NET.CSharp.dll", names);
+        Assert.Contains("Plotly.NET.dll", names);
+        Assert.Contains("FSharp.Core.dll", names);
+        Assert.Equal("6.0.0", new Scripting.PackageResolver().Resolve("Plotly.NET", null).Version);
+    }
+
+    [Fact]
+    public void DirectiveLinesBecomeEmptyLines()
+    {
+        var (code, directives) = Scripting.CellPreprocessor.Process("#r \"nuget: A.B, 1.0\"\nvar x = 1;\n  #r \"../x.dll\" // comment\n#region r\n#if DEBUG\n#endif");
+        Assert.Equal("\nvar x = 1;\n\n#region r\n#if DEBUG\n#endif", code);
+        Assert.Equal(2, directives.Count);
+        Assert.Equal(("A.B", "1.0", 1), (directives[0].Argument, directives[0].Version, directives[0].Line));
+        Assert.Equal(("../x.dll", 3), (directives[1].Argument, directives[1].Line));
+    }
+}
