@@ -23,6 +23,7 @@ public static class CliApp
             TrainCommand.Create(io),
             DriftCommand.Create(io),
             DemoCommand.Create(io),
+            NotebooksCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
