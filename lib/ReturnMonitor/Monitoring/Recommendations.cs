@@ -1,0 +1,233 @@
+using System.Globalization;
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+using ReturnMonitor.Modeling;
+
+namespace ReturnMonitor.Monitoring;
+
+/// <summary>
+/// Turns a checked batch into business findings. Each rule looks at WHICH features drifted and in which direction,
+/// and cites the numbers that triggered it:
+/// <list type="bullet">
+/// <item>flash-sale pattern — discount up, with purchase history down or clothing up;</item>
+/// <item>logistics pattern — delivery time up (and rating down);</item>
+/// <item>new categories — values never seen in training;</item>
+/// <item>return rate up — at least 5 points (urgent from 10);</item>
+/// <item>model degradation — realized ROC-AUC at least 0.05 below the training test split (labelled batches);</item>
+/// <item>other drifting features;</item>
+/// <item>nothing drifted — maintain.</item>
+/// </list>
+/// A rule only fires on a feature the drift decision flagged, so a clean batch yields "maintain" only.
+/// </summary>
+public static class Recommendations
+{
+    /// <summary>The standard actions of each urgency level (the original dashboard's three lists).</summary>
+    public static IReadOnlyDictionary<Urgency, IReadOnlyList<string>> StandardActions { get; } = new Dictionary<Urgency, IReadOnlyList<string>>
+    {
+        [Urgency.Urgent] = ["Investigate the drifting features with the data owners today", "Retrain the model on recent labelled orders", "Alert stakeholders that return predictions are unreliable", "Consider rolling back to the previous model or to rules"],
+        [Urgency.Monitor] = ["Watch the next batches closely", "Collect labelled orders from the new situation", "Schedule retraining"],
+        [Urgency.Maintain] = ["Keep monitoring every batch", "Document this batch as a healthy reference point", "Review thresholds periodically"],
+    };
+
+    /// <summary>Findings for a batch.</summary>
+    /// <param name="check">The checked batch.</param>
+    /// <param name="training">The model's training report (for the degradation rule); null to skip it.</param>
+    public static Recommendation For(BatchCheck check, TrainingReport? training = null)
+    {
+        var drift = check.Drift;
+        var findings = new List<Finding>();
+        var explained = new HashSet<string>(StringComparer.Ordinal);
+
+        FlashSale(drift, findings, explained);
+        Logistics(drift, findings, explained);
+        NewCategories(drift, findings, explained);
+        ReturnRate(drift, findings);
+        Degradation(check, training, findings);
+
+        var others = drift.Features.Where(f => f.Severity != DriftSeverity.None && !explained.Contains(f.Name)).ToArray();
+        if (others.Length > 0)
+        {
+            findings.Add(new Finding(
+                "Other drifting features",
+                others.Any(f => f.Severity == DriftSeverity.Severe) ? Urgency.Monitor : Urgency.Maintain,
+                string.Join(", ", others.Select(Describe)),
+                ["Check with the data owners whether the change is real or a pipeline error", "Include the new pattern in the next training data"]));
+        }
+
+        if (findings.Count == 0)
+        {
+            findings.Add(new Finding(
+                "No drift",
+                Urgency.Maintain,
+                $"no feature drifted (score {Number(drift.Score, 1)}/100; every PSI below {Number(drift.Options.ModeratePsi, 1)} or not significant)",
+                StandardActions[Urgency.Maintain]));
+        }
+
+        var overall = findings.Max(f => f.Urgency);
+        if (drift.Status == DriftStatus.Critical)
+        {
+            overall = Urgency.Urgent;
+        }
+        else if (drift.Status == DriftStatus.Warning && overall < Urgency.Monitor)
+        {
+            overall = Urgency.Monitor;
+        }
+
+        return new Recommendation(overall, findings.OrderByDescending(f => f.Urgency).ToArray(), StandardActions[overall]);
+    }
+
+    private static void FlashSale(DriftReport drift, List<Finding> findings, HashSet<string> explained)
+    {
+        var discount = drift.Feature(OrderSchema.DiscountPercentage);
+        if (!Up(discount))
+        {
+            return;
+        }
+
+        var history = drift.Feature(OrderSchema.CustomerPurchaseHistory);
+        var category = drift.Feature(OrderSchema.ProductCategory);
+        var clothing = Share(category, "Clothing");
+        var historyDown = Down(history);
+        var clothingUp = category.Severity != DriftSeverity.None && clothing.Current > clothing.Reference;
+        if (!historyDown && !clothingUp)
+        {
+            return;
+        }
+
+        var evidence = new List<string> { $"average discount {Number(discount.ReferenceMean, 0)}% → {Number(discount.CurrentMean, 0)}%" };
+        if (historyDown)
+        {
+            evidence.Add($"purchase history {Number(history.ReferenceMean, 1)} → {Number(history.CurrentMean, 1)} orders");
+            explained.Add(history.Name);
+            var previous = drift.Feature(OrderSchema.PreviousReturns);
+            if (Down(previous))
+            {
+                explained.Add(previous.Name);
+            }
+        }
+
+        if (clothingUp)
+        {
+            evidence.Add($"clothing {Percent(clothing.Reference)} → {Percent(clothing.Current)} of orders");
+            explained.Add(category.Name);
+            explained.Add(OrderSchema.SizeOrdered);
+        }
+
+        explained.Add(discount.Name);
+        findings.Add(new Finding(
+            "Flash-sale pattern: deep discounts bought on impulse",
+            Urgency.Urgent,
+            string.Join(", ", evidence),
+            [
+                "Tighten approval (or add a confirmation step) for deep-discount orders from customers without history",
+                "Check size guides and fit information on the discounted clothing",
+                "Expect more returns: staff the returns desk and reserve stock for exchanges",
+                "Do not retrain on sale weeks alone: the model should still serve ordinary weeks",
+            ]));
+    }
+
+    private static void Logistics(DriftReport drift, List<Finding> findings, HashSet<string> explained)
+    {
+        var delivery = drift.Feature(OrderSchema.DeliveryTimeDays);
+        if (!Up(delivery))
+        {
+            return;
+        }
+
+        var rating = drift.Feature(OrderSchema.ReviewRating);
+        var evidence = $"delivery time {Number(delivery.ReferenceMean, 1)} → {Number(delivery.CurrentMean, 1)} days";
+        explained.Add(delivery.Name);
+        if (Down(rating))
+        {
+            evidence += $", review rating {Number(rating.ReferenceMean, 2)} → {Number(rating.CurrentMean, 2)} stars";
+            explained.Add(rating.Name);
+        }
+
+        findings.Add(new Finding(
+            "Logistics pattern: late deliveries",
+            Urgency.Urgent,
+            evidence,
+            [
+                "Contact carriers and warehouses about the delays",
+                "Send proactive delay notices with a new delivery estimate",
+                "Offer a goodwill credit to late orders before customers ask for a return",
+                "Audit picking: late, low-rated orders are often wrong items",
+            ]));
+    }
+
+    private static void NewCategories(DriftReport drift, List<Finding> findings, HashSet<string> explained)
+    {
+        foreach (var feature in drift.Features.Where(f => f.NewCategories.Count > 0))
+        {
+            var shares = feature.NewCategories.Select(c => $"'{c}' ({Percent(Share(feature, c).Current)} of orders)");
+            explained.Add(feature.Name);
+            findings.Add(new Finding(
+                $"Values never seen in training: {feature.Name}",
+                Urgency.Urgent,
+                $"{feature.Name}: {string.Join(", ", shares)}",
+                [
+                    "Treat predictions for these orders as unreliable: the model encodes unseen values as 'none of the known ones'",
+                    "Add labelled orders with the new values to the training data and retrain",
+                ]));
+        }
+    }
+
+    private static void ReturnRate(DriftReport drift, List<Finding> findings)
+    {
+        if (drift.Target is not { } target)
+        {
+            return;
+        }
+
+        var points = 100 * (target.CurrentRate - target.ReferenceRate);
+        if (points < 5)
+        {
+            return;
+        }
+
+        findings.Add(new Finding(
+            "Return rate up",
+            points >= 10 ? Urgency.Urgent : Urgency.Monitor,
+            $"return rate {Percent(target.ReferenceRate)} → {Percent(target.CurrentRate)} (+{Number(points, 1)} points)",
+            ["Estimate the revenue at risk for finance", "Check which of the drifting features explain the extra returns"]));
+    }
+
+    private static void Degradation(BatchCheck check, TrainingReport? training, List<Finding> findings)
+    {
+        if (check.Realized is not { } realized || training is null || !double.IsFinite(realized.RocAuc))
+        {
+            return;
+        }
+
+        var drop = training.Test.RocAuc - realized.RocAuc;
+        if (drop < 0.05)
+        {
+            return;
+        }
+
+        findings.Add(new Finding(
+            "Model performance down",
+            Urgency.Urgent,
+            $"ROC-AUC {Number(training.Test.RocAuc, 3)} → {Number(realized.RocAuc, 3)}, accuracy {Percent(training.Test.Accuracy)} → {Percent(realized.Accuracy)}",
+            ["Retrain on recent labelled orders", "Until then, do not automate decisions on the model's scores"]));
+    }
+
+    private static bool Up(FeatureDrift f) => f.Severity != DriftSeverity.None && f.CurrentMean > f.ReferenceMean;
+
+    private static bool Down(FeatureDrift f) => f.Severity != DriftSeverity.None && f.CurrentMean < f.ReferenceMean;
+
+    private static (double Reference, double Current) Share(FeatureDrift feature, string category)
+    {
+        var index = feature.Distribution.Labels.ToList().IndexOf(category);
+        return index < 0 ? (0, 0) : (feature.Distribution.Reference[index], feature.Distribution.Current[index]);
+    }
+
+    private static string Describe(FeatureDrift f) => f.Kind == FeatureKind.Numeric
+        ? $"{f.Name} {Number(f.ReferenceMean, 2)} → {Number(f.CurrentMean, 2)} (PSI {Number(f.Psi, 2)})"
+        : $"{f.Name} (PSI {Number(f.Psi, 2)})";
+
+    private static string Number(double? value, int decimals) =>
+        value is { } v ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
+
+    private static string Percent(double value) => (100 * value).ToString("F0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,89 @@
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+using ReturnMonitor.Modeling;
+using ReturnMonitor.Monitoring;
+
+namespace ReturnMonitor.Tests.Findings;
+
+public class RecommendationsTests
+{
+    private static readonly BatchMonitor Monitor = new(ReferenceProfile.Fit(OrderGenerator.Generate(Scenario.Baseline, 5000, seed: 1)));
+
+    private static BatchCheck Check(Scenario scenario, int seed = 7) => Monitor.Check(OrderGenerator.Generate(scenario, 1000, (ulong)seed));
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void A_normal_batch_only_gets_maintain(int seed)
+    {
+        var recommendation = Recommendations.For(Check(Scenario.Normal, seed));
+
+        Assert.Equal(Urgency.Maintain, recommendation.Urgency);
+        Assert.Equal(["No drift"], recommendation.Findings.Select(f => f.Title));
+        Assert.Equal(Recommendations.StandardActions[Urgency.Maintain], recommendation.Actions);
+    }
+
+    [Fact]
+    public void Flash_sale_pattern_fires_and_cites_the_numbers()
+    {
+        var check = Check(Scenario.FlashSale);
+        var recommendation = Recommendations.For(check);
+
+        var finding = Assert.Single(recommendation.Findings, f => f.Title.StartsWith("Flash-sale pattern", StringComparison.Ordinal));
+        var discount = check.Drift.Feature(OrderSchema.DiscountPercentage);
+        Assert.Contains($"average discount {discount.ReferenceMean:F0}% → {discount.CurrentMean:F0}%", finding.Evidence);
+        Assert.Contains("clothing 22% → 6", finding.Evidence);
+        Assert.Contains("purchase history", finding.Evidence);
+        Assert.Equal(Urgency.Urgent, recommendation.Urgency);
+        Assert.DoesNotContain(recommendation.Findings, f => f.Title.StartsWith("Values never seen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Logistics_pattern_fires_on_the_supply_crisis_but_not_the_flash_sale_pattern()
+    {
+        var recommendation = Recommendations.For(Check(Scenario.SupplyCrisis));
+
+        var finding = Assert.Single(recommendation.Findings, f => f.Title.StartsWith("Logistics pattern", StringComparison.Ordinal));
+        Assert.Matches(@"^delivery time 2\.\d → 7\.\d days, review rating 3\.\d\d → 3\.\d\d stars$", finding.Evidence);
+        Assert.DoesNotContain(recommendation.Findings, f => f.Title.StartsWith("Flash-sale", StringComparison.Ordinal));
+        Assert.Contains(recommendation.Findings, f => f.Title == "Return rate up" && f.Urgency == Urgency.Urgent);
+    }
+
+    [Fact]
+    public void Unseen_categories_are_named_with_their_share()
+    {
+        var batch = OrderGenerator.Generate(Scenario.Normal, 1000, seed: 3);
+        var categories = batch.Categorical(OrderSchema.ProductCategory).Select((c, i) => i % 4 == 0 ? "Garden_Tools" : c).ToArray();
+        var recommendation = Recommendations.For(Monitor.Check(batch.WithCategorical(OrderSchema.ProductCategory, categories)));
+
+        var finding = Assert.Single(recommendation.Findings, f => f.Title == "Values never seen in training: product_category");
+        Assert.Equal("product_category: 'Garden_Tools' (25% of orders)", finding.Evidence);
+        Assert.Equal(Urgency.Urgent, recommendation.Urgency);
+    }
+
+    [Fact]
+    public void Model_degradation_fires_only_when_realized_auc_drops_by_at_least_five_points()
+    {
+        var training = new TrainingReport(4000, 1000, Metrics(0.948, 0.91), [], new ReturnModelOptions());
+        var normal = Check(Scenario.Normal);
+
+        var degraded = Recommendations.For(normal with { Realized = Metrics(0.803, 0.70) }, training);
+        var fine = Recommendations.For(normal with { Realized = Metrics(0.93, 0.90) }, training);
+
+        var finding = Assert.Single(degraded.Findings, f => f.Title == "Model performance down");
+        Assert.Equal("ROC-AUC 0.948 → 0.803, accuracy 91% → 70%", finding.Evidence);
+        Assert.Equal(Urgency.Urgent, degraded.Urgency);
+        Assert.DoesNotContain(fine.Findings, f => f.Title == "Model performance down");
+    }
+
+    [Fact]
+    public void Findings_are_ordered_most_urgent_first()
+    {
+        var findings = Recommendations.For(Check(Scenario.FlashSale)).Findings;
+        Assert.Equal(findings.OrderByDescending(f => f.Urgency).Select(f => f.Title), findings.Select(f => f.Title));
+    }
+
+    private static ClassificationMetrics Metrics(double auc, double accuracy) =>
+        new(1000, accuracy, auc, 0.8, 0.5, 0.6, new ConfusionMatrix(800, 20, 80, 100));
+}
