@@ -44,4 +44,18 @@ public static class ModelCharts
             values: ordered.Select(f => f.RocAucDrop).ToArray(), Keys: ordered.Select(f => f.Feature).ToArray(), MarkerColor: Color.fromString("#1f77b4"));
         return bars.Titled("Permutation importance").Axes("drop of test ROC-AUC when the feature is shuffled", null).Sized(760, 420);
     }
+
+    /// <summary>Several ROC curves on one chart (e.g. the model on each batch), each named with its AUC.</summary>
+    public static GenericChart RocComparison(IReadOnlyList<(string Name, RocCurve Curve, double RocAuc)> curves)
+    {
+        var lines = curves.Select(c => CSharpChart.Line<double, double, string>(
+            x: c.Curve.FalsePositiveRate, y: c.Curve.TruePositiveRate,
+            Name: $"{c.Name} (AUC {c.RocAuc.ToString("F3", CultureInfo.InvariantCulture)})")).ToList();
+        lines.Add(CSharpChart.Line<double, double, string>(
+            x: [0.0, 1.0], y: [0.0, 1.0], Name: "chance", LineColor: Color.fromString("#999999"), LineDash: StyleParam.DrawingStyle.Dash));
+        return CSharpChart.Combine(lines)
+            .Titled("ROC curves per batch")
+            .Axes("false-positive rate", "true-positive rate")
+            .Sized(720, 480);
+    }
 }

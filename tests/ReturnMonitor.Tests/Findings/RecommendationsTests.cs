@@ -87,3 +87,27 @@ public class RecommendationsTests
     private static ClassificationMetrics Metrics(double auc, double accuracy) =>
         new(1000, accuracy, auc, 0.8, 0.5, 0.6, new ConfusionMatrix(800, 20, 80, 100));
 }
+
+public class OverviewDeltaTests
+{
+    [Fact]
+    public void Verdicts_follow_the_shops_point_of_view()
+    {
+        var reference = new BatchOverview(5000, 0.175, 15.0, 2.7, 3.94);
+        var flash = new BatchOverview(1000, 0.351, 60.3, 6.3, 4.10);
+
+        var rows = OverviewDelta.Compare(reference, flash);
+
+        Assert.Equal(["return rate, %", "average discount, %", "average delivery time, days", "average rating, stars"], rows.Select(r => r.Metric));
+        Assert.Equal(["worse", "worse", "worse", "better"], rows.Select(r => r.Verdict));
+        Assert.Equal(17.6, rows[0].Change, 9);
+        Assert.Equal("same", OverviewDelta.Compare(reference, reference with { AverageRating = 3.95 })[3].Verdict);
+    }
+
+    [Fact]
+    public void Unlabelled_batches_have_no_return_rate_row()
+    {
+        var rows = OverviewDelta.Compare(new BatchOverview(10, 0.2, 10, 3, 4), new BatchOverview(10, null, 10, 3, 4));
+        Assert.DoesNotContain(rows, r => r.Metric.StartsWith("return rate", StringComparison.Ordinal));
+    }
+}
