@@ -24,6 +24,7 @@ public static class CliApp
             DriftCommand.Create(io),
             DemoCommand.Create(io),
             NotebooksCommand.Create(io),
+            ReportCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -52,6 +52,10 @@ internal static class DemoCommand
             io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {TextTables.Fixed(check.Drift.Score, 1)})");
         }
 
+        var reportPath = Path.Combine(outDirectory, "report.html");
+        ReportCommand.Write(reportPath, monitor, checks, training);
+        io.Progress($"      dashboard: {reportPath}");
+
         io.Progress("[4/4] summary");
         TextTables.Summary(io.Console, monitor.ReferenceOverview, training, checks);
         io.Progress($"artifacts written to {outDirectory}/");

@@ -81,7 +81,7 @@ public sealed class NotebookRunner
             return new NotebookRunResult(name, empty, notebookText, false, false, new NotebookFailure(null, null, null, "not a valid notebook: " + ex.Message), new NotebookRunStatistics(0, 0, 0, 0, stopwatch.Elapsed, TimeSpan.Zero));
         }
 
-        var charts = new ChartCollector(options.InteractiveCharts, () => PlotlyJs.Source);
+        var charts = new ChartCollector(options.InteractiveCharts, () => ReturnMonitor.Reporting.PlotlyJs.Source);
         var collector = new CellOutputCollector(new ValueFormatter(options.MaxTableRows), charts);
         var execution = await ExecuteAsync(document, Path.GetFullPath(directory), options, collector, cancellationToken).ConfigureAwait(false);
         var failure = execution.Failure;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ReturnMonitor.Notebooks.Formatting;
+using ReturnMonitor.Reporting;
 
 namespace ReturnMonitor.Notebooks.Charts;
 
@@ -239,28 +240,4 @@ public sealed partial class ChromiumChartRenderer : IChartRenderer
         </script>
         </body></html>
         """;
-}
-
-/// <summary>Access to the plotly.js bundled inside the Plotly.NET assembly (works offline).</summary>
-public static class PlotlyJs
-{
-    private static readonly Lazy<string> Lazy = new(Load);
-
-    /// <summary>The minified plotly.js source.</summary>
-    public static string Source => Lazy.Value;
-
-    /// <summary>The bundled plotly.js version (from the resource name).</summary>
-    public static string Version => ResourceName()["Plotly.NET.plotly-".Length..^".min.js".Length];
-
-    private static string ResourceName() =>
-        typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceNames()
-            .FirstOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
-        ?? throw new ChartRenderingException("plotly.js is not embedded in this Plotly.NET version");
-
-    private static string Load()
-    {
-        using var stream = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceStream(ResourceName())!;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
 }

@@ -177,3 +177,27 @@ public class CliTests
         return node.ToJsonString();
     }
 }
+
+public class ReportCommandTests
+{
+    [Fact]
+    public void Report_writes_one_page_for_several_batches_with_the_model()
+    {
+        var output = CliRunner.TempDirectory();
+        Assert.Equal(0, CliRunner.Run("train", "--data", Path.Combine(TestPaths.Data, "train.csv"), "--out", output).ExitCode);
+        var html = Path.Combine(output, "report.html");
+
+        var (code, stdout, _) = CliRunner.Run(
+            "report", "--reference", Path.Combine(output, "profile.json"),
+            "--current", Path.Combine(TestPaths.Data, "batch_1_normal.csv"), "--current", Path.Combine(TestPaths.Data, "batch_2_flash_sale.csv"),
+            "--model", output, "--out", html);
+
+        Assert.Equal(0, code);
+        Assert.Contains("(2 batch(es))", stdout);
+        var page = File.ReadAllText(html);
+        Assert.Contains("id=\"batch-1\"", page);
+        Assert.DoesNotContain("id=\"batch-2\"", page);
+        Assert.Contains("model ROC-AUC (realized)", page);
+        Assert.Contains("Flash-sale pattern", page);
+    }
+}

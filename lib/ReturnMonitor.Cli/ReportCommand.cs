@@ -1,0 +1,56 @@
+using System.CommandLine;
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+using ReturnMonitor.Modeling;
+using ReturnMonitor.Monitoring;
+using ReturnMonitor.Reporting;
+
+namespace ReturnMonitor.Cli;
+
+/// <summary>
+/// <c>report --reference FILE|PROFILE --current FILE [--current FILE …] [--model DIR] --out report.html</c>:
+/// the offline HTML dashboard for one or more batches.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliOutput io)
+    {
+        var reference = new Option<string>("--reference") { Description = "Training CSV or profile.json", Required = true };
+        var current = new Option<string[]>("--current") { Description = "Batch CSV (repeat for several batches)", Required = true, AllowMultipleArgumentsPerToken = false };
+        var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (adds realized performance for labelled batches)" };
+        var outOption = new Option<string>("--out") { Description = "HTML file to write", Required = true };
+        var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption };
+        command.SetAction(parse => CliApp.Guard(io, () =>
+        {
+            var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
+            var modelDirectory = parse.GetValue(model);
+            ReturnModel? returnModel = null;
+            var training = profile.Training;
+            if (modelDirectory is not null)
+            {
+                returnModel = ReturnModel.Load(modelDirectory);
+                var modelProfile = Path.Combine(modelDirectory, TrainCommand.ProfileFileName);
+                training ??= File.Exists(modelProfile) ? ReferenceProfile.Load(modelProfile).Training : null;
+            }
+
+            var monitor = new BatchMonitor(profile, returnModel);
+            var checks = parse.GetValue(current)!.Select(path => monitor.Check(OrderCsv.Read(path))).ToArray();
+            Write(parse.GetValue(outOption)!, monitor, checks, training);
+            io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
+            return CliApp.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>Renders and writes the page.</summary>
+    public static void Write(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, TrainingReport? training)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, HtmlReport.Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, training));
+    }
+}
