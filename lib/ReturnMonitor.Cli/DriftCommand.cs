@@ -20,8 +20,8 @@ internal static class DriftCommand
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var profile = LoadReference(parse.GetValue(reference)!);
-            var batch = OrderCsv.Read(parse.GetValue(current)!);
-            var report = profile.Compare(batch);
+            // Streamed: memory does not grow with the batch's length.
+            var report = profile.Compare(DatasetSummary.Read(parse.GetValue(current)!));
             if (parse.GetValue(format) == "json")
             {
                 io.Out.Write(DriftJson.Serialize(report));
@@ -44,7 +44,7 @@ internal static class DriftCommand
             throw new DataFormatException(path, null, null, "file not found");
         }
 
-        return ReferenceProfile.LooksLikeProfile(path) ? ReferenceProfile.Load(path) : ReferenceProfile.Fit(OrderCsv.Read(path));
+        return ReferenceProfile.LooksLikeProfile(path) ? ReferenceProfile.Load(path) : new ReferenceProfile(DatasetSummary.Read(path));
     }
 
     private static bool Meets(DriftStatus status, string threshold) =>

@@ -14,7 +14,8 @@ internal static class TextTables
     public static void Training(IAnsiConsole console, TrainingReport report)
     {
         var m = report.Test;
-        var table = new Table().Title($"Return model: random forest, {report.Options.Trees} trees — held-out test split ({report.TestRows} of {report.TrainRows + report.TestRows} orders)")
+        console.WriteLine($"Return model: random forest, {report.Options.Trees} trees; metrics on the held-out test split ({report.TestRows} of {report.TrainRows + report.TestRows} orders)");
+        var table = new Table()
             .AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned());
         table.AddRow("Accuracy", Percent(m.Accuracy));
         table.AddRow("ROC-AUC", Fixed(m.RocAuc, 3));
@@ -24,7 +25,8 @@ internal static class TextTables
         table.AddRow("Confusion TN / FP / FN / TP", $"{m.Confusion.TrueNegatives} / {m.Confusion.FalsePositives} / {m.Confusion.FalseNegatives} / {m.Confusion.TruePositives}");
         console.Write(table);
 
-        var importance = new Table().Title("Permutation importance (drop of test ROC-AUC when the feature is shuffled)")
+        console.WriteLine("Permutation importance: drop of test ROC-AUC when the feature is shuffled");
+        var importance = new Table()
             .AddColumn("Feature").AddColumn(new TableColumn("AUC drop").RightAligned()).AddColumn(new TableColumn("± sd").RightAligned());
         foreach (var f in report.Importance)
         {
