@@ -22,6 +22,7 @@ public static class CliApp
             GenerateCommand.Create(io),
             TrainCommand.Create(io),
             DriftCommand.Create(io),
+            ProfileCommand.Create(io),
             DemoCommand.Create(io),
         };
         var parsed = root.Parse(args);
