@@ -218,12 +218,23 @@ public static class OrderParquet
             }
 
             ParquetReader reader;
+            FileStream stream;
             try
             {
-                reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataFormatException(name, null, null, $"cannot open: {e.Message}");
+            }
+
+            try
+            {
+                reader = ParquetReader.CreateAsync(stream, null, false).GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is not DataFormatException)
             {
+                stream.Dispose();
                 throw new DataFormatException(name, null, null, $"not a readable Parquet file: {e.Message.ReplaceLineEndings(" ")}");
             }
 

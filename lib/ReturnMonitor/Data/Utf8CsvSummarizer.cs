@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ReturnMonitor.Drift;
 
@@ -285,6 +286,7 @@ internal sealed class Utf8CsvSummarizer
     }
 
     /// <summary>Parses the complete records of <paramref name="data"/> into <paramref name="builder"/>; returns the rows added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal long ParseBlock(ReadOnlySpan<byte> data, long line, DatasetSummaryBuilder builder, RecordScratch scratch)
     {
         if (!System.Text.Unicode.Utf8.IsValid(data))
@@ -360,6 +362,7 @@ internal sealed class Utf8CsvSummarizer
     }
 
     // Checks and counts one record; returns 1 when it is a returned order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AddRecord(ReadOnlySpan<byte> record, int[] starts, int[] ends, int count, long line, DatasetSummaryBuilder builder)
     {
         if (count != fieldCount)
@@ -450,6 +453,7 @@ internal sealed class Utf8CsvSummarizer
     /// digits[.digits] with at most 15 significant digits in all: the value is mantissa/10^scale, computed exactly
     /// (both are exact doubles and the division is correctly rounded — the same double the decimal parser returns).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseDecimal(ReadOnlySpan<byte> cell, out long mantissa, out int scale)
     {
         mantissa = 0;
@@ -489,6 +493,7 @@ internal sealed class Utf8CsvSummarizer
         return i == cell.Length && scale > 0 && integerDigits + scale <= 15;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> cell)
     {
         var start = 0;
@@ -601,6 +606,7 @@ internal sealed class Utf8CsvSummarizer
     /// Offset just after the last complete record of <paramref name="data"/> (which starts at a record boundary), or −1.
     /// Without quotes that is after the last line break; with quotes, line breaks inside quoted fields do not count.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int FindLastRecordEnd(ReadOnlySpan<byte> data)
     {
         if (data.IndexOf((byte)'"') < 0)

@@ -21,6 +21,7 @@ internal sealed class CategoryCounter
     public void Add(string category, long count = 1) => counts[SlotOf(category)] += count;
 
     /// <summary>Counts one category given as valid UTF-8 bytes (already trimmed, not empty).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddUtf8(ReadOnlySpan<byte> category)
     {
         for (var i = 0; i < cacheCount; i++)

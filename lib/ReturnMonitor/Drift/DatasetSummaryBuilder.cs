@@ -83,6 +83,42 @@ public sealed class DatasetSummaryBuilder
         return this;
     }
 
+    /// <summary>Adds an existing summary (of a partition, or a saved profile): the result is as if its rows had been added.</summary>
+    public DatasetSummaryBuilder Add(DatasetSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        for (var i = 0; i < numeric.Length; i++)
+        {
+            var distribution = summary.Numeric[OrderSchema.NumericFeatures[i].Name];
+            var values = distribution.Values;
+            var counts = distribution.Counts;
+            for (var k = 0; k < values.Length; k++)
+            {
+                numeric[i].Add(values[k], counts[k]);
+            }
+        }
+
+        for (var i = 0; i < categorical.Length; i++)
+        {
+            foreach (var (category, count) in summary.Categorical[OrderSchema.CategoricalFeatures[i].Name].Pairs)
+            {
+                categorical[i].Add(category, count);
+            }
+        }
+
+        Rows += summary.Rows;
+        if (summary.Returned is { } returned)
+        {
+            Returned += returned;
+        }
+        else
+        {
+            Labelled = false;
+        }
+
+        return this;
+    }
+
     /// <summary>Adds everything <paramref name="other"/> has counted (the parts may have been built on other threads).</summary>
     public DatasetSummaryBuilder Merge(DatasetSummaryBuilder other)
     {

@@ -16,6 +16,7 @@ internal sealed class ValueCounter
     private readonly Dictionary<double, long> other = new();
 
     /// <summary>Counts the value <paramref name="mantissa"/>·10^−<paramref name="scale"/>; the caller has checked that it is valid.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddScaled(long mantissa, int scale, double value)
     {
         if ((ulong)mantissa < SmallLimit)
@@ -36,13 +37,13 @@ internal sealed class ValueCounter
         Add(value);
     }
 
-    /// <summary>Counts one value (not NaN).</summary>
-    public void Add(double value)
+    /// <summary>Counts <paramref name="count"/> occurrences of one value (not NaN).</summary>
+    public void Add(double value, long count = 1)
     {
         // -0.0 and 0.0 are one value, as in EmpiricalDistribution.FromCounts.
         var key = value == 0 ? 0.0 : value;
         ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(other, key, out _);
-        slot++;
+        slot += count;
     }
 
     /// <summary>Adds the counts of <paramref name="source"/> to this counter.</summary>
