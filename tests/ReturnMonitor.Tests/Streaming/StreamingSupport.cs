@@ -31,13 +31,20 @@ internal static class StreamingSupport
     public static string ReportAsReference(DatasetSummary summary) =>
         DriftJson.Serialize(DriftAnalysis.Compare(summary.WithSource("reference"), DatasetSummary.Of(OrderCsv.Read(Path.Combine(TestPaths.Data, "batch_2_flash_sale.csv"), "cur"))));
 
-    public static void AssertSame(DatasetSummary expected, DatasetSummary actual)
+    /// <summary>
+    /// Same exact summary (every value and count) and same drift report JSON; <paramref name="bothRoles"/> also checks the
+    /// summaries in the reference role (equal summaries make equal reports, so this is a second check of the same fact).
+    /// </summary>
+    public static void AssertSame(DatasetSummary expected, DatasetSummary actual, bool bothRoles = true)
     {
         Assert.Equal(Exact(expected), Exact(actual));
         if (expected.Rows > 0)
         {
             Assert.Equal(ReportAsCurrent(expected), ReportAsCurrent(actual));
-            Assert.Equal(ReportAsReference(expected), ReportAsReference(actual));
+            if (bothRoles)
+            {
+                Assert.Equal(ReportAsReference(expected), ReportAsReference(actual));
+            }
         }
     }
 

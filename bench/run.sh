@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# End-to-end drift benchmark: ReturnMonitor (Release build, dll run directly) against the Python stack
+# (pandas.read_csv + numpy PSI + scipy ks_2samp / wasserstein_distance / chi2_contingency, bench/drift_python.py)
+# on the same generated files; plus batch scoring throughput and the profile-vs-CSV reference speedup.
+#
+#   bench/run.sh                      # 1M and 10M orders per file
+#   SIZES="1000000" bench/run.sh      # only 1M
+#   REPEAT=5 PY_TIMEOUT=1800 bench/run.sh
+#
+# Files go to bench/out/ (git-ignored); the markdown table is printed and written to bench/out/results.md.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/bench/out"
+SIZES="${SIZES:-1000000 10000000}"
+REPEAT="${REPEAT:-3}"
+PY_TIMEOUT="${PY_TIMEOUT:-1200}"
+PYTHON=/usr/bin/python3
+mkdir -p "$OUT"
+
+# --- what the script needs -------------------------------------------------------------------------------------------
+need_apt=()
+[ -x /usr/bin/time ] || need_apt+=(time)
+"$PYTHON" -c "import scipy, pandas, numpy" 2>/dev/null || need_apt+=(python3-scipy python3-pandas python3-numpy)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "installing ${need_apt[*]}" >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+echo "building (Release)…" >&2
+dotnet build "$ROOT/lib/ReturnMonitor.Cli" -c Release -v quiet -nologo >/dev/null
+dotnet build "$ROOT/tests/ReturnMonitor.Benchmarks" -c Release -v quiet -nologo >/dev/null
+CLI=(dotnet "$ROOT/lib/ReturnMonitor.Cli/bin/Release/net10.0/ReturnMonitor.Cli.dll")
+PROBE=(dotnet "$ROOT/tests/ReturnMonitor.Benchmarks/bin/Release/net10.0/ReturnMonitor.Benchmarks.dll")
+
+# measure LABEL CMD...: runs the command, appends "wall_seconds peak_kb exit_code" to $OUT/LABEL.times
+measure() {
+  local label="$1"; shift
+  local tfile="$OUT/.time.$$"
+  set +e
+  /usr/bin/time -f "%e %M" -o "$tfile" "$@" >"$OUT/$label.stdout" 2>"$OUT/$label.stderr"
+  local code=$?
+  set -e
+  echo "$(tail -n 1 "$tfile") $code" >>"$OUT/$label.times"
+  rm -f "$tfile"
+}
+
+# median wall time and peak memory (MB) over the runs of LABEL, or "failed (…)"
+summary() {
+  awk '
+    { wall[NR] = $1; mem[NR] = $2; code[NR] = $3; if ($3 != 0) bad = $3 }
+    END {
+      if (bad != "") { printf "failed (exit %s)\n", bad; exit }
+      n = asort(wall); m = 0; for (i in mem) if (mem[i] > m) m = mem[i]
+      printf "%.2f %.0f\n", (n % 2 ? wall[(n + 1) / 2] : (wall[n / 2] + wall[n / 2 + 1]) / 2), m / 1024
+    }' "$OUT/$1.times"
+}
+
+ROWS=()
+for N in $SIZES; do
+  DIR="$OUT/$N"
+  if [ ! -f "$DIR/batch_2_flash_sale.csv" ] || [ "$(($(wc -l <"$DIR/train.csv") - 1))" -ne "$N" ]; then
+    echo "generating $N orders per file into $DIR…" >&2
+    "${CLI[@]}" generate --out "$DIR" --train-size "$N" --batch-size "$N" >/dev/null
+  fi
+  REF="$DIR/train.csv"; CUR="$DIR/batch_2_flash_sale.csv"
+  rm -f "$OUT"/dotnet-"$N".times "$OUT"/python-"$N".times
+  runs=$REPEAT; [ "$N" -ge 5000000 ] && runs=1
+  for ((i = 0; i < runs; i++)); do
+    echo "run $((i + 1))/$runs on $N vs $N: returnmonitor drift…" >&2
+    measure "dotnet-$N" "${CLI[@]}" drift --reference "$REF" --current "$CUR" --format json
+    echo "run $((i + 1))/$runs on $N vs $N: python…" >&2
+    measure "python-$N" timeout "$PY_TIMEOUT" "$PYTHON" "$ROOT/bench/drift_python.py" "$REF" "$CUR"
+  done
+  read -r dn_wall dn_mem <<<"$(summary "dotnet-$N")"
+  py="$(summary "python-$N")"
+  if [[ "$py" == failed* ]]; then
+    [ "$(awk '{print $3}' "$OUT/python-$N.times" | tail -1)" = "124" ] && py="timed out after ${PY_TIMEOUT}s"
+    ROWS+=("| $N vs $N | $dn_wall s | $dn_mem MB | $py | – | – | – |")
+  else
+    read -r py_wall py_mem <<<"$py"
+    ROWS+=("| $N vs $N | $dn_wall s | $dn_mem MB | $py_wall s | $py_mem MB | $(awk -v a="$py_wall" -v b="$dn_wall" 'BEGIN{printf "%.1f×", a/b}') | $(awk -v a="$dn_mem" -v b="$py_mem" 'BEGIN{printf "%.2f", a/b}') |")
+  fi
+done
+
+# --- reference profile vs re-reading the reference CSV (1M rows) ------------------------------------------------------
+FIRST="$(echo "$SIZES" | awk '{print $1}')"
+REF="$OUT/$FIRST/train.csv"
+"${CLI[@]}" profile --data "$REF" --out "$OUT/$FIRST/profile.json" >/dev/null
+SMALL="$ROOT/data/batch_1_normal.csv"
+rm -f "$OUT/ref-csv.times" "$OUT/ref-profile.times"
+for ((i = 0; i < REPEAT; i++)); do
+  measure ref-csv "${CLI[@]}" drift --reference "$REF" --current "$SMALL" --format json
+  measure ref-profile "${CLI[@]}" drift --reference "$OUT/$FIRST/profile.json" --current "$SMALL" --format json
+done
+read -r rc_wall rc_mem <<<"$(summary ref-csv)"
+read -r rp_wall rp_mem <<<"$(summary ref-profile)"
+"${PROBE[@]}" reference "$REF" "$OUT/$FIRST/profile.json" >"$OUT/reference-probe.txt"
+probe_csv="$(grep csv_seconds "$OUT/reference-probe.txt" | cut -d= -f2)"
+probe_profile="$(grep profile_seconds "$OUT/reference-probe.txt" | cut -d= -f2)"
+probe_speedup="$(grep speedup "$OUT/reference-probe.txt" | cut -d= -f2)"
+
+# --- batch scoring throughput ---------------------------------------------------------------------------------------
+"${CLI[@]}" train --data "$ROOT/data/train.csv" --out "$OUT/model" >/dev/null 2>&1
+"${PROBE[@]}" score "$OUT/$FIRST/batch_2_flash_sale.csv" "$OUT/model" >"$OUT/score-probe.txt"
+score_orders="$(grep '^orders=' "$OUT/score-probe.txt" | cut -d= -f2)"
+score_seconds="$(grep '^seconds=' "$OUT/score-probe.txt" | cut -d= -f2)"
+score_rate="$(grep orders_per_second "$OUT/score-probe.txt" | cut -d= -f2)"
+
+CPU="$(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')"
+MEM="$(free -g | awk '/Mem:/ {print $2 " GB"}')"
+{
+  echo "Machine: $(nproc) cores ($CPU), $MEM RAM, $(uname -sr); .NET $(dotnet --version); Python $("$PYTHON" -c 'import sys, numpy, scipy, pandas; print(sys.version.split()[0], "numpy", numpy.__version__, "scipy", scipy.__version__, "pandas", pandas.__version__)')"
+  echo
+  echo "Drift of the flash-sale batch against the training file, both CSV, 9 features (KS, PSI, Wasserstein, chi-square …); wall time median of $REPEAT runs (1 run at 10M), peak resident memory from /usr/bin/time."
+  echo
+  echo "| orders (reference vs current) | returnmonitor drift | peak memory | Python (pandas + scipy) | peak memory | speed-up | memory ratio |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "| reference path ($FIRST-order training file, 1,000-order batch) | time |"
+  echo "|---|---|"
+  echo "| \`drift --reference train.csv\` (re-reads the CSV), end to end | $rc_wall s |"
+  echo "| \`drift --reference profile.json\` (written once by \`profile\`), end to end | $rp_wall s ($(awk -v a="$rc_wall" -v b="$rp_wall" 'BEGIN{printf "%.1f×", a/b}') faster) |"
+  echo "| reference summary in process: from the CSV / from the profile | ${probe_csv} s / ${probe_profile} s (${probe_speedup}× faster) |"
+  echo
+  echo "Batch scoring (\`ReturnModel.PredictProbabilities\`, default forest): $score_orders orders in $score_seconds s = $(printf '%.0f' "$score_rate") orders/s."
+} | tee "$OUT/results.md"
