@@ -48,13 +48,13 @@ measure() {
 
 # median wall time and peak memory (MB) over the runs of LABEL, or "failed (…)"
 summary() {
-  awk '
-    { wall[NR] = $1; mem[NR] = $2; code[NR] = $3; if ($3 != 0) bad = $3 }
-    END {
-      if (bad != "") { printf "failed (exit %s)\n", bad; exit }
-      n = asort(wall); m = 0; for (i in mem) if (mem[i] > m) m = mem[i]
-      printf "%.2f %.0f\n", (n % 2 ? wall[(n + 1) / 2] : (wall[n / 2] + wall[n / 2 + 1]) / 2), m / 1024
-    }' "$OUT/$1.times"
+  local file="$OUT/$1.times" bad
+  bad="$(awk '$3 != 0 { code = $3 } END { print code }' "$file")"
+  if [ -n "$bad" ]; then echo "failed (exit $bad)"; return; fi
+  local wall mem
+  wall="$(awk '{ print $1 }' "$file" | sort -n | awk '{ w[NR] = $1 } END { printf "%.2f", (NR % 2 ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2) }')"
+  mem="$(awk '$2 > m { m = $2 } END { printf "%.0f", m / 1024 }' "$file")"
+  echo "$wall $mem"
 }
 
 ROWS=()
