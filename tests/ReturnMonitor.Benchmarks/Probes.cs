@@ -56,5 +56,6 @@ internal static class Probes
         return best;
     }
 
-    private static void Print(string key, double value) => Console.WriteLine($"{key}={value.ToString("G6", CultureInfo.InvariantCulture)}");
+    private static void Print(string key, double value) =>
+        Console.WriteLine($"{key}={value.ToString(Math.Abs(value) >= 100 ? "0" : "0.####", CultureInfo.InvariantCulture)}");
 }
