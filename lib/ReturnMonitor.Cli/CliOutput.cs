@@ -10,7 +10,10 @@ internal sealed class CliOutput(TextWriter stdout, TextWriter stderr)
     public TextWriter Err { get; } = stderr;
 
     /// <summary>A plain console for tables: no colours or ANSI codes, fixed width, so output is the same everywhere.</summary>
-    public IAnsiConsole Console { get; } = CreateConsole(stdout);
+    private IAnsiConsole? console;
+
+    /// <summary>Created on first use: JSON output never pays for initialising the table renderer.</summary>
+    public IAnsiConsole Console => console ??= CreateConsole(Out);
 
     public void Error(string message) => Err.WriteLine(message);
 

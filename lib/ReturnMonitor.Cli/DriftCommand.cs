@@ -11,7 +11,7 @@ internal static class DriftCommand
     public static Command Create(CliOutput io)
     {
         var reference = new Option<string>("--reference") { Description = "Training CSV or a profile.json written by 'train' or 'profile'", Required = true };
-        var current = new Option<string>("--current") { Description = "The batch CSV to check", Required = true };
+        var current = new Option<string>("--current") { Description = "The batch to check: CSV, or Parquet (.parquet)", Required = true };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 2 when the status is at least this: warning or critical" };
@@ -19,9 +19,16 @@ internal static class DriftCommand
         var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            var profile = LoadReference(parse.GetValue(reference)!);
-            // Streamed: memory does not grow with the batch's length.
-            var report = profile.Compare(DatasetSummary.Read(parse.GetValue(current)!));
+            // Both sides are streamed into exact summaries (CSV or Parquet, all cores, bounded memory).
+            ReferenceProfile profile;
+            DatasetSummary batch;
+            using (var progress = ProgressDisplay.Start(io, quiet: parse.GetValue(format) == "json"))
+            {
+                profile = LoadReference(parse.GetValue(reference)!, progress.Options);
+                batch = OrderFileSummarizer.Summarize(parse.GetValue(current)!, options: progress.Options);
+            }
+
+            var report = profile.Compare(batch);
             if (parse.GetValue(format) == "json")
             {
                 io.Out.Write(DriftJson.Serialize(report));
@@ -36,15 +43,17 @@ internal static class DriftCommand
         return command;
     }
 
-    /// <summary>A profile JSON file as is, or a CSV file fitted on the fly.</summary>
-    public static ReferenceProfile LoadReference(string path)
+    /// <summary>A profile JSON file as is, or a CSV or Parquet file summarised on the fly.</summary>
+    public static ReferenceProfile LoadReference(string path, SummarizeOptions? options = null)
     {
         if (!File.Exists(path))
         {
             throw new DataFormatException(path, null, null, "file not found");
         }
 
-        return ReferenceProfile.LooksLikeProfile(path) ? ReferenceProfile.Load(path) : new ReferenceProfile(DatasetSummary.Read(path));
+        return !OrderFileSummarizer.IsParquet(path) && ReferenceProfile.LooksLikeProfile(path)
+            ? ReferenceProfile.Load(path)
+            : new ReferenceProfile(OrderFileSummarizer.Summarize(path, options: options));
     }
 
     private static bool Meets(DriftStatus status, string threshold) =>

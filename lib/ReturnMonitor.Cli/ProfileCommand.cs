@@ -1,21 +1,32 @@
 using System.CommandLine;
+using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 
 namespace ReturnMonitor.Cli;
 
-/// <summary><c>profile --data FILE --out PROFILE</c>: summarise reference data once, so later checks never re-read it.</summary>
+/// <summary>
+/// <c>profile --data FILE --out PROFILE</c>: summarises the reference data (CSV or Parquet, any size, streamed on all cores)
+/// into the exact profile JSON once, so that every later <c>drift --reference PROFILE</c> skips re-reading it.
+/// </summary>
 internal static class ProfileCommand
 {
     public static Command Create(CliOutput io)
     {
-        var data = new Option<string>("--data") { Description = "Reference CSV (streamed; any length)", Required = true };
-        var outOption = new Option<string>("--out") { Description = "Profile JSON to write", Required = true };
-        var command = new Command("profile", "Write the reference profile (exact per-feature summaries) of a CSV file") { data, outOption };
+        var data = new Option<string>("--data") { Description = "Reference data: CSV, or Parquet (.parquet)", Required = true };
+        var outOption = new Option<string>("--out") { Description = "Profile JSON file to write", Required = true };
+        var command = new Command("profile", "Summarise reference data once into an exact profile.json for 'drift --reference'") { data, outOption };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            var summary = DatasetSummary.Read(parse.GetValue(data)!);
-            new ReferenceProfile(summary).Save(parse.GetValue(outOption)!);
-            io.Out.WriteLine($"wrote {parse.GetValue(outOption)}: {summary.Rows} orders summarised");
+            var path = parse.GetValue(data)!;
+            var target = parse.GetValue(outOption)!;
+            DatasetSummary summary;
+            using (var progress = ProgressDisplay.Start(io, quiet: false))
+            {
+                summary = OrderFileSummarizer.Summarize(path, options: progress.Options);
+            }
+
+            new ReferenceProfile(summary).Save(target);
+            io.Out.WriteLine($"{target}: profile of {summary.Rows} orders from {path}");
             return CliApp.Success;
         }));
         return command;

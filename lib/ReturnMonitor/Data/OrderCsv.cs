@@ -335,7 +335,7 @@ public static class OrderCsv
     }
 
     // Keep messages one line and short whatever the cell holds.
-    private static string Show(ReadOnlySpan<char> cell)
+    internal static string Show(ReadOnlySpan<char> cell)
     {
         var text = cell.Length > 40 ? cell[..40].ToString() + "…" : cell.ToString();
         return text.Replace("\r", "\\r").Replace("\n", "\\n");

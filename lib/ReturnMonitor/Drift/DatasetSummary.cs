@@ -70,26 +70,6 @@ public sealed class DatasetSummary
         return new DatasetSummary(table.Source, table.Count, numeric, categorical, returned);
     }
 
-    /// <summary>Default number of orders per chunk when a file is summarised by streaming.</summary>
-    public const int DefaultChunkSize = 65536;
-
-    /// <summary>
-    /// Summarises a CSV file chunk by chunk: memory is bounded by the chunk size plus the distinct values, whatever the
-    /// file's length, and the result is identical to <see cref="Of"/> on the whole table (summaries merge exactly).
-    /// </summary>
-    /// <exception cref="DataFormatException">The file is missing or has a bad header or cell.</exception>
-    public static DatasetSummary Read(string path, string? displayName = null, int chunkSize = DefaultChunkSize)
-    {
-        DatasetSummary? total = null;
-        foreach (var chunk in OrderCsv.ReadChunks(path, chunkSize, displayName))
-        {
-            var part = Of(chunk);
-            total = total is null ? part : Combine(total, part);
-        }
-
-        return total!;
-    }
-
     /// <summary>The summary of both tables' rows together; labelled only if both are.</summary>
     public static DatasetSummary Combine(DatasetSummary a, DatasetSummary b) => new(
         a.Source,

@@ -1,0 +1,410 @@
+using System.Globalization;
+using System.Numerics;
+using Parquet;
+using Parquet.Schema;
+using ReturnMonitor.Drift;
+
+namespace ReturnMonitor.Data;
+
+/// <summary>
+/// Order tables as Parquet files (Parquet.Net), with the same columns as the CSV format: the seven numeric features
+/// (any integer or floating-point column type), the two categorical features (strings) and the optional 0/1
+/// <c>returned</c> column (integer, floating-point or boolean). Other columns are ignored. Checked like CSV: a null,
+/// an empty category or an invalid value is a <see cref="DataFormatException"/> naming the file, the row number
+/// (1-based, counted over the whole file, in the place of a line number) and the column.
+/// </summary>
+public static class OrderParquet
+{
+    /// <summary>Default number of rows per row group when writing.</summary>
+    public const int DefaultRowGroupSize = 1 << 20;
+
+    /// <summary>Writes a table as a Parquet file (double columns, string categories, <c>returned</c> as int 0/1 when present).</summary>
+    public static void Write(OrderTable table, string path, int rowGroupSize = DefaultRowGroupSize) =>
+        Write([table], path, table.HasTarget, rowGroupSize);
+
+    /// <summary>Writes a sequence of tables (for example the chunks of a large CSV file) as one Parquet file, one or more row groups per table.</summary>
+    /// <param name="labelled">Whether to write the <c>returned</c> column; every table must then have it.</param>
+    public static void Write(IEnumerable<OrderTable> tables, string path, bool labelled, int rowGroupSize = DefaultRowGroupSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var numericFields = OrderSchema.NumericFeatures.Select(f => new DataField<double>(f.Name, false)).ToArray();
+        var categoricalFields = OrderSchema.CategoricalFeatures.Select(f => new DataField<string>(f.Name, false)).ToArray();
+        var targetField = new DataField<int>(OrderSchema.Target, false);
+        var fields = new List<Field>(numericFields);
+        if (labelled)
+        {
+            fields.Add(targetField);
+        }
+
+        fields.AddRange(categoricalFields);
+        using var stream = File.Create(path);
+        var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).GetAwaiter().GetResult();
+        try
+        {
+            foreach (var table in tables)
+            {
+                for (var start = 0; start < table.Count; start += rowGroupSize)
+                {
+                    var count = Math.Min(rowGroupSize, table.Count - start);
+                    using var group = writer.CreateRowGroup();
+                    for (var i = 0; i < numericFields.Length; i++)
+                    {
+                        var column = table.Numeric(numericFields[i].Name).Slice(start, count).ToArray();
+                        group.WriteAsync<double>(numericFields[i], column.AsMemory()).GetAwaiter().GetResult();
+                    }
+
+                    if (labelled)
+                    {
+                        var returned = table.Returned.Slice(start, count);
+                        var target = new int[count];
+                        for (var r = 0; r < count; r++)
+                        {
+                            target[r] = returned[r] ? 1 : 0;
+                        }
+
+                        group.WriteAsync<int>(targetField, target.AsMemory()).GetAwaiter().GetResult();
+                    }
+
+                    for (var i = 0; i < categoricalFields.Length; i++)
+                    {
+                        var values = table.Categorical(categoricalFields[i].Name).Skip(start).Take(count).ToArray();
+                        group.WriteAsync(categoricalFields[i], values).GetAwaiter().GetResult();
+                    }
+
+                    group.CompleteValidate();
+                }
+            }
+        }
+        finally
+        {
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Reads a whole Parquet file into one table.</summary>
+    /// <exception cref="DataFormatException">Missing file, not Parquet, missing column or bad value.</exception>
+    public static OrderTable Read(string path, string? displayName = null)
+    {
+        var name = displayName ?? path;
+        var tables = ReadChunks(path, name).ToList();
+        if (tables.Count == 1)
+        {
+            return tables[0];
+        }
+
+        var builder = new OrderTableBuilder(tables.Sum(t => t.Count));
+        foreach (var row in tables.SelectMany(t => t.Rows()))
+        {
+            builder.Add(row);
+        }
+
+        var whole = builder.Build(name);
+        return tables.Count > 0 && !tables[0].HasTarget ? StripTarget(whole) : whole;
+    }
+
+    /// <summary>Streams a Parquet file as one table per row group (a file without row groups gives one empty table).</summary>
+    public static IEnumerable<OrderTable> ReadChunks(string path, string? displayName = null)
+    {
+        var name = displayName ?? path;
+        using var file = ParquetColumns.Open(path, name);
+        if (file.RowGroupCount == 0)
+        {
+            yield return file.EmptyTable();
+            yield break;
+        }
+
+        long firstRow = 1;
+        for (var g = 0; g < file.RowGroupCount; g++)
+        {
+            var table = file.ReadRowGroup(g, firstRow);
+            firstRow += table.Count;
+            yield return table;
+        }
+    }
+
+    /// <summary>The exact summary of a Parquet file, row groups read and summarised in parallel.</summary>
+    internal static DatasetSummary Summarize(string path, string name, SummarizeOptions options)
+    {
+        long[] firstRows;
+        bool labelled;
+        using (var file = ParquetColumns.Open(path, name))
+        {
+            options.Progress?.Start(name, new FileInfo(path).Length);
+            labelled = file.Labelled;
+            firstRows = file.FirstRows();
+        }
+
+        var groups = firstRows.Length;
+        var workers = Math.Clamp(options.Workers, 1, Math.Max(1, groups));
+        var builders = new DatasetSummaryBuilder[workers];
+        var errors = new (long Group, Exception Error)?[workers];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            var builder = builders[w] = new DatasetSummaryBuilder(name, labelled);
+            try
+            {
+                using var file = ParquetColumns.Open(path, name);
+                for (var g = w; g < groups; g += workers)
+                {
+                    var table = file.ReadRowGroup(g, firstRows[g]);
+                    builder.Add(table);
+                    options.Progress?.AddRows(table.Count);
+                }
+            }
+            catch (DataFormatException e)
+            {
+                errors[w] = (w, e);
+            }
+        });
+
+        // The error of the earliest row group wins, as a sequential read would report it.
+        if (errors.Where(e => e is not null).Select(e => e!.Value).OrderBy(e => ((DataFormatException)e.Error).Line ?? 0).FirstOrDefault() is { Error: { } first })
+        {
+            throw first;
+        }
+
+        var total = builders[0];
+        for (var w = 1; w < workers; w++)
+        {
+            total.Merge(builders[w]);
+        }
+
+        return total.Build();
+    }
+
+    private static OrderTable StripTarget(OrderTable table) => new(
+        table.Source,
+        OrderSchema.NumericFeatures.ToDictionary(f => f.Name, f => table.Numeric(f.Name).ToArray()),
+        OrderSchema.CategoricalFeatures.ToDictionary(f => f.Name, f => table.Categorical(f.Name).ToArray()),
+        null);
+
+    /// <summary>An open Parquet file with the schema's columns located.</summary>
+    private sealed class ParquetColumns : IDisposable
+    {
+        private readonly ParquetReader reader;
+        private readonly string name;
+        private readonly DataField[] numeric;
+        private readonly DataField[] categorical;
+        private readonly DataField? target;
+
+        private ParquetColumns(ParquetReader reader, string name)
+        {
+            this.reader = reader;
+            this.name = name;
+            var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
+            DataField Find(string column) => fields.TryGetValue(column, out var field)
+                ? field
+                : throw new DataFormatException(name, null, column, "required column is missing from the Parquet schema");
+            numeric = OrderSchema.NumericFeatures.Select(f => Find(f.Name)).ToArray();
+            categorical = OrderSchema.CategoricalFeatures.Select(f => Find(f.Name)).ToArray();
+            target = fields.GetValueOrDefault(OrderSchema.Target);
+        }
+
+        public int RowGroupCount => reader.RowGroupCount;
+
+        public bool Labelled => target is not null;
+
+        public static ParquetColumns Open(string path, string name)
+        {
+            if (!File.Exists(path))
+            {
+                throw new DataFormatException(name, null, null, "file not found");
+            }
+
+            ParquetReader reader;
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataFormatException(name, null, null, $"cannot open: {e.Message}");
+            }
+
+            try
+            {
+                reader = ParquetReader.CreateAsync(stream, null, false).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not DataFormatException)
+            {
+                stream.Dispose();
+                throw new DataFormatException(name, null, null, $"not a readable Parquet file: {e.Message.ReplaceLineEndings(" ")}");
+            }
+
+            try
+            {
+                return new ParquetColumns(reader, name);
+            }
+            catch
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                throw;
+            }
+        }
+
+        public long[] FirstRows()
+        {
+            var first = new long[reader.RowGroupCount];
+            long row = 1;
+            for (var g = 0; g < first.Length; g++)
+            {
+                first[g] = row;
+                using var group = reader.OpenRowGroupReader(g);
+                row += group.RowCount;
+            }
+
+            return first;
+        }
+
+        public OrderTable EmptyTable() => new(
+            name,
+            OrderSchema.NumericFeatures.ToDictionary(f => f.Name, _ => Array.Empty<double>()),
+            OrderSchema.CategoricalFeatures.ToDictionary(f => f.Name, _ => Array.Empty<string>()),
+            Labelled ? [] : null);
+
+        public OrderTable ReadRowGroup(int index, long firstRow)
+        {
+            try
+            {
+                using var group = reader.OpenRowGroupReader(index);
+                var count = checked((int)group.RowCount);
+                var num = new Dictionary<string, double[]>(StringComparer.Ordinal);
+                for (var i = 0; i < numeric.Length; i++)
+                {
+                    var feature = OrderSchema.NumericFeatures[i];
+                    var values = ReadNumbers(group, numeric[i], count, firstRow);
+                    for (var r = 0; r < values.Length; r++)
+                    {
+                        if (feature.Validate(values[r]) is { } problem)
+                        {
+                            throw new DataFormatException(name, firstRow + r, feature.Name, $"'{values[r].ToString("R", CultureInfo.InvariantCulture)}' {problem}");
+                        }
+                    }
+
+                    num[feature.Name] = values;
+                }
+
+                var cat = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                for (var i = 0; i < categorical.Length; i++)
+                {
+                    var feature = OrderSchema.CategoricalFeatures[i];
+                    var values = new string?[count];
+                    group.ReadAsync(categorical[i], values.AsMemory()).GetAwaiter().GetResult();
+                    var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+                    var column = new string[count];
+                    for (var r = 0; r < count; r++)
+                    {
+                        var value = values[r]?.Trim();
+                        if (string.IsNullOrEmpty(value))
+                        {
+                            throw new DataFormatException(name, firstRow + r, feature.Name, "empty value: every order needs a category (use NA for \"no size\")");
+                        }
+
+                        column[r] = interned.TryGetValue(value, out var same) ? same : interned[value] = value;
+                    }
+
+                    cat[feature.Name] = column;
+                }
+
+                bool[]? returned = null;
+                if (target is not null)
+                {
+                    var labels = target.ClrType == typeof(bool) ? ReadBooleans(group, target, count, firstRow) : ReadNumbers(group, target, count, firstRow);
+                    returned = new bool[count];
+                    for (var r = 0; r < count; r++)
+                    {
+                        if (labels[r] != 0 && labels[r] != 1)
+                        {
+                            throw new DataFormatException(name, firstRow + r, OrderSchema.Target, $"'{labels[r].ToString("R", CultureInfo.InvariantCulture)}' is not 0 or 1");
+                        }
+
+                        returned[r] = labels[r] == 1;
+                    }
+                }
+
+                return new OrderTable(name, num, cat, returned);
+            }
+            catch (Exception e) when (e is not DataFormatException)
+            {
+                throw new DataFormatException(name, null, null, $"cannot read row group {index}: {e.Message.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        private double[] ReadNumbers(ParquetRowGroupReader group, DataField field, int count, long firstRow)
+        {
+            var type = field.ClrType;
+            return type == typeof(double) ? Read<double>(group, field, count, firstRow)
+                : type == typeof(float) ? Read<float>(group, field, count, firstRow)
+                : type == typeof(long) ? Read<long>(group, field, count, firstRow)
+                : type == typeof(int) ? Read<int>(group, field, count, firstRow)
+                : type == typeof(short) ? Read<short>(group, field, count, firstRow)
+                : type == typeof(sbyte) ? Read<sbyte>(group, field, count, firstRow)
+                : type == typeof(byte) ? Read<byte>(group, field, count, firstRow)
+                : type == typeof(ushort) ? Read<ushort>(group, field, count, firstRow)
+                : type == typeof(uint) ? Read<uint>(group, field, count, firstRow)
+                : type == typeof(ulong) ? Read<ulong>(group, field, count, firstRow)
+                : type == typeof(decimal) ? Read<decimal>(group, field, count, firstRow)
+                : throw new DataFormatException(name, null, field.Name, $"column type {type.Name} is not a number");
+        }
+
+        private double[] Read<T>(ParquetRowGroupReader group, DataField field, int count, long firstRow)
+            where T : struct, INumberBase<T>
+        {
+            var result = new double[count];
+            if (field.IsNullable)
+            {
+                var values = new T?[count];
+                group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                for (var r = 0; r < count; r++)
+                {
+                    result[r] = values[r] is { } v ? double.CreateChecked(v) : throw new DataFormatException(name, firstRow + r, field.Name, "empty value: a number is required");
+                }
+            }
+            else
+            {
+                var values = new T[count];
+                group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                for (var r = 0; r < count; r++)
+                {
+                    result[r] = double.CreateChecked(values[r]);
+                }
+            }
+
+            return result;
+        }
+
+        private double[] ReadBooleans(ParquetRowGroupReader group, DataField field, int count, long firstRow)
+        {
+            var result = new double[count];
+            if (field.IsNullable)
+            {
+                var values = new bool?[count];
+                group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                for (var r = 0; r < count; r++)
+                {
+                    result[r] = values[r] is { } v ? (v ? 1 : 0) : throw new DataFormatException(name, firstRow + r, field.Name, "empty value: 0 or 1 is required");
+                }
+            }
+            else
+            {
+                var values = new bool[count];
+                group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                for (var r = 0; r < count; r++)
+                {
+                    result[r] = values[r] ? 1 : 0;
+                }
+            }
+
+            return result;
+        }
+
+        public void Dispose() => reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,17 @@
+namespace ReturnMonitor.Data;
+
+/// <summary>How <see cref="OrderFileSummarizer"/> reads a file.</summary>
+public sealed class SummarizeOptions
+{
+    /// <summary>Default options: all cores, 1 MiB blocks, no progress.</summary>
+    public static SummarizeOptions Default { get; } = new();
+
+    /// <summary>Threads that parse and summarise blocks in parallel (the calling thread only reads). Default: the number of cores.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Size of the blocks a CSV file is cut into (at record boundaries); grows when one record is larger. Default 1 MiB.</summary>
+    public int BlockSize { get; init; } = 1 << 20;
+
+    /// <summary>Counters updated while reading, for a progress display; null for none.</summary>
+    public ReadProgress? Progress { get; init; }
+}

@@ -1,0 +1,176 @@
+using ReturnMonitor.Data;
+
+namespace ReturnMonitor.Drift;
+
+/// <summary>
+/// Builds a <see cref="DatasetSummary"/> incrementally: add tables (chunks of a file, partitions, batches) one after the
+/// other, or build parts in parallel and <see cref="Merge"/> them; memory grows with the number of distinct values, never
+/// with the number of rows. The result is exactly the summary of all rows taken together, whatever the split and order:
+/// <c>DatasetSummary.Of(whole)</c> and the builder give the same distributions, counts and therefore the same drift report.
+/// Not thread-safe: use one builder per thread and merge.
+/// </summary>
+public sealed class DatasetSummaryBuilder
+{
+    private readonly ValueCounter[] numeric;
+    private readonly CategoryCounter[] categorical;
+
+    /// <summary>Starts an empty summary.</summary>
+    /// <param name="source">Source name of the summary (a file name).</param>
+    /// <param name="labelled">Whether the data has the <c>returned</c> column; a part without it makes the whole unlabelled.</param>
+    public DatasetSummaryBuilder(string source, bool labelled = true)
+    {
+        Source = source;
+        Labelled = labelled;
+        numeric = OrderSchema.NumericFeatures.Select(_ => new ValueCounter()).ToArray();
+        categorical = OrderSchema.CategoricalFeatures.Select(_ => new CategoryCounter()).ToArray();
+    }
+
+    /// <summary>Source name given to the summary.</summary>
+    public string Source { get; }
+
+    /// <summary>Orders added so far.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Returned orders added so far.</summary>
+    public long Returned { get; private set; }
+
+    /// <summary>Whether every part added had the <c>returned</c> column.</summary>
+    public bool Labelled { get; private set; }
+
+    /// <summary>Adds every order of <paramref name="table"/>.</summary>
+    public DatasetSummaryBuilder Add(OrderTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        for (var i = 0; i < numeric.Length; i++)
+        {
+            var counter = numeric[i];
+            foreach (var value in table.Numeric(OrderSchema.NumericFeatures[i].Name))
+            {
+                if (double.IsNaN(value))
+                {
+                    throw new ArgumentException($"{table.Source}: '{OrderSchema.NumericFeatures[i].Name}' contains NaN", nameof(table));
+                }
+
+                counter.Add(value);
+            }
+        }
+
+        for (var i = 0; i < categorical.Length; i++)
+        {
+            var counter = categorical[i];
+            foreach (var value in table.Categorical(OrderSchema.CategoricalFeatures[i].Name))
+            {
+                counter.Add(value);
+            }
+        }
+
+        if (table.HasTarget)
+        {
+            long returned = 0;
+            foreach (var r in table.Returned)
+            {
+                returned += r ? 1 : 0;
+            }
+
+            Returned += returned;
+        }
+        else
+        {
+            Labelled = false;
+        }
+
+        Rows += table.Count;
+        return this;
+    }
+
+    /// <summary>Adds an existing summary (of a partition, or a saved profile): the result is as if its rows had been added.</summary>
+    public DatasetSummaryBuilder Add(DatasetSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        for (var i = 0; i < numeric.Length; i++)
+        {
+            var distribution = summary.Numeric[OrderSchema.NumericFeatures[i].Name];
+            var values = distribution.Values;
+            var counts = distribution.Counts;
+            for (var k = 0; k < values.Length; k++)
+            {
+                numeric[i].Add(values[k], counts[k]);
+            }
+        }
+
+        for (var i = 0; i < categorical.Length; i++)
+        {
+            foreach (var (category, count) in summary.Categorical[OrderSchema.CategoricalFeatures[i].Name].Pairs)
+            {
+                categorical[i].Add(category, count);
+            }
+        }
+
+        Rows += summary.Rows;
+        if (summary.Returned is { } returned)
+        {
+            Returned += returned;
+        }
+        else
+        {
+            Labelled = false;
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds everything <paramref name="other"/> has counted (the parts may have been built on other threads).</summary>
+    public DatasetSummaryBuilder Merge(DatasetSummaryBuilder other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var i = 0; i < numeric.Length; i++)
+        {
+            numeric[i].Merge(other.numeric[i]);
+        }
+
+        for (var i = 0; i < categorical.Length; i++)
+        {
+            categorical[i].Merge(other.categorical[i]);
+        }
+
+        Rows += other.Rows;
+        Returned += other.Returned;
+        Labelled &= other.Labelled;
+        return this;
+    }
+
+    /// <summary>The exact summary of everything added.</summary>
+    public DatasetSummary Build()
+    {
+        var numericSummaries = new Dictionary<string, EmpiricalDistribution>(StringComparer.Ordinal);
+        for (var i = 0; i < numeric.Length; i++)
+        {
+            numericSummaries[OrderSchema.NumericFeatures[i].Name] = numeric[i].ToDistribution();
+        }
+
+        var categoricalSummaries = new Dictionary<string, CategoryCounts>(StringComparer.Ordinal);
+        for (var i = 0; i < categorical.Length; i++)
+        {
+            categoricalSummaries[OrderSchema.CategoricalFeatures[i].Name] = categorical[i].ToCounts();
+        }
+
+        return new DatasetSummary(Source, Rows, numericSummaries, categoricalSummaries, Labelled ? Returned : null);
+    }
+
+    // Hot-path entry points for the streaming readers (feature index in schema order of numeric/categorical features).
+    internal void AddScaled(int numericFeature, long mantissa, int scale, double value) => numeric[numericFeature].AddScaled(mantissa, scale, value);
+
+    internal void AddNumeric(int numericFeature, double value) => numeric[numericFeature].Add(value);
+
+    internal void AddCategoryUtf8(int categoricalFeature, ReadOnlySpan<byte> category) => categorical[categoricalFeature].AddUtf8(category);
+
+    internal void AddCategory(int categoricalFeature, string category) => categorical[categoricalFeature].Add(category);
+
+    internal void AddRows(long rows, long returned)
+    {
+        Rows += rows;
+        Returned += returned;
+    }
+
+    internal void MarkUnlabelled() => Labelled = false;
+}
