@@ -28,10 +28,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-echo "building (Release)…" >&2
-dotnet build "$ROOT/lib/ReturnMonitor.Cli" -c Release -v quiet -nologo >/dev/null
+echo "building (Release, ReadyToRun)…" >&2
+# Published ReadyToRun (precompiled), as a pipeline would deploy it: start-up is about 0.1 s instead of 0.2 s of JIT.
+dotnet publish "$ROOT/lib/ReturnMonitor.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$OUT/cli" -v quiet -nologo >/dev/null
 dotnet build "$ROOT/tests/ReturnMonitor.Benchmarks" -c Release -v quiet -nologo >/dev/null
-CLI=(dotnet "$ROOT/lib/ReturnMonitor.Cli/bin/Release/net10.0/ReturnMonitor.Cli.dll")
+CLI=("$OUT/cli/ReturnMonitor.Cli")
 PROBE=(dotnet "$ROOT/tests/ReturnMonitor.Benchmarks/bin/Release/net10.0/ReturnMonitor.Benchmarks.dll")
 
 # measure LABEL CMD...: runs the command, appends "wall_seconds peak_kb exit_code" to $OUT/LABEL.times

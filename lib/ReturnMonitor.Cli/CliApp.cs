@@ -26,6 +26,7 @@ public static class CliApp
             DemoCommand.Create(io),
             NotebooksCommand.Create(io),
             ReportCommand.Create(io),
+            EvaluateCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

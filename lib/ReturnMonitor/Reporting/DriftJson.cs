@@ -67,22 +67,25 @@ public static class DriftJson
             root["target"] = new JsonObject { ["referenceRate"] = Number(target.ReferenceRate), ["currentRate"] = Number(target.CurrentRate) };
         }
 
-        root["thresholds"] = new JsonObject
-        {
-            ["alpha"] = report.Options.Alpha,
-            ["correction"] = report.Options.Correction switch
-            {
-                PValueCorrection.BenjaminiHochberg => "benjaminiHochberg",
-                PValueCorrection.Bonferroni => "bonferroni",
-                _ => "none",
-            },
-            ["moderatePsi"] = report.Options.ModeratePsi,
-            ["severePsi"] = report.Options.SeverePsi,
-            ["warningScore"] = report.Options.WarningScore,
-            ["criticalScore"] = report.Options.CriticalScore,
-        };
+        root["thresholds"] = Thresholds(report.Options);
         return root;
     }
+
+    /// <summary>The decision's thresholds as a JSON object (also written by <c>evaluate</c>).</summary>
+    public static JsonObject Thresholds(DriftOptions options) => new()
+    {
+        ["alpha"] = options.Alpha,
+        ["correction"] = options.Correction switch
+        {
+            PValueCorrection.BenjaminiHochberg => "benjaminiHochberg",
+            PValueCorrection.Bonferroni => "bonferroni",
+            _ => "none",
+        },
+        ["moderatePsi"] = options.ModeratePsi,
+        ["severePsi"] = options.SeverePsi,
+        ["warningScore"] = options.WarningScore,
+        ["criticalScore"] = options.CriticalScore,
+    };
 
     /// <summary>The report as indented JSON text ending with a newline.</summary>
     public static string Serialize(DriftReport report) => ToNode(report).ToJsonString(JsonDefaults.Options) + "\n";
@@ -93,6 +96,7 @@ public static class DriftJson
     /// <summary>Lower-case name of a status, as used in JSON and text.</summary>
     public static string Name(DriftStatus status) => status.ToString().ToLowerInvariant();
 
-    private static JsonNode? Number(double? value) =>
+    /// <summary>A finite number, or null for NaN, infinities and missing values.</summary>
+    public static JsonNode? Number(double? value) =>
         value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 }

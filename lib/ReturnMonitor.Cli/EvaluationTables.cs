@@ -1,0 +1,69 @@
+using ReturnMonitor.Data;
+using ReturnMonitor.Evaluation;
+using Spectre.Console;
+
+namespace ReturnMonitor.Cli;
+
+/// <summary>The tables of <c>evaluate</c> (text or Markdown borders; every number comes from the <see cref="EvaluationReport"/>).</summary>
+internal static class EvaluationTables
+{
+    public static void Write(IAnsiConsole console, EvaluationReport report, TableBorder border)
+    {
+        var options = report.Options;
+        var sizes = options.BatchSizes;
+        console.WriteLine($"Simulated: {options.Trials:N0} batches per case and size against a {options.ReferenceSize:N0}-order reference (seed {options.Seed}).");
+        console.WriteLine();
+        console.WriteLine("Batch alarm (status warning or critical): false-positive rate on normal batches, detection rate on drifted ones");
+        var alarms = SizeTable(border, "Case", sizes);
+        foreach (var group in report.Alarms.GroupBy(a => a.Scenario))
+        {
+            var label = group.First().IsNull ? $"{group.Key} (false positives)" : group.Key;
+            alarms.AddRow([label, .. sizes.Select(s => Rate(group.Single(a => a.Size == s).Alarms))]);
+        }
+
+        console.Write(alarms);
+        console.WriteLine();
+        console.WriteLine("Per-feature false-positive rate on normal batches (feature flagged moderate or severe)");
+        var nullCase = report.FalsePositiveRates.First().Scenario;
+        var featureFpr = SizeTable(border, "Feature", sizes);
+        foreach (var feature in OrderSchema.Features)
+        {
+            featureFpr.AddRow([feature.Name, .. sizes.Select(s => Rate(report.Flags.Single(f => f.Scenario == nullCase && f.Feature == feature.Name && f.Size == s).Flags))]);
+        }
+
+        console.Write(featureFpr);
+        console.WriteLine();
+        console.WriteLine("Per-feature precision / recall against the generator's ground truth (shifted: population PSI ≥ 0.1; flags on unchanged features, PSI < 0.01, are false positives)");
+        var accuracy = SizeTable(border, "Feature", sizes);
+        foreach (var feature in OrderSchema.Features)
+        {
+            accuracy.AddRow([feature.Name, .. sizes.Select(s =>
+            {
+                var a = report.FeatureAccuracy.Single(f => f.Feature == feature.Name && f.Size == s);
+                return $"{Fraction(a.Precision)} / {Fraction(a.Recall)}";
+            })]);
+        }
+
+        console.Write(accuracy);
+        console.WriteLine();
+        foreach (var target in report.Targets)
+        {
+            console.WriteLine($"{(target.Met ? "met" : "MISSED")}: {target.Description} — {target.Measured}");
+        }
+    }
+
+    private static Table SizeTable(TableBorder border, string first, IReadOnlyList<int> sizes)
+    {
+        var table = new Table().Border(border).AddColumn(first);
+        foreach (var size in sizes)
+        {
+            table.AddColumn(new TableColumn($"{size:N0}").RightAligned());
+        }
+
+        return table;
+    }
+
+    private static string Rate(Proportion p) => TextTables.Percent(p.Rate);
+
+    private static string Fraction(double value) => double.IsNaN(value) ? "–" : TextTables.Fixed(value, 2);
+}

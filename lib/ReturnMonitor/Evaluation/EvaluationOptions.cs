@@ -1,0 +1,37 @@
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+
+namespace ReturnMonitor.Evaluation;
+
+/// <summary>What the evaluation simulates. Defaults are the ones the README's table was produced with.</summary>
+/// <param name="Trials">Batches simulated per case and batch size for the drift alarm.</param>
+/// <param name="Sizes">Batch sizes, in orders.</param>
+/// <param name="ReferenceSize">Orders in the simulated training data (the reference), as in the demo.</param>
+/// <param name="Seed">Seed of everything simulated.</param>
+/// <param name="Magnitudes">Graded flash-sale shifts: fractions of the way from baseline to flash_sale.</param>
+/// <param name="Drift">The drift decision's thresholds.</param>
+/// <param name="TruthSampleSize">Orders per side when measuring the generator's true per-feature shift.</param>
+public sealed record EvaluationOptions(
+    int Trials = 1000,
+    IReadOnlyList<int>? Sizes = null,
+    int ReferenceSize = 5000,
+    ulong Seed = OrderGenerator.DefaultSeed,
+    IReadOnlyList<double>? Magnitudes = null,
+    DriftOptions? Drift = null,
+    int TruthSampleSize = 200_000)
+{
+    /// <summary>The batch sizes of the issue and the README: 100, 500, 1,000, 5,000 and 20,000 orders.</summary>
+    public static IReadOnlyList<int> DefaultSizes { get; } = [100, 500, 1000, 5000, 20000];
+
+    /// <summary>Graded shifts by default: 10%, 20% and 30% of the way to the flash sale.</summary>
+    public static IReadOnlyList<double> DefaultMagnitudes { get; } = [0.1, 0.2, 0.3];
+
+    /// <summary>The batch sizes in use.</summary>
+    public IReadOnlyList<int> BatchSizes => Sizes ?? DefaultSizes;
+
+    /// <summary>The graded magnitudes in use.</summary>
+    public IReadOnlyList<double> GradedMagnitudes => Magnitudes ?? DefaultMagnitudes;
+
+    /// <summary>The drift thresholds in use.</summary>
+    public DriftOptions DriftThresholds => Drift ?? DriftOptions.Default;
+}

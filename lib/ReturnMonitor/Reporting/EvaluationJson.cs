@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using ReturnMonitor.Evaluation;
+
+namespace ReturnMonitor.Reporting;
+
+/// <summary>The stable JSON form of an <see cref="EvaluationReport"/> (<c>evaluate --format json</c>), documented in the README.</summary>
+public static class EvaluationJson
+{
+    /// <summary>The report as a JSON object.</summary>
+    public static JsonObject ToNode(EvaluationReport report)
+    {
+        var options = report.Options;
+        return new JsonObject
+        {
+            ["trials"] = options.Trials,
+            ["sizes"] = new JsonArray(options.BatchSizes.Select(s => (JsonNode?)s).ToArray()),
+            ["referenceSize"] = options.ReferenceSize,
+            ["seed"] = options.Seed,
+            ["thresholds"] = DriftJson.Thresholds(options.DriftThresholds),
+            ["falsePositiveRate"] = Array(report.FalsePositiveRates, a => Rate(a.Alarms, new JsonObject { ["size"] = a.Size })),
+            ["detectionRate"] = Array(report.Alarms.Where(a => !a.IsNull), a =>
+            {
+                var node = Rate(a.Alarms, new JsonObject { ["scenario"] = a.Scenario, ["magnitude"] = a.Magnitude, ["size"] = a.Size });
+                node["criticalRate"] = DriftJson.Number(a.Critical.Rate);
+                return node;
+            }),
+            ["featureFalsePositiveRate"] = Array(report.Flags.Where(f => report.FalsePositiveRates.Any(a => a.Scenario == f.Scenario)), f =>
+                Rate(f.Flags, new JsonObject { ["feature"] = f.Feature, ["size"] = f.Size })),
+            ["featureFlagRate"] = Array(report.Flags, f => Rate(f.Flags, new JsonObject { ["scenario"] = f.Scenario, ["feature"] = f.Feature, ["size"] = f.Size })),
+            ["featureAccuracy"] = Array(report.FeatureAccuracy, f => new JsonObject
+            {
+                ["feature"] = f.Feature,
+                ["size"] = f.Size,
+                ["precision"] = DriftJson.Number(f.Precision),
+                ["recall"] = DriftJson.Number(f.Recall),
+                ["truePositives"] = f.TruePositives,
+                ["falsePositives"] = f.FalsePositives,
+                ["falseNegatives"] = f.FalseNegatives,
+            }),
+            ["groundTruth"] = Array(report.Truth, t => new JsonObject
+            {
+                ["scenario"] = t.Scenario,
+                ["feature"] = t.Feature,
+                ["populationPsi"] = DriftJson.Number(t.PopulationPsi),
+                ["shifted"] = t.Shifted,
+                ["unchanged"] = t.Unchanged,
+            }),
+            ["targets"] = Array(report.Targets, t => new JsonObject
+            {
+                ["name"] = t.Name,
+                ["description"] = t.Description,
+                ["met"] = t.Met,
+                ["measured"] = t.Measured,
+            }),
+        };
+    }
+
+    /// <summary>The report as indented JSON text ending with a newline.</summary>
+    public static string Serialize(EvaluationReport report) => ToNode(report).ToJsonString(JsonDefaults.Options) + "\n";
+
+    private static JsonObject Rate(Proportion proportion, JsonObject node)
+    {
+        node["rate"] = DriftJson.Number(proportion.Rate);
+        node["hits"] = proportion.Hits;
+        node["trials"] = proportion.Trials;
+        node["ci95"] = new JsonArray(DriftJson.Number(proportion.Lower), DriftJson.Number(proportion.Upper));
+        return node;
+    }
+
+    private static JsonArray Array<T>(IEnumerable<T> items, Func<T, JsonNode> render) => new(items.Select(i => (JsonNode?)render(i)).ToArray());
+}
