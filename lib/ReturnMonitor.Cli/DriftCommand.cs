@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Modeling;
+using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 
 namespace ReturnMonitor.Cli;
@@ -16,7 +18,8 @@ internal static class DriftCommand
         format.AcceptOnlyFromAmong("text", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 2 when the status is at least this: warning or critical" };
         failOn.AcceptOnlyFromAmong("warning", "critical");
-        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn };
+        var modelOption = new Option<string?>("--model") { Description = "Model directory from 'train': adds realized/estimated performance, prediction drift and the domain classifier" };
+        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             // Both sides are streamed into exact summaries (CSV or Parquet, all cores, bounded memory).
@@ -29,18 +32,39 @@ internal static class DriftCommand
             }
 
             var report = profile.Compare(batch);
+            // With a model the batch's rows are needed (to score them): it is read whole.
+            var check = parse.GetValue(modelOption) is { } modelDirectory ? CheckModel(modelDirectory, parse.GetValue(current)!) : null;
             if (parse.GetValue(format) == "json")
             {
-                io.Out.Write(DriftJson.Serialize(report));
+                var root = DriftJson.ToNode(report);
+                if (check is not null)
+                {
+                    ModelCheckJson.AddTo(root, check);
+                }
+
+                io.Out.Write(root.ToJsonString(JsonDefaults.Options) + "\n");
             }
             else
             {
                 TextTables.Drift(io.Console, report);
+                if (check is not null)
+                {
+                    TextTables.ModelCheck(io.Console, check);
+                }
             }
 
             return parse.GetValue(failOn) is { } threshold && Meets(report.Status, threshold) ? CliApp.AlertRaised : CliApp.Success;
         }));
         return command;
+    }
+
+    /// <summary>Loads the model and its monitoring files and checks the batch with them.</summary>
+    public static ModelCheck CheckModel(string modelDirectory, string batchPath)
+    {
+        var model = ReturnModel.Load(modelDirectory);
+        var monitor = ModelMonitor.Load(modelDirectory, model);
+        var table = OrderFileSummarizer.IsParquet(batchPath) ? OrderParquet.Read(batchPath) : OrderCsv.Read(batchPath);
+        return monitor.Check(table);
     }
 
     /// <summary>A profile JSON file as is, or a CSV or Parquet file summarised on the fly.</summary>

@@ -102,6 +102,39 @@ internal static class TextTables
         console.WriteLine("* baseline model metrics are on the held-out 20% test split; batch metrics are realized on the batch's own labels.");
     }
 
+    public static void ModelCheck(IAnsiConsole console, ModelCheck check)
+    {
+        console.WriteLine($"Model performance (threshold 0.5); estimate without labels by CBPE with {check.Calibration.Calibrator.Method.ToString().ToLowerInvariant()} calibration");
+        var table = new Table().AddColumn("Metric")
+            .AddColumn(new TableColumn("Reference").RightAligned())
+            .AddColumn(new TableColumn("Realized").RightAligned())
+            .AddColumn(new TableColumn("Estimated").RightAligned())
+            .AddColumn(new TableColumn("95% band").RightAligned())
+            .AddColumn(new TableColumn("Alert below").RightAligned());
+        foreach (var metric in PerformanceMetrics.All)
+        {
+            var band = check.Estimated.Bands[metric];
+            table.AddRow(
+                metric.JsonName(),
+                Fixed(metric.Of(check.Reference), 3),
+                check.Realized is { } r ? Fixed(metric.Of(r), 3) : "–",
+                Fixed(check.Estimated[metric], 3),
+                $"{Fixed(band.Lower, 3)}–{Fixed(band.Upper, 3)}",
+                Fixed(check.Thresholds[metric].Lower, 3));
+        }
+
+        console.Write(table);
+        console.WriteLine(check.Alerts.Count == 0 ? "Performance alerts: none" : $"Performance alerts: {string.Join(", ", check.Alerts)}");
+        var p = check.Prediction;
+        console.WriteLine($"Prediction drift: {(p.Drifted ? "yes" : "no")} — mean score {Fixed(p.ReferenceMeanScore, 3)} → {Fixed(p.CurrentMeanScore, 3)}, PSI {Fixed(p.Psi, 3)}, " +
+                          $"predicted return rate {Percent(p.PredictedReturnRate.ReferenceRate)} → {Percent(p.PredictedReturnRate.CurrentRate)}");
+        if (check.Multivariate is { } mv)
+        {
+            console.WriteLine($"Multivariate drift (domain classifier): {(mv.Drifted ? "yes" : "no")} — ROC-AUC {Fixed(mv.RocAuc, 3)} (alarm from {Fixed(mv.Threshold, 3)}); " +
+                              $"driven by {string.Join(", ", mv.Drivers.Take(2).Select(d => d.Feature))}");
+        }
+    }
+
     public static string Percent(double? value, int decimals = 1) =>
         value is { } v && double.IsFinite(v) ? (100 * v).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%" : "–";
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
+using ReturnMonitor.Monitoring;
 
 namespace ReturnMonitor.Cli;
 
@@ -35,8 +36,10 @@ internal static class TrainCommand
         }
 
         io.Progress($"training on {table.Count} orders from {dataPath}…");
-        var (model, report, _) = ModelTrainer.TrainAndEvaluate(table);
+        var (model, report, test) = ModelTrainer.TrainAndEvaluate(table);
         model.Save(outDirectory);
+        // Calibration, held-out scores and a reference sample for model-aware monitoring ('drift --model').
+        ModelMonitor.Fit(model, test, table).Save(outDirectory);
         ReferenceProfile.Fit(table, report).Save(Path.Combine(outDirectory, ProfileFileName));
         io.Progress($"wrote {Path.Combine(outDirectory, ReturnModel.ModelFileName)} and {Path.Combine(outDirectory, ProfileFileName)}");
         return (model, report);

@@ -12,6 +12,7 @@ public static class OrderGenerator
     private static readonly double[] SizeWeights = [0.08, 0.20, 0.30, 0.24, 0.12, 0.06];
     private static readonly double[] MedianPrice = [45, 180, 70, 60, 30];
     private const double SerialReturnerProbability = 0.15;
+    private const double DiscountStepsDeviation = 2.5;
 
     /// <summary>
     /// <paramref name="count"/> orders of <paramref name="scenario"/>. The stream is seeded from <paramref name="seed"/> and the
@@ -44,10 +45,21 @@ public static class OrderGenerator
         var returnPropensity = random.Bernoulli(SerialReturnerProbability) ? 0.5 : 0.03;
         var previousReturns = random.Binomial((int)history, returnPropensity);
 
-        var discount = random.Bernoulli(scenario.DiscountProbability)
-            ? 5 * Math.Clamp(Math.Round(random.Normal(scenario.DiscountMeanSteps, 2.5)), 1, 18)
-            : 0;
-        var delivery = 1 + random.Poisson(scenario.ExtraDeliveryDays);
+        double discount, delivery;
+        if (scenario.CouplesDiscountAndDelivery)
+        {
+            var u = random.NextDouble();
+            discount = DiscountQuantile(scenario, u);
+            delivery = 1 + PoissonQuantile(scenario.ExtraDeliveryDays, u);
+        }
+        else
+        {
+            discount = random.Bernoulli(scenario.DiscountProbability)
+                ? 5 * Math.Clamp(Math.Round(random.Normal(scenario.DiscountMeanSteps, DiscountStepsDeviation)), 1, 18)
+                : 0;
+            delivery = 1 + random.Poisson(scenario.ExtraDeliveryDays);
+        }
+
         var rating = Math.Clamp(Math.Round(random.Normal(scenario.RatingMean, scenario.RatingStandardDeviation), 1), 1, 5);
         var daysSincePurchase = random.NextInt(1, 31);
 
@@ -55,5 +67,47 @@ public static class OrderGenerator
         var wrongItem = random.Bernoulli(scenario.WrongItemRate);
         var p = wrongItem ? ReturnBehaviour.WrongItemReturnProbability : ReturnBehaviour.ReturnProbability(order);
         return order with { Returned = random.Bernoulli(p) };
+    }
+
+    /// <summary>
+    /// The u-quantile of the discount distribution: 0 with probability 1 − q, else 5·clamp(round(N(μ, 2.5)), 1, 18) — the
+    /// same distribution as the independent draw, so a coupled scenario keeps the discount marginal exactly.
+    /// </summary>
+    internal static double DiscountQuantile(Scenario scenario, double u)
+    {
+        var cumulative = 1 - scenario.DiscountProbability;
+        if (u < cumulative)
+        {
+            return 0;
+        }
+
+        for (var step = 1; step < 18; step++)
+        {
+            // round(X) ≤ step  ⇔  X < step + 0.5 (ties have probability 0); clamping puts X < 1.5 on step 1.
+            cumulative = 1 - scenario.DiscountProbability + scenario.DiscountProbability *
+                MathNet.Numerics.Distributions.Normal.CDF(scenario.DiscountMeanSteps, DiscountStepsDeviation, step + 0.5);
+            if (u < cumulative)
+            {
+                return 5 * step;
+            }
+        }
+
+        return 5 * 18;
+    }
+
+    /// <summary>The u-quantile of a Poisson(λ) distribution.</summary>
+    internal static int PoissonQuantile(double lambda, double u)
+    {
+        var probability = Math.Exp(-lambda);
+        var cumulative = probability;
+        var k = 0;
+        while (u >= cumulative && k < 1000)
+        {
+            k++;
+            probability *= lambda / k;
+            cumulative += probability;
+        }
+
+        return k;
     }
 }

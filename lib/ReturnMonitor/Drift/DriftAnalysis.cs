@@ -50,7 +50,7 @@ public static class DriftAnalysis
 
         var total = features.Where(f => f.Severity != DriftSeverity.None).Sum(f => f.Psi);
         var score = Score(total);
-        TargetDrift? target = reference.ReturnRate is { } r && current.ReturnRate is { } c ? new TargetDrift(r, c) : null;
+        TargetDrift? target = reference.Returned is { } r && current.Returned is { } c ? new TargetDrift(r, reference.Rows, c, current.Rows) : null;
         return new DriftReport(reference.Source, current.Source, reference.Rows, current.Rows, score, StatusOf(score, options), features, target, options);
     }
 

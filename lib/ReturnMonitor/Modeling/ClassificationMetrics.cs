@@ -42,18 +42,18 @@ public sealed record ClassificationMetrics(
             }
         }
 
-        var n = labels.Length;
+        return FromConfusion(new ConfusionMatrix(tn, fp, fn, tp), ComputeRocAuc(labels, scores));
+    }
+
+    /// <summary>Accuracy, precision, recall and F1 of a confusion matrix, with a ROC-AUC computed elsewhere.</summary>
+    public static ClassificationMetrics FromConfusion(ConfusionMatrix confusion, double rocAuc)
+    {
+        var (tn, fp, fn, tp) = (confusion.TrueNegatives, confusion.FalsePositives, confusion.FalseNegatives, confusion.TruePositives);
+        var n = tn + fp + fn + tp;
         var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
         var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
         var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new ClassificationMetrics(
-            n,
-            n == 0 ? double.NaN : (double)(tp + tn) / n,
-            ComputeRocAuc(labels, scores),
-            precision,
-            recall,
-            f1,
-            new ConfusionMatrix(tn, fp, fn, tp));
+        return new ClassificationMetrics(n, n == 0 ? double.NaN : (double)(tp + tn) / n, rocAuc, precision, recall, f1, confusion);
     }
 
     /// <summary>

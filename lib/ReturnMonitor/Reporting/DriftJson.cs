@@ -64,7 +64,18 @@ public static class DriftJson
         };
         if (report.Target is { } target)
         {
-            root["target"] = new JsonObject { ["referenceRate"] = Number(target.ReferenceRate), ["currentRate"] = Number(target.CurrentRate) };
+            var t = target.Test;
+            root["targetDrift"] = new JsonObject
+            {
+                ["referenceRate"] = Number(t.ReferenceRate),
+                ["currentRate"] = Number(t.CurrentRate),
+                ["referenceReturned"] = target.ReferenceReturned,
+                ["currentReturned"] = target.CurrentReturned,
+                ["difference"] = Number(t.Difference),
+                ["differenceCi95"] = new JsonArray(Number(t.DifferenceLower), Number(t.DifferenceUpper)),
+                ["zStatistic"] = Number(t.ZStatistic),
+                ["pValue"] = Number(t.PValue),
+            };
         }
 
         root["thresholds"] = Thresholds(report.Options);

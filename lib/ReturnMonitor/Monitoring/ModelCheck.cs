@@ -1,0 +1,24 @@
+using ReturnMonitor.Modeling;
+
+namespace ReturnMonitor.Monitoring;
+
+/// <summary>What the model-aware checks found for one batch.</summary>
+/// <param name="Reference">The model's metrics on the held-out reference orders (the test split), for comparison.</param>
+/// <param name="Realized">The model's metrics on the batch, when it is labelled; else null.</param>
+/// <param name="RealizedCalibration">Reliability of the calibrated probabilities on the batch, when labelled; else null.</param>
+/// <param name="Estimated">The metrics estimated without labels (CBPE).</param>
+/// <param name="Thresholds">Per metric, the alert thresholds for a batch of this size.</param>
+/// <param name="Alerts">Metrics whose estimate (and, when labelled, realized value) falls outside the thresholds.</param>
+/// <param name="Calibration">The calibration in use and why it was chosen.</param>
+/// <param name="Prediction">Drift of the model's scores and predicted return rate.</param>
+/// <param name="Multivariate">The domain classifier's verdict; null when no reference sample is available.</param>
+public sealed record ModelCheck(
+    ClassificationMetrics Reference,
+    ClassificationMetrics? Realized,
+    ReliabilityCurve? RealizedCalibration,
+    EstimatedPerformance Estimated,
+    IReadOnlyDictionary<PerformanceMetric, MetricThresholds> Thresholds,
+    IReadOnlyList<string> Alerts,
+    CalibrationSelection Calibration,
+    PredictionDrift Prediction,
+    MultivariateDrift? Multivariate);

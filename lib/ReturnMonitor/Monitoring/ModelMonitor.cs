@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using ReturnMonitor.Data;
+using ReturnMonitor.Modeling;
+using ReturnMonitor.Reporting;
+
+namespace ReturnMonitor.Monitoring;
+
+/// <summary>
+/// Model-aware monitoring: realized and estimated performance, prediction drift and multivariate drift of a batch.
+/// Fitted once from the model's held-out test split (calibration, reference scores and metrics, thresholds) and a
+/// sample of the reference orders (for the domain classifier); stored next to the model as <c>monitoring.json</c> and
+/// <c>reference-sample.csv</c>.
+/// </summary>
+public sealed class ModelMonitor
+{
+    /// <summary>File with the calibration and the held-out scores.</summary>
+    public const string FileName = "monitoring.json";
+
+    /// <summary>File with the reference sample for the domain classifier.</summary>
+    public const string SampleFileName = "reference-sample.csv";
+
+    /// <summary>Most reference orders kept for the domain classifier.</summary>
+    public const int SampleSize = 5000;
+
+    private readonly bool[] heldOutLabels;
+    private readonly double[] heldOutScores;
+
+    private ModelMonitor(ReturnModel model, bool[] labels, double[] scores, CalibrationSelection calibration, OrderTable? referenceSample)
+    {
+        Model = model;
+        heldOutLabels = labels;
+        heldOutScores = scores;
+        Calibration = calibration;
+        ReferenceSample = referenceSample;
+        Reference = ClassificationMetrics.Compute(labels, scores);
+    }
+
+    /// <summary>The monitored model.</summary>
+    public ReturnModel Model { get; }
+
+    /// <summary>The chosen calibration.</summary>
+    public CalibrationSelection Calibration { get; }
+
+    /// <summary>Reference orders for the domain classifier, or null.</summary>
+    public OrderTable? ReferenceSample { get; }
+
+    /// <summary>Metrics on the held-out orders.</summary>
+    public ClassificationMetrics Reference { get; }
+
+    /// <summary>The domain classifier used by <see cref="Check"/>.</summary>
+    public DomainClassifier DomainClassifier { get; init; } = new();
+
+    /// <summary>Fits the monitor from the held-out test split and (optionally) the reference orders.</summary>
+    public static ModelMonitor Fit(ReturnModel model, OrderTable heldOut, OrderTable? reference)
+    {
+        var labels = heldOut.Returned.ToArray();
+        var scores = model.PredictProbabilities(heldOut);
+        return new ModelMonitor(model, labels, scores, CalibrationSelection.Choose(labels, scores), reference is null ? null : OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample"))));
+    }
+
+    /// <summary>Checks a batch (labelled or not).</summary>
+    /// <param name="batch">The orders.</param>
+    /// <param name="multivariate">Whether to run the domain classifier (a few seconds).</param>
+    public ModelCheck Check(OrderTable batch, bool multivariate = true)
+    {
+        if (batch.Count == 0)
+        {
+            throw new ArgumentException($"{batch.Source} has no orders: nothing to check");
+        }
+
+        var scores = Model.PredictProbabilities(batch);
+        var probabilities = Calibration.Calibrator.Apply(scores);
+        var estimated = PerformanceEstimator.Estimate(scores, probabilities);
+        var thresholds = PerformanceEstimator.Thresholds(heldOutLabels, heldOutScores, batch.Count);
+        ClassificationMetrics? realized = null;
+        ReliabilityCurve? reliability = null;
+        if (batch.HasTarget)
+        {
+            realized = ClassificationMetrics.Compute(batch.Returned, scores);
+            reliability = ReliabilityCurve.Compute(batch.Returned, probabilities);
+        }
+
+        var alerts = new List<string>();
+        foreach (var metric in PerformanceMetrics.All)
+        {
+            if (thresholds[metric].Breached(estimated[metric]))
+            {
+                alerts.Add($"estimated {metric.JsonName()}");
+            }
+
+            if (realized is not null && double.IsFinite(metric.Of(realized)) && thresholds[metric].Breached(metric.Of(realized)))
+            {
+                alerts.Add($"realized {metric.JsonName()}");
+            }
+        }
+
+        var prediction = PredictionDrift.Compare(heldOutScores, scores);
+        var domain = multivariate && ReferenceSample is not null ? DomainClassifier.Compare(ReferenceSample, batch) : null;
+        return new ModelCheck(Reference, realized, reliability, estimated, thresholds, alerts, Calibration, prediction, domain);
+    }
+
+    /// <summary>Writes <c>monitoring.json</c> and <c>reference-sample.csv</c> into the model directory.</summary>
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var c = Calibration.Calibrator;
+        var root = new JsonObject
+        {
+            ["format"] = "returnmonitor-monitoring",
+            ["version"] = 1,
+            ["calibration"] = new JsonObject
+            {
+                ["method"] = c.Method.ToString().ToLowerInvariant(),
+                ["plattA"] = c.PlattA,
+                ["plattB"] = c.PlattB,
+                ["isotonicX"] = new JsonArray(c.IsotonicX.Select(v => (JsonNode?)v).ToArray()),
+                ["isotonicY"] = new JsonArray(c.IsotonicY.Select(v => (JsonNode?)v).ToArray()),
+                ["folds"] = Calibration.Folds,
+                ["crossValidatedEce"] = new JsonObject(Calibration.CrossValidatedEce.Select(p => KeyValuePair.Create(p.Key.ToString().ToLowerInvariant(), (JsonNode?)p.Value))),
+                ["eceBefore"] = Calibration.EceBefore,
+                ["eceAfter"] = Calibration.EceAfter,
+            },
+            ["heldOut"] = new JsonObject
+            {
+                ["labels"] = new JsonArray(heldOutLabels.Select(l => (JsonNode?)(l ? 1 : 0)).ToArray()),
+                ["scores"] = new JsonArray(heldOutScores.Select(s => (JsonNode?)s).ToArray()),
+            },
+        };
+        File.WriteAllText(Path.Combine(directory, FileName), root.ToJsonString(JsonDefaults.Options) + "\n");
+        if (ReferenceSample is not null)
+        {
+            OrderCsv.Write(ReferenceSample, Path.Combine(directory, SampleFileName));
+        }
+    }
+
+    /// <summary>Loads a monitor saved by <see cref="Save"/> for <paramref name="model"/>.</summary>
+    /// <exception cref="DataFormatException">The file is missing or malformed.</exception>
+    public static ModelMonitor Load(string directory, ReturnModel model)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException(path, null, null, "file not found (retrain with 'returnmonitor train' to write it)");
+        }
+
+        try
+        {
+            var root = JsonNode.Parse(File.ReadAllText(path))!;
+            var cal = root["calibration"]!;
+            var method = Enum.Parse<CalibrationMethod>((string)cal["method"]!, ignoreCase: true);
+            var calibrator = ProbabilityCalibrator.FromParameters(
+                method,
+                (double)cal["plattA"]!,
+                (double)cal["plattB"]!,
+                cal["isotonicX"]!.AsArray().Select(v => (double)v!).ToArray(),
+                cal["isotonicY"]!.AsArray().Select(v => (double)v!).ToArray());
+            var ece = cal["crossValidatedEce"]!.AsObject().ToDictionary(p => Enum.Parse<CalibrationMethod>(p.Key, ignoreCase: true), p => (double)p.Value!);
+            var selection = new CalibrationSelection(calibrator, ece, (int)cal["folds"]!, (double)cal["eceBefore"]!, (double)cal["eceAfter"]!);
+            var labels = root["heldOut"]!["labels"]!.AsArray().Select(v => (int)v! == 1).ToArray();
+            var scores = root["heldOut"]!["scores"]!.AsArray().Select(v => (double)v!).ToArray();
+            var samplePath = Path.Combine(directory, SampleFileName);
+            var sample = File.Exists(samplePath) ? OrderCsv.Read(samplePath) : null;
+            return new ModelMonitor(model, labels, scores, selection, sample);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new DataFormatException(path, null, null, $"not a ReturnMonitor monitoring file: {e.Message}");
+        }
+    }
+}
