@@ -7,28 +7,37 @@ using Spectre.Console;
 namespace ReturnMonitor.Cli;
 
 /// <summary>
-/// <c>evaluate [--trials N] [--sizes 100,500,…] [--seed S] [--format text|markdown|json]</c>: measures the alarms by
+/// <c>evaluate [--trials N] [--drift-trials N] [--sizes 100,500,…] [--seed S] [--performance-trials N] [--multivariate-trials N] [--format text|markdown|json]</c>: measures the alarms by
 /// simulation (false-positive rate, detection rate, per-feature precision and recall). Exit code 2 when a target is missed.
 /// </summary>
 internal static class EvaluateCommand
 {
     public static Command Create(CliOutput io)
     {
-        var trials = new Option<int>("--trials") { Description = "Simulated batches per case and batch size", DefaultValueFactory = _ => 1000 };
+        var trials = new Option<int>("--trials") { Description = "Simulated normal (no-drift) batches per batch size", DefaultValueFactory = _ => new EvaluationOptions().Trials };
+        var driftTrials = new Option<int>("--drift-trials") { Description = "Simulated batches per drifted case and batch size", DefaultValueFactory = _ => new EvaluationOptions().DriftTrials };
         var sizes = new Option<string>("--sizes") { Description = "Batch sizes, comma-separated", DefaultValueFactory = _ => string.Join(',', EvaluationOptions.DefaultSizes) };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the simulation", DefaultValueFactory = _ => new EvaluationOptions().Seed };
+        var performanceTrials = new Option<int>("--performance-trials") { Description = "Labelled batches per case for the CBPE error (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().PerformanceTrials };
+        var multivariateTrials = new Option<int>("--multivariate-trials") { Description = "Batches per case for the domain classifier (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().MultivariateTrials };
         var format = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var command = new Command("evaluate", "Measure the drift alarms by simulation: false-positive rate, detection rate, per-feature precision/recall")
         {
-            trials, sizes, seed, format,
+            trials, driftTrials, sizes, seed, performanceTrials, multivariateTrials, format,
         };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            var options = new EvaluationOptions(Trials: parse.GetValue(trials), Sizes: ParseSizes(parse.GetValue(sizes)!), Seed: parse.GetValue(seed));
-            if (options.Trials < 1)
+            var options = new EvaluationOptions(
+                Trials: parse.GetValue(trials),
+                Sizes: ParseSizes(parse.GetValue(sizes)!),
+                Seed: parse.GetValue(seed),
+                DriftTrials: parse.GetValue(driftTrials),
+                PerformanceTrials: parse.GetValue(performanceTrials),
+                MultivariateTrials: parse.GetValue(multivariateTrials));
+            if (options.Trials < 1 || options.DriftTrials < 1 || options.PerformanceTrials < 0 || options.MultivariateTrials < 0)
             {
-                throw new UsageException($"--trials must be at least 1, not {options.Trials}");
+                throw new UsageException("--trials and --drift-trials must be at least 1, --performance-trials and --multivariate-trials at least 0");
             }
 
             var json = parse.GetValue(format) == "json";

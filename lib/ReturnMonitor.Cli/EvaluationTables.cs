@@ -11,7 +11,7 @@ internal static class EvaluationTables
     {
         var options = report.Options;
         var sizes = options.BatchSizes;
-        console.WriteLine($"Simulated: {options.Trials:N0} batches per case and size against a {options.ReferenceSize:N0}-order reference (seed {options.Seed}).");
+        console.WriteLine($"Simulated: {options.Trials:N0} normal batches and {options.DriftTrials:N0} batches of each drifted case per size, against a {options.ReferenceSize:N0}-order reference (seed {options.Seed}).");
         console.WriteLine();
         console.WriteLine("Batch alarm (status warning or critical): false-positive rate on normal batches, detection rate on drifted ones");
         var alarms = SizeTable(border, "Case", sizes);
@@ -46,6 +46,40 @@ internal static class EvaluationTables
 
         console.Write(accuracy);
         console.WriteLine();
+        if (report.Performance.Count > 0)
+        {
+            console.WriteLine($"Performance estimation without labels (CBPE) vs realized, {report.Performance[0].Trials} labelled batches of {report.Performance[0].Size:N0} per case");
+            var cbpe = new Table().Border(border).AddColumn("Case")
+                .AddColumn(new TableColumn("Realized accuracy").RightAligned())
+                .AddColumn(new TableColumn("Accuracy MAE").RightAligned())
+                .AddColumn(new TableColumn("Accuracy bias").RightAligned())
+                .AddColumn(new TableColumn("ROC-AUC MAE").RightAligned());
+            foreach (var p in report.Performance)
+            {
+                cbpe.AddRow(p.Scenario, TextTables.Fixed(p.MeanRealizedAccuracy, 3), TextTables.Fixed(p.AccuracyMae, 3), TextTables.Fixed(p.AccuracyBias, 3), TextTables.Fixed(p.RocAucMae, 3));
+            }
+
+            console.Write(cbpe);
+            console.WriteLine();
+        }
+
+        if (report.Multivariate.Count > 0)
+        {
+            console.WriteLine("Multivariate drift: domain classifier vs the per-feature alarm on the same batches");
+            var mv = new Table().Border(border).AddColumn("Case")
+                .AddColumn(new TableColumn("Orders").RightAligned())
+                .AddColumn(new TableColumn("Batches").RightAligned())
+                .AddColumn(new TableColumn("Domain classifier alarms").RightAligned())
+                .AddColumn(new TableColumn("Mean ROC-AUC").RightAligned())
+                .AddColumn(new TableColumn("Per-feature alarms").RightAligned());
+            foreach (var m in report.Multivariate)
+            {
+                mv.AddRow(m.Scenario, $"{m.Size:N0}", $"{m.Alarms.Trials}", Rate(m.Alarms), TextTables.Fixed(m.MeanRocAuc, 3), Rate(m.PerFeatureAlarms));
+            }
+
+            console.Write(mv);
+            console.WriteLine();
+        }
         foreach (var target in report.Targets)
         {
             console.WriteLine($"{(target.Met ? "met" : "MISSED")}: {target.Description} — {target.Measured}");

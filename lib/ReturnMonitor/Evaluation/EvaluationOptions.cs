@@ -4,13 +4,18 @@ using ReturnMonitor.Drift;
 namespace ReturnMonitor.Evaluation;
 
 /// <summary>What the evaluation simulates. Defaults are the ones the README's table was produced with.</summary>
-/// <param name="Trials">Batches simulated per case and batch size for the drift alarm.</param>
+/// <param name="Trials">Normal (no-drift) batches simulated per batch size: the false-positive rate needs many to resolve 5%.</param>
 /// <param name="Sizes">Batch sizes, in orders.</param>
 /// <param name="ReferenceSize">Orders in the simulated training data (the reference), as in the demo.</param>
 /// <param name="Seed">Seed of everything simulated.</param>
 /// <param name="Magnitudes">Graded flash-sale shifts: fractions of the way from baseline to flash_sale.</param>
 /// <param name="Drift">The drift decision's thresholds.</param>
 /// <param name="TruthSampleSize">Orders per side when measuring the generator's true per-feature shift.</param>
+/// <param name="DriftTrials">Batches simulated per drifted case and batch size (detection rates near 100% need fewer).</param>
+/// <param name="PerformanceTrials">Labelled batches per case for the CBPE error (model scoring is the costly part).</param>
+/// <param name="PerformanceSize">Orders per batch for the CBPE error.</param>
+/// <param name="MultivariateTrials">Batches per case for the domain classifier (a few seconds each); 0 to skip.</param>
+/// <param name="MultivariateSize">Orders per batch for the domain classifier.</param>
 public sealed record EvaluationOptions(
     int Trials = 1000,
     IReadOnlyList<int>? Sizes = null,
@@ -18,7 +23,12 @@ public sealed record EvaluationOptions(
     ulong Seed = OrderGenerator.DefaultSeed,
     IReadOnlyList<double>? Magnitudes = null,
     DriftOptions? Drift = null,
-    int TruthSampleSize = 200_000)
+    int TruthSampleSize = 200_000,
+    int DriftTrials = 200,
+    int PerformanceTrials = 50,
+    int PerformanceSize = 1000,
+    int MultivariateTrials = 20,
+    int MultivariateSize = 1000)
 {
     /// <summary>The batch sizes of the issue and the README: 100, 500, 1,000, 5,000 and 20,000 orders.</summary>
     public static IReadOnlyList<int> DefaultSizes { get; } = [100, 500, 1000, 5000, 20000];

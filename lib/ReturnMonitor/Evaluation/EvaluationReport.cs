@@ -6,6 +6,8 @@ namespace ReturnMonitor.Evaluation;
 /// <param name="Alarms">Batch alarm rates per case and size: false-positive rate for the null case, detection rate otherwise.</param>
 /// <param name="Flags">Per-feature flag rates per case and size.</param>
 /// <param name="FeatureAccuracy">Per-feature precision and recall against the truth, per size.</param>
+/// <param name="Performance">CBPE estimate vs realized metrics per case.</param>
+/// <param name="Multivariate">Domain-classifier alarm rates per case (null and joint shift).</param>
 /// <param name="Targets">The stated targets and whether they were met.</param>
 public sealed record EvaluationReport(
     EvaluationOptions Options,
@@ -13,6 +15,8 @@ public sealed record EvaluationReport(
     IReadOnlyList<BatchAlarmRate> Alarms,
     IReadOnlyList<FeatureFlagRate> Flags,
     IReadOnlyList<FeatureAccuracy> FeatureAccuracy,
+    IReadOnlyList<PerformanceError> Performance,
+    IReadOnlyList<MultivariateRate> Multivariate,
     IReadOnlyList<TargetCheck> Targets)
 {
     /// <summary>The null case's alarm rates: the false-positive rate per size.</summary>

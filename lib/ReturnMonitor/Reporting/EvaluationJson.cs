@@ -13,6 +13,7 @@ public static class EvaluationJson
         return new JsonObject
         {
             ["trials"] = options.Trials,
+            ["driftTrials"] = options.DriftTrials,
             ["sizes"] = new JsonArray(options.BatchSizes.Select(s => (JsonNode?)s).ToArray()),
             ["referenceSize"] = options.ReferenceSize,
             ["seed"] = options.Seed,
@@ -44,6 +45,23 @@ public static class EvaluationJson
                 ["populationPsi"] = DriftJson.Number(t.PopulationPsi),
                 ["shifted"] = t.Shifted,
                 ["unchanged"] = t.Unchanged,
+            }),
+            ["performanceEstimation"] = Array(report.Performance, p => new JsonObject
+            {
+                ["scenario"] = p.Scenario,
+                ["size"] = p.Size,
+                ["trials"] = p.Trials,
+                ["rocAucMae"] = DriftJson.Number(p.RocAucMae),
+                ["accuracyMae"] = DriftJson.Number(p.AccuracyMae),
+                ["accuracyBias"] = DriftJson.Number(p.AccuracyBias),
+                ["meanRealizedAccuracy"] = DriftJson.Number(p.MeanRealizedAccuracy),
+            }),
+            ["multivariate"] = Array(report.Multivariate, m =>
+            {
+                var node = Rate(m.Alarms, new JsonObject { ["scenario"] = m.Scenario, ["size"] = m.Size });
+                node["perFeatureAlarmRate"] = DriftJson.Number(m.PerFeatureAlarms.Rate);
+                node["meanRocAuc"] = DriftJson.Number(m.MeanRocAuc);
+                return node;
             }),
             ["targets"] = Array(report.Targets, t => new JsonObject
             {

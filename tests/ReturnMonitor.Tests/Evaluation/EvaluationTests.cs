@@ -79,7 +79,7 @@ public class EvaluationTests
     [Fact]
     public void A_small_run_is_deterministic_alarms_on_drift_and_rarely_on_normal_batches()
     {
-        var options = new EvaluationOptions(Trials: 40, Sizes: [500], Magnitudes: [0.3], TruthSampleSize: 20_000);
+        var options = new EvaluationOptions(Trials: 40, DriftTrials: 40, Sizes: [500], Magnitudes: [0.3], TruthSampleSize: 20_000, PerformanceTrials: 0, MultivariateTrials: 0);
 
         var first = Evaluator.Run(options);
         var second = Evaluator.Run(options);
@@ -96,7 +96,7 @@ public class EvaluationTests
     [Fact]
     public void Evaluate_writes_json_with_named_rates_and_rejects_bad_sizes()
     {
-        var (code, stdout, _) = CliRunner.Run("evaluate", "--trials", "10", "--sizes", "300", "--format", "json");
+        var (code, stdout, _) = CliRunner.Run("evaluate", "--trials", "10", "--drift-trials", "10", "--sizes", "300", "--performance-trials", "3", "--multivariate-trials", "2", "--format", "json");
 
         Assert.True(code is 0 or 2, $"exit code {code}");
         var json = JsonNode.Parse(stdout)!;
@@ -104,6 +104,9 @@ public class EvaluationTests
         Assert.NotNull(json["falsePositiveRate"]![0]!["rate"]);
         Assert.Contains(json["detectionRate"]!.AsArray(), d => (string?)d!["scenario"] == "flash_sale" && (double)d["rate"]! == 1.0);
         Assert.Equal(9, json["featureFalsePositiveRate"]!.AsArray().Count);
+        Assert.Contains(json["performanceEstimation"]!.AsArray(), p => (string?)p!["scenario"] == "joint_shift" && (double)p["accuracyMae"]! < 0.1);
+        Assert.Contains(json["multivariate"]!.AsArray(), m => (string?)m!["scenario"] == "joint_shift" && (int)m["trials"]! == 2);
+        Assert.Contains(json["detectionRate"]!.AsArray(), d => (string?)d!["scenario"] == "joint_shift");
 
         var bad = CliRunner.Run("evaluate", "--sizes", "100,abc");
         Assert.Equal(1, bad.ExitCode);
