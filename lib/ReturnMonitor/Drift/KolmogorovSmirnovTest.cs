@@ -29,7 +29,9 @@ public static class KolmogorovSmirnovTest
     /// If the exact computation fails (a probability outside [0, 1]) the asymptotic path is used, as in scipy.
     /// Otherwise the asymptotic p-value <c>kstwo.sf(D, round(n1·n2/(n1+n2)))</c>, the one-sample two-sided
     /// Kolmogorov distribution with the effective sample size (see <see cref="KolmogorovDistribution"/>).
-    /// The p-value is clipped to [0, 1]; D = 0 gives p = 1.
+    /// The p-value is clipped to [0, 1]; D = 0 gives p = 1. A p-value below the smallest normal double (2.2e-308) is
+    /// reported as 0: down there the recursion has no significant digits left (scipy prints 6.5e-322 for the demo
+    /// flash sale's discounts, a rounding variant of the same sum gives 5e-324), and "0" says what both mean.
     /// </para>
     /// <para>Edge cases: n = 1 works (both paths); constant samples give D = 0 or 1; the test is symmetric in its arguments.</para>
     /// </remarks>
@@ -53,7 +55,7 @@ public static class KolmogorovSmirnovTest
             d = snapped;
             if (success)
             {
-                return new KolmogorovSmirnovResult(d, Math.Clamp(probability, 0.0, 1.0), true);
+                return new KolmogorovSmirnovResult(d, Reportable(probability), true);
             }
         }
 
@@ -61,8 +63,13 @@ public static class KolmogorovSmirnovTest
         var n = (double)Math.Min(n1, n2);
         var en = m * n / (m + n);
         var p = KolmogorovDistribution.KsTwoSf(d, Math.Round(en, MidpointRounding.ToEven));
-        return new KolmogorovSmirnovResult(d, Math.Clamp(p, 0.0, 1.0), false);
+        return new KolmogorovSmirnovResult(d, Reportable(p), false);
     }
+
+    /// <summary>Smallest p-value reported as such: the smallest normal double.</summary>
+    public const double SmallestPValue = 2.2250738585072014E-308;
+
+    private static double Reportable(double p) => p < SmallestPValue ? 0.0 : Math.Min(p, 1.0);
 
     /// <inheritdoc cref="TwoSample(EmpiricalDistribution, EmpiricalDistribution)"/>
     public static KolmogorovSmirnovResult TwoSample(ReadOnlySpan<double> reference, ReadOnlySpan<double> current) =>

@@ -22,9 +22,9 @@ public static class FeatureTable
             $"JS={Fixed(f.JensenShannon, 3)}",
             f.NewCategories.Count == 0 ? "" : "unseen in training: " + string.Join(", ", f.NewCategories));
 
-    /// <summary>A p-value with three significant digits ("3.21e-05", "0.412").</summary>
+    /// <summary>A p-value with three significant digits ("3.21e-05", "0.412"); one that underflowed to 0 reads "&lt; 1e-307".</summary>
     public static string PValue(double p) =>
-        p < 1e-3 ? p.ToString("0.00e+00", CultureInfo.InvariantCulture) : p.ToString("0.000", CultureInfo.InvariantCulture);
+        p == 0 ? "< 1e-307" : p < 1e-3 ? p.ToString("0.00e+00", CultureInfo.InvariantCulture) : p.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Fixed(double? value, int decimals) =>
         value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";

@@ -66,7 +66,7 @@ public class CliTests
             Assert.All(expected, key => Assert.True(feature.AsObject().ContainsKey(key), $"{feature["name"]} lacks {key}"));
         }
 
-        Assert.InRange((double)json["target"]!["currentRate"]!, 0.3, 0.4);
+        Assert.InRange((double)json["targetDrift"]!["currentRate"]!, 0.3, 0.4);
     }
 
     [Fact]

@@ -41,6 +41,34 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
+    public void KsPValuesBelowTheSmallestNormalDoubleAreReportedAsZero()
+    {
+        // Completely separated samples of 5,000 and 1,000: the exact p-value, 1/C(6000, 1000) ≈ 1e-1000, underflows.
+        // scipy 1.10.1 prints 6.5e-322 for the demo flash sale's discounts (D = 0.8352) — rounding residue, not a
+        // probability; both mean 0.
+        var reference = Enumerable.Range(0, 5000).Select(i => (double)(i % 50)).ToArray();
+        var current = Enumerable.Range(0, 1000).Select(i => 100.0 + i % 50).ToArray();
+        var r = KolmogorovSmirnovTest.TwoSample(D(reference), D(current));
+        Assert.Equal(1.0, r.Statistic);
+        Assert.Equal(0.0, r.PValue);
+
+        var demo = Demo("discount_percentage");
+        Assert.Equal(0.8352, demo.Statistic, 12);
+        Assert.Equal(0.0, demo.PValue);
+
+        // A small but representable p-value is kept (scipy 1.10.1 ks_2samp on the same columns: 3.164437355026639e-30).
+        var small = Demo("previous_returns");
+        Assert.InRange(small.PValue / 3.164437355026639e-30, 1 - 1e-6, 1 + 1e-6);
+    }
+
+    private static KolmogorovSmirnovResult Demo(string feature)
+    {
+        var train = ReturnMonitor.Data.OrderCsv.Read(Path.Combine(TestPaths.Data, "train.csv"));
+        var flash = ReturnMonitor.Data.OrderCsv.Read(Path.Combine(TestPaths.Data, "batch_2_flash_sale.csv"));
+        return KolmogorovSmirnovTest.TwoSample(train.Numeric(feature), flash.Numeric(feature));
+    }
+
+    [Fact]
     public void KsBruteForceExactPValueForSmallSamples()
     {
         // Independent check of the exact path: enumerate all C(n1+n2, n1) ways of labelling the pooled ranks.

@@ -29,5 +29,6 @@ public class FeatureTableTests
     [InlineData(0.41234, "0.412")]
     [InlineData(3.2123e-5, "3.21e-05")]
     [InlineData(1.0, "1.000")]
+    [InlineData(0.0, "< 1e-307")]
     public void P_values_keep_three_significant_digits(double p, string expected) => Assert.Equal(expected, FeatureTable.PValue(p));
 }
