@@ -41,14 +41,21 @@ internal static class DemoCommand
         io.Progress("[3/4] checking the batches…");
         var profile = ReferenceProfile.Load(Path.Combine(modelDirectory, TrainCommand.ProfileFileName));
         var monitor = new BatchMonitor(profile, model);
+        var modelMonitor = ModelMonitor.Load(modelDirectory, model);
         var checks = new List<BatchCheck>();
+        var modelChecks = new List<ModelCheck>();
         var driftDirectory = Path.Combine(outDirectory, "drift");
         Directory.CreateDirectory(driftDirectory);
         foreach (var (path, _) in files.Skip(1))
         {
-            var check = monitor.Check(OrderCsv.Read(path));
+            var orders = OrderCsv.Read(path);
+            var check = monitor.Check(orders);
+            var modelCheck = modelMonitor.Check(orders);
             checks.Add(check);
-            File.WriteAllText(Path.Combine(driftDirectory, Path.GetFileNameWithoutExtension(path) + ".json"), DriftJson.Serialize(check.Drift));
+            modelChecks.Add(modelCheck);
+            // The same document as `drift --model DIR --format json`.
+            var json = ModelCheckJson.AddTo(DriftJson.ToNode(check.Drift), modelCheck);
+            File.WriteAllText(Path.Combine(driftDirectory, Path.GetFileNameWithoutExtension(path) + ".json"), json.ToJsonString(JsonDefaults.Options) + "\n");
             io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {TextTables.Fixed(check.Drift.Score, 1)})");
         }
 
@@ -58,6 +65,7 @@ internal static class DemoCommand
 
         io.Progress("[4/4] summary");
         TextTables.Summary(io.Console, monitor.ReferenceOverview, training, checks);
+        TextTables.ModelHealth(io.Console, checks.Select(c => Path.GetFileNameWithoutExtension(c.Name)).ToArray(), modelChecks);
         io.Progress($"artifacts written to {outDirectory}/");
         return checks;
     }

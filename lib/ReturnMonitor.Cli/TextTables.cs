@@ -135,6 +135,36 @@ internal static class TextTables
         }
     }
 
+    /// <summary>One row per batch: realized vs estimated performance, alerts, prediction and multivariate drift.</summary>
+    public static void ModelHealth(IAnsiConsole console, IReadOnlyList<string> names, IReadOnlyList<ModelCheck> checks)
+    {
+        var table = new Table().Title("Model health (estimates use no labels)").AddColumn("Batch")
+            .AddColumn(new TableColumn("AUC realized").RightAligned())
+            .AddColumn(new TableColumn("AUC estimated").RightAligned())
+            .AddColumn(new TableColumn("Accuracy realized").RightAligned())
+            .AddColumn(new TableColumn("Accuracy estimated (95% band)").RightAligned())
+            .AddColumn(new TableColumn("Alerts").RightAligned())
+            .AddColumn("Prediction drift")
+            .AddColumn("Domain classifier AUC");
+        for (var i = 0; i < checks.Count; i++)
+        {
+            var c = checks[i];
+            var band = c.Estimated.Bands[PerformanceMetric.Accuracy];
+            table.AddRow(
+                names[i],
+                c.Realized is { } r ? Fixed(r.RocAuc, 3) : "–",
+                Fixed(c.Estimated[PerformanceMetric.RocAuc], 3),
+                c.Realized is { } a ? Fixed(a.Accuracy, 3) : "–",
+                $"{Fixed(c.Estimated[PerformanceMetric.Accuracy], 3)} ({Fixed(band.Lower, 3)}–{Fixed(band.Upper, 3)})",
+                c.Alerts.Count.ToString(CultureInfo.InvariantCulture),
+                c.Prediction.Drifted ? "yes" : "no",
+                c.Multivariate is { } mv ? $"{Fixed(mv.RocAuc, 3)} ({(mv.Drifted ? "drifted" : "no")})" : "–");
+        }
+
+        console.Write(table);
+        console.WriteLine("Estimated performance assumes calibrated probabilities and no concept drift; under severe input drift read it as an upper bound.");
+    }
+
     public static string Percent(double? value, int decimals = 1) =>
         value is { } v && double.IsFinite(v) ? (100 * v).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%" : "–";
 

@@ -13,9 +13,7 @@ public static class ModelCharts
     {
         var model = CSharpChart.Line<double, double, string>(
             x: curve.FalsePositiveRate, y: curve.TruePositiveRate, Name: "random forest", LineColor: Color.fromString("#1f77b4"));
-        var chance = CSharpChart.Line<double, double, string>(
-            x: [0.0, 1.0], y: [0.0, 1.0], Name: "chance", LineColor: Color.fromString("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
-        return CSharpChart.Combine([model, chance])
+        return CSharpChart.Combine([model, Diagonal("chance")])
             .Titled($"ROC curve — AUC {rocAuc.ToString("F3", CultureInfo.InvariantCulture)}")
             .Axes("false-positive rate (kept orders flagged)", "true-positive rate (returns caught)")
             .Sized(560, 480);
@@ -51,11 +49,14 @@ public static class ModelCharts
         var lines = curves.Select(c => CSharpChart.Line<double, double, string>(
             x: c.Curve.FalsePositiveRate, y: c.Curve.TruePositiveRate,
             Name: $"{c.Name} (AUC {c.RocAuc.ToString("F3", CultureInfo.InvariantCulture)})")).ToList();
-        lines.Add(CSharpChart.Line<double, double, string>(
-            x: [0.0, 1.0], y: [0.0, 1.0], Name: "chance", LineColor: Color.fromString("#999999"), LineDash: StyleParam.DrawingStyle.Dash));
+        lines.Add(Diagonal("chance"));
         return CSharpChart.Combine(lines)
             .Titled("ROC curves per batch")
             .Axes("false-positive rate", "true-positive rate")
             .Sized(720, 480);
     }
+
+    /// <summary>The dashed grey diagonal from (0, 0) to (1, 1): chance on a ROC chart, perfect calibration on a reliability chart.</summary>
+    internal static GenericChart Diagonal(string name) => CSharpChart.Line<double, double, string>(
+        x: [0.0, 1.0], y: [0.0, 1.0], Name: name, LineColor: Color.fromString("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
 }

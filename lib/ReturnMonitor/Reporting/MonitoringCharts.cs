@@ -29,8 +29,7 @@ public static class MonitoringCharts
                 x: bins.Select(b => b.MeanPredicted), y: bins.Select(b => b.ObservedRate), ShowMarkers: true,
                 Name: $"{c.Name} (ECE {F3(c.Curve.ExpectedCalibrationError)})", LineColor: Color.fromString(Palette[i % Palette.Length]));
         }).ToList();
-        lines.Add(CSharpChart.Line<double, double, string>(
-            x: [0.0, 1.0], y: [0.0, 1.0], Name: "perfectly calibrated", LineColor: Color.fromString("#999999"), LineDash: StyleParam.DrawingStyle.Dash));
+        lines.Add(ModelCharts.Diagonal("perfectly calibrated"));
         return CSharpChart.Combine(lines)
             .Titled("Reliability: predicted probability vs observed return rate")
             .Axes("mean predicted probability in the bin", "observed return rate in the bin")

@@ -27,6 +27,37 @@ public class CliTests
     }
 
     [Fact]
+    public void Demo_regenerates_the_committed_data_and_writes_drift_and_model_health_for_every_batch()
+    {
+        var data = CliRunner.TempDirectory();
+        var output = CliRunner.TempDirectory();
+        var (code, stdout, stderr) = CliRunner.Run("demo", "--data", data, "--out", output);
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("error", stderr);
+        foreach (var file in new[] { "train.csv", "batch_1_normal.csv", "batch_2_flash_sale.csv", "batch_3_supply_crisis.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(DataFile(file)), File.ReadAllBytes(Path.Combine(data, file)));
+        }
+
+        Assert.True(File.Exists(Path.Combine(output, "report.html")));
+        Assert.Contains("Model health", stdout);
+        var healthy = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "drift", "batch_1_normal.json")))!;
+        var flash = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "drift", "batch_2_flash_sale.json")))!;
+        Assert.Equal("healthy", (string)healthy["status"]!);
+        Assert.Empty(healthy["performance"]!["alerts"]!.AsArray());
+        Assert.False((bool)healthy["multivariate"]!["drifted"]!);
+        Assert.Equal("critical", (string)flash["status"]!);
+        Assert.True((bool)flash["multivariate"]!["drifted"]!);
+        Assert.True((bool)flash["predictionDrift"]!["drifted"]!);
+        // The estimate comes from probabilities alone; on the flash sale it alerts, but is optimistic (see README).
+        var estimated = (double)flash["performance"]!["estimated"]!["accuracy"]!;
+        var realized = (double)flash["performance"]!["realized"]!["accuracy"]!;
+        Assert.True(estimated > realized, $"estimated {estimated} vs realized {realized}");
+        Assert.Contains("estimated accuracy", flash["performance"]!["alerts"]!.AsArray().Select(a => (string)a!));
+    }
+
+    [Fact]
     public void Train_prints_metrics_and_writes_model_and_profile()
     {
         var output = CliRunner.TempDirectory();

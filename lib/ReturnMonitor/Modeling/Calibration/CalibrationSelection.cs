@@ -34,7 +34,7 @@ public sealed record CalibrationSelection(
             throw new ArgumentException($"choosing a calibration needs at least {folds} returned and {folds} kept held-out orders");
         }
 
-        var fold = StratifiedFolds(labels, folds, seed);
+        var fold = StratifiedFolds.Assign(labels, folds, new RandomSource(RandomSource.DeriveSeed(seed, "calibration-folds")));
         var methods = new[] { CalibrationMethod.Identity, CalibrationMethod.Platt, CalibrationMethod.Isotonic };
         var ece = methods.ToDictionary(m => m, _ => 0.0);
         for (var k = 0; k < folds; k++)
@@ -64,36 +64,6 @@ public sealed record CalibrationSelection(
         CalibrationMethod.Isotonic => ProbabilityCalibrator.FitIsotonic(labels, scores),
         _ => ProbabilityCalibrator.Identity,
     };
-
-    private static int[] StratifiedFolds(ReadOnlySpan<bool> labels, int folds, ulong seed)
-    {
-        var random = new RandomSource(RandomSource.DeriveSeed(seed, "calibration-folds"));
-        var fold = new int[labels.Length];
-        foreach (var cls in new[] { false, true })
-        {
-            var members = new List<int>();
-            for (var i = 0; i < labels.Length; i++)
-            {
-                if (labels[i] == cls)
-                {
-                    members.Add(i);
-                }
-            }
-
-            for (var i = members.Count - 1; i > 0; i--)
-            {
-                var j = random.NextInt(0, i + 1);
-                (members[i], members[j]) = (members[j], members[i]);
-            }
-
-            for (var k = 0; k < members.Count; k++)
-            {
-                fold[members[k]] = k % folds;
-            }
-        }
-
-        return fold;
-    }
 
     private static (bool[], double[], bool[], double[]) Split(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, int[] fold, int k)
     {

@@ -53,7 +53,7 @@ public sealed class DomainClassifier
             .Concat(ModelInput.From(right).Select(r => { r.Returned = true; return r; }))
             .ToArray();
         var labels = rows.Select(r => r.Returned).ToArray();
-        var fold = Folding(left.Count, right.Count, random);
+        var fold = StratifiedFolds.Assign(labels, Folds, random);
         var context = new MLContext(Seed);
         var models = new ITransformer[Folds];
         for (var k = 0; k < Folds; k++)
@@ -69,27 +69,6 @@ public sealed class DomainClassifier
         var se = Math.Sqrt((n0 + n1 + 1) / (12 * n0 * n1));
         var threshold = Math.Max(0.5 + AlarmZ * se, EffectFloor);
         return new MultivariateDrift(auc, se, threshold, auc >= threshold, left.Count, right.Count, Folds, drivers);
-    }
-
-    private int[] Folding(int referenceRows, int currentRows, RandomSource random)
-    {
-        var fold = new int[referenceRows + currentRows];
-        foreach (var (start, count) in new[] { (0, referenceRows), (referenceRows, currentRows) })
-        {
-            var members = Enumerable.Range(start, count).ToArray();
-            for (var i = members.Length - 1; i > 0; i--)
-            {
-                var j = random.NextInt(0, i + 1);
-                (members[i], members[j]) = (members[j], members[i]);
-            }
-
-            for (var k = 0; k < members.Length; k++)
-            {
-                fold[members[k]] = k % Folds;
-            }
-        }
-
-        return fold;
     }
 
     private IEstimator<ITransformer> Pipeline(MLContext context) =>
