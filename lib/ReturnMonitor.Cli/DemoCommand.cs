@@ -60,7 +60,7 @@ internal static class DemoCommand
         }
 
         var reportPath = Path.Combine(outDirectory, "report.html");
-        ReportCommand.Write(reportPath, monitor, checks, training);
+        ReportCommand.Write(reportPath, monitor, checks, training, modelChecks);
         io.Progress($"      dashboard: {reportPath}");
 
         io.Progress("[4/4] summary");

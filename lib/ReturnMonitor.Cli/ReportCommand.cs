@@ -34,8 +34,14 @@ internal static class ReportCommand
             }
 
             var monitor = new BatchMonitor(profile, returnModel);
-            var checks = parse.GetValue(current)!.Select(path => monitor.Check(OrderCsv.Read(path))).ToArray();
-            Write(parse.GetValue(outOption)!, monitor, checks, training);
+            // With the monitoring files written by `train`, each batch also gets the model-health panel.
+            var modelMonitor = returnModel is not null && File.Exists(Path.Combine(modelDirectory!, ModelMonitor.FileName))
+                ? ModelMonitor.Load(modelDirectory!, returnModel)
+                : null;
+            var tables = parse.GetValue(current)!.Select(path => OrderCsv.Read(path)).ToArray();
+            var checks = tables.Select(monitor.Check).ToArray();
+            var modelChecks = modelMonitor is null ? null : tables.Select(t => modelMonitor.Check(t)).ToArray();
+            Write(parse.GetValue(outOption)!, monitor, checks, training, modelChecks);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;
         }));
@@ -43,7 +49,7 @@ internal static class ReportCommand
     }
 
     /// <summary>Renders and writes the page.</summary>
-    public static void Write(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, TrainingReport? training)
+    public static void Write(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, TrainingReport? training, IReadOnlyList<ModelCheck>? modelChecks = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -51,6 +57,6 @@ internal static class ReportCommand
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, HtmlReport.Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, training));
+        File.WriteAllText(path, HtmlReport.Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, training, modelChecks));
     }
 }

@@ -22,11 +22,17 @@ public static class HtmlReport
     /// <param name="referenceName">Name of the reference (file or profile).</param>
     /// <param name="checks">The checked batches, in selector order (at least one).</param>
     /// <param name="training">The model's training report, for the model-degradation rule and the performance panel; may be null.</param>
-    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks, TrainingReport? training)
+    /// <param name="modelChecks">Per batch (same order as <paramref name="checks"/>), the model-aware checks for the "Model health" panel; null to leave it out.</param>
+    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks, TrainingReport? training, IReadOnlyList<ModelCheck>? modelChecks = null)
     {
         if (checks.Count == 0)
         {
             throw new ArgumentException("a report needs at least one batch", nameof(checks));
+        }
+
+        if (modelChecks is not null && modelChecks.Count != checks.Count)
+        {
+            throw new ArgumentException($"{modelChecks.Count} model checks for {checks.Count} batches", nameof(modelChecks));
         }
 
         var charts = new List<(string Id, GenericChart Chart)>();
@@ -48,7 +54,7 @@ public static class HtmlReport
 
         for (var b = 0; b < checks.Count; b++)
         {
-            body.Append(Batch(b, checks[b], referenceOverview, training, charts));
+            body.Append(Batch(b, checks[b], referenceOverview, training, modelChecks?[b], charts));
         }
 
         var page = new StringBuilder();
@@ -67,7 +73,7 @@ public static class HtmlReport
         return page.ToString();
     }
 
-    private static string Batch(int b, BatchCheck check, BatchOverview reference, TrainingReport? training, List<(string Id, GenericChart Chart)> charts)
+    private static string Batch(int b, BatchCheck check, BatchOverview reference, TrainingReport? training, ModelCheck? model, List<(string Id, GenericChart Chart)> charts)
     {
         var drift = check.Drift;
         var advice = Recommendations.For(check, training);
@@ -109,6 +115,11 @@ public static class HtmlReport
 
         html.Append($"</ul><p class=\"actions\"><b>Recommended actions ({advice.Urgency.ToString().ToLowerInvariant()}):</b> {E(string.Join(" · ", advice.Actions))}</p>");
 
+        if (model is not null)
+        {
+            html.Append(ModelHealth(b, model));
+        }
+
         html.Append("<h3>Feature drift</h3><table class=\"features\"><thead><tr><th>Feature</th><th>Kind</th><th>Severity</th><th>PSI</th><th>Test</th><th>p (adjusted)</th><th>Distance</th><th>Change</th></tr></thead><tbody>");
         foreach (var row in FeatureTable.Of(drift))
         {
@@ -135,6 +146,39 @@ public static class HtmlReport
         }
 
         html.Append("</section>");
+        return html.ToString();
+    }
+
+    /// <summary>Realized vs estimated performance with band and thresholds, then prediction and multivariate drift.</summary>
+    private static string ModelHealth(int b, ModelCheck model)
+    {
+        var html = new StringBuilder();
+        html.Append($"<h3>Model health</h3><table class=\"model-health\" id=\"model-health-{b}\"><thead><tr><th>Metric</th><th>Reference</th><th>Realized</th>");
+        html.Append("<th>Estimated (no labels)</th><th>95% band</th><th>Alert outside</th></tr></thead><tbody>");
+        foreach (var metric in PerformanceMetrics.All)
+        {
+            var band = model.Estimated.Bands[metric];
+            var thresholds = model.Thresholds[metric];
+            var realized = model.Realized is { } r ? metric.Of(r) : double.NaN;
+            var alert = thresholds.Breached(model.Estimated[metric]) || (double.IsFinite(realized) && thresholds.Breached(realized));
+            html.Append($"<tr class=\"{(alert ? "sev-severe" : "sev-none")}\"><td>{E(metric.JsonName())}</td><td>{F(metric.Of(model.Reference), 3)}</td>");
+            html.Append($"<td>{(double.IsFinite(realized) ? F(realized, 3) : "–")}</td><td>{F(model.Estimated[metric], 3)}</td>");
+            html.Append($"<td>{F(band.Lower, 3)}–{F(band.Upper, 3)}</td><td>{F(thresholds.Lower, 3)}–{F(thresholds.Upper, 3)}</td></tr>");
+        }
+
+        html.Append("</tbody></table><ul class=\"findings\">");
+        html.Append($"<li><b>Performance alerts</b>: {E(model.Alerts.Count == 0 ? "none" : string.Join(", ", model.Alerts))}</li>");
+        var p = model.Prediction;
+        html.Append($"<li><b>Prediction drift: {(p.Drifted ? "yes" : "no")}</b> — mean score {F(p.ReferenceMeanScore, 3)} → {F(p.CurrentMeanScore, 3)}, PSI {F(p.Psi, 3)}, ");
+        html.Append($"predicted return rate {F(100 * p.PredictedReturnRate.ReferenceRate, 1)}% → {F(100 * p.PredictedReturnRate.CurrentRate, 1)}%</li>");
+        if (model.Multivariate is { } mv)
+        {
+            html.Append($"<li><b>Multivariate drift (domain classifier): {(mv.Drifted ? "yes" : "no")}</b> — ROC-AUC {F(mv.RocAuc, 3)}, alarm from {F(mv.Threshold, 3)}; ");
+            html.Append($"driven by {E(string.Join(", ", mv.Drivers.Take(3).Select(d => d.Feature)))}</li>");
+        }
+
+        html.Append("</ul><p class=\"sub\">The estimate uses the model's calibrated probabilities only (CBPE). It assumes they stay calibrated ");
+        html.Append("and that the link between features and returns is unchanged; under severe input drift or concept drift read it as an upper bound.</p>");
         return html.ToString();
     }
 
