@@ -8,7 +8,6 @@ namespace ReturnMonitor.Monitoring;
 /// <param name="RealizedCalibration">Reliability of the calibrated probabilities on the batch, when labelled; else null.</param>
 /// <param name="Estimated">The metrics estimated without labels (CBPE).</param>
 /// <param name="Thresholds">Per metric, the alert thresholds for a batch of this size.</param>
-/// <param name="Alerts">Metrics whose estimate (and, when labelled, realized value) falls outside the thresholds.</param>
 /// <param name="Calibration">The calibration in use and why it was chosen.</param>
 /// <param name="Prediction">Drift of the model's scores and predicted return rate.</param>
 /// <param name="Multivariate">The domain classifier's verdict; null when no reference sample is available.</param>
@@ -18,7 +17,25 @@ public sealed record ModelCheck(
     ReliabilityCurve? RealizedCalibration,
     EstimatedPerformance Estimated,
     IReadOnlyDictionary<PerformanceMetric, MetricThresholds> Thresholds,
-    IReadOnlyList<string> Alerts,
     CalibrationSelection Calibration,
     PredictionDrift Prediction,
-    MultivariateDrift? Multivariate);
+    MultivariateDrift? Multivariate)
+{
+    /// <summary>
+    /// The alerts, per metric in <see cref="PerformanceMetrics.All"/> order: "estimated m" when the estimate falls outside
+    /// the thresholds, "realized m" when the realized value (labelled batches) does.
+    /// </summary>
+    public IReadOnlyList<string> Alerts => PerformanceMetrics.All.SelectMany(metric => new[]
+        {
+            Thresholds[metric].Breached(Estimated[metric]) ? $"estimated {metric.JsonName()}" : null,
+            RealizedBreaches(metric) ? $"realized {metric.JsonName()}" : null,
+        })
+        .OfType<string>()
+        .ToArray();
+
+    /// <summary>Whether the metric's estimate or realized value falls outside its thresholds.</summary>
+    public bool IsAlerting(PerformanceMetric metric) => Thresholds[metric].Breached(Estimated[metric]) || RealizedBreaches(metric);
+
+    private bool RealizedBreaches(PerformanceMetric metric) =>
+        Realized is not null && double.IsFinite(metric.Of(Realized)) && Thresholds[metric].Breached(metric.Of(Realized));
+}

@@ -80,23 +80,9 @@ public sealed class ModelMonitor
             reliability = ReliabilityCurve.Compute(batch.Returned, probabilities);
         }
 
-        var alerts = new List<string>();
-        foreach (var metric in PerformanceMetrics.All)
-        {
-            if (thresholds[metric].Breached(estimated[metric]))
-            {
-                alerts.Add($"estimated {metric.JsonName()}");
-            }
-
-            if (realized is not null && double.IsFinite(metric.Of(realized)) && thresholds[metric].Breached(metric.Of(realized)))
-            {
-                alerts.Add($"realized {metric.JsonName()}");
-            }
-        }
-
         var prediction = PredictionDrift.Compare(heldOutScores, scores);
         var domain = multivariate && ReferenceSample is not null ? DomainClassifier.Compare(ReferenceSample, batch) : null;
-        return new ModelCheck(Reference, realized, reliability, estimated, thresholds, alerts, Calibration, prediction, domain);
+        return new ModelCheck(Reference, realized, reliability, estimated, thresholds, Calibration, prediction, domain);
     }
 
     /// <summary>Writes <c>monitoring.json</c> and <c>reference-sample.csv</c> into the model directory.</summary>

@@ -160,8 +160,7 @@ public static class HtmlReport
             var band = model.Estimated.Bands[metric];
             var thresholds = model.Thresholds[metric];
             var realized = model.Realized is { } r ? metric.Of(r) : double.NaN;
-            var alert = thresholds.Breached(model.Estimated[metric]) || (double.IsFinite(realized) && thresholds.Breached(realized));
-            html.Append($"<tr class=\"{(alert ? "sev-severe" : "sev-none")}\"><td>{E(metric.JsonName())}</td><td>{F(metric.Of(model.Reference), 3)}</td>");
+            html.Append($"<tr class=\"{(model.IsAlerting(metric) ? "sev-severe" : "sev-none")}\"><td>{E(metric.JsonName())}</td><td>{F(metric.Of(model.Reference), 3)}</td>");
             html.Append($"<td>{(double.IsFinite(realized) ? F(realized, 3) : "–")}</td><td>{F(model.Estimated[metric], 3)}</td>");
             html.Append($"<td>{F(band.Lower, 3)}–{F(band.Upper, 3)}</td><td>{F(thresholds.Lower, 3)}–{F(thresholds.Upper, 3)}</td></tr>");
         }

@@ -1,4 +1,5 @@
 using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
 
 namespace ReturnMonitor.Monitoring;
@@ -144,7 +145,7 @@ public static class PerformanceEstimator
         {
             var values = realized.Select(m => metric.Of(m)).Where(double.IsFinite).ToArray();
             var mean = values.Length > 0 ? values.Average() : double.NaN;
-            var sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : double.NaN;
+            var sd = SampleStandardDeviation(values, mean);
             return new MetricThresholds(metric, mean, sd, Math.Max(0, mean - 3 * sd), Math.Min(1, mean + 3 * sd), chunkSize, chunks, bootstrap);
         });
     }
@@ -178,21 +179,15 @@ public static class PerformanceEstimator
                 return new MetricBand(double.NaN, double.NaN, double.NaN);
             }
 
-            var sorted = d.Value.Order().ToArray();
-            var mean = sorted.Average();
-            var sd = Math.Sqrt(sorted.Sum(v => (v - mean) * (v - mean)) / (sorted.Length - 1));
-            return new MetricBand(Quantile(sorted, 0.025), Quantile(sorted, 0.975), sd);
+            // Percentiles with numpy's default linear interpolation.
+            var draws = EmpiricalDistribution.FromSample(d.Value.ToArray());
+            return new MetricBand(draws.Percentile(2.5), draws.Percentile(97.5), SampleStandardDeviation(d.Value, draws.Mean));
         });
     }
 
-    private static double Quantile(double[] sorted, double q)
-    {
-        // Linear interpolation between order statistics (numpy's default).
-        var position = q * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-    }
+    /// <summary>Standard deviation with divisor n − 1; NaN for fewer than two values.</summary>
+    private static double SampleStandardDeviation(IReadOnlyCollection<double> values, double mean) =>
+        values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : double.NaN;
 
     /// <summary>The scores' ranks and predictions, computed once so that each simulated draw costs O(n).</summary>
     private sealed class Ranking
