@@ -1,9 +1,11 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Json;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Cli;
 
@@ -35,20 +37,22 @@ internal static class DemoCommand
         io.Progress("[2/4] training the return model…");
         var modelDirectory = Path.Combine(outDirectory, "model");
         var trainPath = files[0].Path;
-        var (model, training) = TrainCommand.Train(trainPath, modelDirectory, io);
+        var folder = TrainCommand.Train(trainPath, modelDirectory, io);
+        var training = folder.Training;
         TextTables.Training(io.Console, training);
 
         io.Progress("[3/4] checking the batches…");
-        var profile = ReferenceProfile.Load(Path.Combine(modelDirectory, TrainCommand.ProfileFileName));
-        var monitor = new BatchMonitor(profile, model);
-        var modelMonitor = ModelMonitor.Load(modelDirectory, model);
+        // Read back from disk, so the demo checks exactly what 'drift --model' would use.
+        folder = ModelDirectory.Load(modelDirectory);
+        var monitor = new BatchMonitor(folder.Profile, folder.Model);
+        var modelMonitor = folder.Monitor;
         var checks = new List<BatchCheck>();
         var modelChecks = new List<ModelCheck>();
         var driftDirectory = Path.Combine(outDirectory, "drift");
         Directory.CreateDirectory(driftDirectory);
         foreach (var (path, _) in files.Skip(1))
         {
-            var orders = OrderCsv.Read(path);
+            var orders = OrderFile.Read(path);
             var check = monitor.Check(orders);
             var modelCheck = modelMonitor.Check(orders);
             checks.Add(check);

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Json;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Cli;
 
@@ -28,7 +30,7 @@ internal static class DriftCommand
             using (var progress = ProgressDisplay.Start(io, quiet: parse.GetValue(format) == "json"))
             {
                 profile = LoadReference(parse.GetValue(reference)!, progress.Options);
-                batch = OrderFileSummarizer.Summarize(parse.GetValue(current)!, options: progress.Options);
+                batch = OrderFile.Summarize(parse.GetValue(current)!, options: progress.Options);
             }
 
             var report = profile.Compare(batch);
@@ -61,10 +63,7 @@ internal static class DriftCommand
     /// <summary>Loads the model and its monitoring files and checks the batch with them.</summary>
     public static ModelCheck CheckModel(string modelDirectory, string batchPath)
     {
-        var model = ReturnModel.Load(modelDirectory);
-        var monitor = ModelMonitor.Load(modelDirectory, model);
-        var table = OrderFileSummarizer.IsParquet(batchPath) ? OrderParquet.Read(batchPath) : OrderCsv.Read(batchPath);
-        return monitor.Check(table);
+        return ModelDirectory.Load(modelDirectory).Monitor.Check(OrderFile.Read(batchPath));
     }
 
     /// <summary>A profile JSON file as is, or a CSV or Parquet file summarised on the fly.</summary>
@@ -75,9 +74,9 @@ internal static class DriftCommand
             throw new DataFormatException(path, null, null, "file not found");
         }
 
-        return !OrderFileSummarizer.IsParquet(path) && ReferenceProfile.LooksLikeProfile(path)
+        return !OrderFile.IsParquet(path) && ReferenceProfile.LooksLikeProfile(path)
             ? ReferenceProfile.Load(path)
-            : new ReferenceProfile(OrderFileSummarizer.Summarize(path, options: options));
+            : new ReferenceProfile(OrderFile.Summarize(path, options: options));
     }
 
     private static bool Meets(DriftStatus status, string threshold) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Cli;
 
@@ -22,7 +23,7 @@ internal static class ProfileCommand
             DatasetSummary summary;
             using (var progress = ProgressDisplay.Start(io, quiet: false))
             {
-                summary = OrderFileSummarizer.Summarize(path, options: progress.Options);
+                summary = OrderFile.Summarize(path, options: progress.Options);
             }
 
             new ReferenceProfile(summary).Save(target);

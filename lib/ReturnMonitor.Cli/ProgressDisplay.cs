@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ReturnMonitor.Data;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Cli;
 

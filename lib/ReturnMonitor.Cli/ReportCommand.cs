@@ -4,6 +4,7 @@ using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Cli;
 
@@ -23,22 +24,13 @@ internal static class ReportCommand
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
-            var modelDirectory = parse.GetValue(model);
-            ReturnModel? returnModel = null;
-            var training = profile.Training;
-            if (modelDirectory is not null)
-            {
-                returnModel = ReturnModel.Load(modelDirectory);
-                var modelProfile = Path.Combine(modelDirectory, TrainCommand.ProfileFileName);
-                training ??= File.Exists(modelProfile) ? ReferenceProfile.Load(modelProfile).Training : null;
-            }
-
-            var monitor = new BatchMonitor(profile, returnModel);
-            // With the monitoring files written by `train`, each batch also gets the model-health panel.
-            var modelMonitor = returnModel is not null && File.Exists(Path.Combine(modelDirectory!, ModelMonitor.FileName))
-                ? ModelMonitor.Load(modelDirectory!, returnModel)
-                : null;
-            var tables = parse.GetValue(current)!.Select(path => OrderCsv.Read(path)).ToArray();
+            var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
+            var referencePath = parse.GetValue(reference)!;
+            var training = folder?.Training ?? (ReferenceProfile.LooksLikeProfile(referencePath) ? ModelDirectory.TrainingBeside(referencePath) : null);
+            var monitor = new BatchMonitor(profile, folder?.Model);
+            // With a model folder each batch also gets the model-health panel.
+            var modelMonitor = folder?.Monitor;
+            var tables = parse.GetValue(current)!.Select(path => OrderFile.Read(path)).ToArray();
             var checks = tables.Select(monitor.Check).ToArray();
             var modelChecks = modelMonitor is null ? null : tables.Select(t => modelMonitor.Check(t)).ToArray();
             Write(parse.GetValue(outOption)!, monitor, checks, training, modelChecks);

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Benchmarks;
 

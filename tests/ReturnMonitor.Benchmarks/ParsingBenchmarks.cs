@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Benchmarks;
 
@@ -24,8 +25,8 @@ public class ParsingBenchmarks
     public DatasetSummary TableReader_then_summary() => DatasetSummary.Of(OrderCsv.Read(path));
 
     [Benchmark]
-    public DatasetSummary Streaming_one_thread() => OrderFileSummarizer.Summarize(path, options: new SummarizeOptions { Workers = 1 });
+    public DatasetSummary Streaming_one_thread() => OrderFile.Summarize(path, options: new SummarizeOptions { Workers = 1 });
 
     [Benchmark]
-    public DatasetSummary Streaming_all_cores() => OrderFileSummarizer.Summarize(path);
+    public DatasetSummary Streaming_all_cores() => OrderFile.Summarize(path);
 }

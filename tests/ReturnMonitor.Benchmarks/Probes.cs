@@ -3,6 +3,7 @@ using System.Globalization;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Benchmarks;
 
@@ -34,7 +35,7 @@ internal static class Probes
     /// <summary><c>reference DATA.csv PROFILE.json</c>: time to get the reference summary from the raw CSV vs from the profile (best of 3).</summary>
     public static int Reference(string[] args)
     {
-        var csv = Best(() => OrderFileSummarizer.Summarize(args[0]));
+        var csv = Best(() => OrderFile.Summarize(args[0]));
         var profile = Best(() => ReferenceProfile.Load(args[1]).Summary);
         Print("csv_seconds", csv);
         Print("profile_seconds", profile);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Numerics;
 using Parquet;
 using Parquet.Schema;
-using ReturnMonitor.Drift;
 
 namespace ReturnMonitor.Data;
 
@@ -128,56 +127,6 @@ public static class OrderParquet
         }
     }
 
-    /// <summary>The exact summary of a Parquet file, row groups read and summarised in parallel.</summary>
-    internal static DatasetSummary Summarize(string path, string name, SummarizeOptions options)
-    {
-        long[] firstRows;
-        bool labelled;
-        using (var file = ParquetColumns.Open(path, name))
-        {
-            options.Progress?.Start(name, new FileInfo(path).Length);
-            labelled = file.Labelled;
-            firstRows = file.FirstRows();
-        }
-
-        var groups = firstRows.Length;
-        var workers = Math.Clamp(options.Workers, 1, Math.Max(1, groups));
-        var builders = new DatasetSummaryBuilder[workers];
-        var errors = new (long Group, Exception Error)?[workers];
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-        {
-            var builder = builders[w] = new DatasetSummaryBuilder(name, labelled);
-            try
-            {
-                using var file = ParquetColumns.Open(path, name);
-                for (var g = w; g < groups; g += workers)
-                {
-                    var table = file.ReadRowGroup(g, firstRows[g]);
-                    builder.Add(table);
-                    options.Progress?.AddRows(table.Count);
-                }
-            }
-            catch (DataFormatException e)
-            {
-                errors[w] = (w, e);
-            }
-        });
-
-        // The error of the earliest row group wins, as a sequential read would report it.
-        if (errors.Where(e => e is not null).Select(e => e!.Value).OrderBy(e => ((DataFormatException)e.Error).Line ?? 0).FirstOrDefault() is { Error: { } first })
-        {
-            throw first;
-        }
-
-        var total = builders[0];
-        for (var w = 1; w < workers; w++)
-        {
-            total.Merge(builders[w]);
-        }
-
-        return total.Build();
-    }
-
     private static OrderTable StripTarget(OrderTable table) => new(
         table.Source,
         OrderSchema.NumericFeatures.ToDictionary(f => f.Name, f => table.Numeric(f.Name).ToArray()),
@@ -185,7 +134,7 @@ public static class OrderParquet
         null);
 
     /// <summary>An open Parquet file with the schema's columns located.</summary>
-    private sealed class ParquetColumns : IDisposable
+    internal sealed class ParquetColumns : IDisposable
     {
         private readonly ParquetReader reader;
         private readonly string name;

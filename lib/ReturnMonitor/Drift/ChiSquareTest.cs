@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Drift;
 

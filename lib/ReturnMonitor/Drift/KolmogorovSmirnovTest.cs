@@ -1,3 +1,5 @@
+using ReturnMonitor.Summaries;
+
 namespace ReturnMonitor.Drift;
 
 /// <summary>

@@ -1,15 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReturnMonitor.Data;
-using ReturnMonitor.Modeling;
-using ReturnMonitor.Reporting;
+using ReturnMonitor.Json;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Drift;
 
 /// <summary>
 /// What a monitor needs to know about the training data, fitted once: the exact per-feature summaries
-/// (<see cref="DatasetSummary"/>) and, when written by training, the model's held-out metrics and feature importances.
-/// Saved as JSON so that checking a batch never re-reads the training file:
+/// (<see cref="DatasetSummary"/>). Saved as JSON so that checking a batch never re-reads the training file:
 /// <code>var profile = ReferenceProfile.Fit(reference); var report = profile.Compare(batch);</code>
 /// </summary>
 public sealed class ReferenceProfile
@@ -20,23 +19,19 @@ public sealed class ReferenceProfile
     /// <summary>Version of the JSON layout.</summary>
     public const int FormatVersion = 1;
 
-    public ReferenceProfile(DatasetSummary summary, TrainingReport? training = null)
+    public ReferenceProfile(DatasetSummary summary)
     {
         Summary = summary;
-        Training = training;
     }
 
     /// <summary>The reference data's exact summary.</summary>
     public DatasetSummary Summary { get; }
 
-    /// <summary>The model's training report, when the profile was written by training.</summary>
-    public TrainingReport? Training { get; }
-
     /// <summary>Where the reference came from.</summary>
     public string Source => Summary.Source;
 
     /// <summary>Fits a profile on reference data.</summary>
-    public static ReferenceProfile Fit(OrderTable reference, TrainingReport? training = null) => new(DatasetSummary.Of(reference), training);
+    public static ReferenceProfile Fit(OrderTable reference) => new(DatasetSummary.Of(reference));
 
     /// <summary>Compares a batch with this reference.</summary>
     public DriftReport Compare(OrderTable batch, DriftOptions? options = null) => DriftAnalysis.Compare(Summary, DatasetSummary.Of(batch), options);
@@ -80,7 +75,6 @@ public sealed class ReferenceProfile
             ["returned"] = Summary.Returned,
             ["numeric"] = numeric,
             ["categorical"] = categorical,
-            ["training"] = Training is null ? null : JsonSerializer.SerializeToNode(Training, JsonDefaults.Options),
         };
         return root.ToJsonString(JsonDefaults.Options) + "\n";
     }
@@ -160,8 +154,9 @@ public sealed class ReferenceProfile
                 numeric,
                 categorical,
                 (long?)root["returned"]);
-            var training = root["training"] is { } t ? t.Deserialize<TrainingReport>(JsonDefaults.Options) : null;
-            return new ReferenceProfile(summary, training);
+            // Profiles written before version 1.1 of the model folder carried a "training" node; it now lives in
+            // training.json (see ModelDirectory) and is ignored here.
+            return new ReferenceProfile(summary);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
         {

@@ -1,3 +1,5 @@
+using ReturnMonitor.Summaries;
+
 namespace ReturnMonitor.Drift;
 
 /// <summary>1-D Wasserstein (earth mover's) distance between two empirical distributions.</summary>

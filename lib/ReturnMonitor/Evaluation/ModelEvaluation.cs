@@ -2,6 +2,7 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Evaluation;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ReturnMonitor.Data;
+using ReturnMonitor.Json;
 using ReturnMonitor.Modeling;
-using ReturnMonitor.Reporting;
 
 namespace ReturnMonitor.Monitoring;
 

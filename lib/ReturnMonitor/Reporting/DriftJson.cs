@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Json;
 
 namespace ReturnMonitor.Reporting;
 

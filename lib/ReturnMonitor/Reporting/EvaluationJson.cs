@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ReturnMonitor.Evaluation;
+using ReturnMonitor.Json;
 
 namespace ReturnMonitor.Reporting;
 

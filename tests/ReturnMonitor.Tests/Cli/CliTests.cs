@@ -70,7 +70,10 @@ public class CliTests
         var profile = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "profile.json")))!;
         Assert.Equal("returnmonitor-profile", (string?)profile["format"]);
         Assert.Equal(5000, (long?)profile["rows"]);
-        Assert.True((double?)profile["training"]!["test"]!["rocAuc"] >= 0.88);
+        var training = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "training.json")))!;
+        Assert.True((double?)training["test"]!["rocAuc"] >= 0.88);
+        // The folder is complete: the library loads what the CLI wrote.
+        Assert.Equal(5000, ReturnMonitor.Monitoring.ModelDirectory.Load(output).Profile.Summary.Rows);
     }
 
     [Fact]

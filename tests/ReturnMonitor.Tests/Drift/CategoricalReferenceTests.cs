@@ -1,4 +1,5 @@
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Tests.Drift;
 

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Tests.Drift;
 

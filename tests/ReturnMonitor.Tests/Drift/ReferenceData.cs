@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Tests.Drift;
 

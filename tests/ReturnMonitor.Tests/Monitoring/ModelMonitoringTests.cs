@@ -4,6 +4,7 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Summaries;
 using ReturnMonitor.Tests.Cli;
 
 namespace ReturnMonitor.Tests.Monitoring;

@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 using static ReturnMonitor.Tests.Streaming.StreamingSupport;
 
 namespace ReturnMonitor.Tests.Streaming;
@@ -67,7 +68,7 @@ public class MergeTests
                     OrderParquet.Write(part, path, rowGroupSize: random.Next(1, 600));
                 }
 
-                var summary = OrderFileSummarizer.Summarize(path, "x", new SummarizeOptions { BlockSize = 1024, Workers = random.Next(1, 4) });
+                var summary = OrderFile.Summarize(path, "x", new SummarizeOptions { BlockSize = 1024, Workers = random.Next(1, 4) });
                 builder.Add(summary);
             }
 

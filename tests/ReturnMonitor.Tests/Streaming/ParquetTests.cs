@@ -2,6 +2,7 @@ using Parquet;
 using Parquet.Schema;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 using ReturnMonitor.Tests.Cli;
 using static ReturnMonitor.Tests.Streaming.StreamingSupport;
 
@@ -35,7 +36,7 @@ public class ParquetTests
             }
 
             Assert.Equal(table.Returned.ToArray(), back.Returned.ToArray());
-            AssertSame(DatasetSummary.Of(table), OrderFileSummarizer.Summarize(path));
+            AssertSame(DatasetSummary.Of(table), OrderFile.Summarize(path));
         }
         finally
         {
@@ -67,13 +68,13 @@ public class ParquetTests
         try
         {
             WriteCustom(path, rating: [3, 4, 5], price: [10, 20, 30]);
-            var summary = OrderFileSummarizer.Summarize(path, "p.parquet");
+            var summary = OrderFile.Summarize(path, "p.parquet");
             Assert.Equal(3, summary.Rows);
             Assert.Null(summary.Returned);
             Assert.Equal([3.0, 4, 5], summary.Numeric[OrderSchema.ReviewRating].Values.ToArray());
 
             WriteCustom(path, rating: [3, 4, 9], price: [10, 20, 30]);
-            Assert.Equal("p.parquet:3: column 'review_rating': '9' must be between 1 and 5", ErrorOf(() => OrderFileSummarizer.Summarize(path, "p.parquet")));
+            Assert.Equal("p.parquet:3: column 'review_rating': '9' must be between 1 and 5", ErrorOf(() => OrderFile.Summarize(path, "p.parquet")));
             Assert.Equal("p.parquet:3: column 'review_rating': '9' must be between 1 and 5", ErrorOf(() => OrderParquet.Read(path, "p.parquet")));
 
             var (code, _, err) = CliRunner.Run("drift", "--reference", Path.Combine(TestPaths.Data, "train.csv"), "--current", path);
@@ -94,7 +95,7 @@ public class ParquetTests
         try
         {
             File.WriteAllText(path, "not parquet");
-            Assert.StartsWith("p.parquet: not a readable Parquet file", ErrorOf(() => OrderFileSummarizer.Summarize(path, "p.parquet")));
+            Assert.StartsWith("p.parquet: not a readable Parquet file", ErrorOf(() => OrderFile.Summarize(path, "p.parquet")));
 
             await using (var stream = File.Create(path))
             {
@@ -108,7 +109,7 @@ public class ParquetTests
                 await writer.DisposeAsync();
             }
 
-            Assert.Equal("p.parquet: column 'customer_purchase_history': required column is missing from the Parquet schema", ErrorOf(() => OrderFileSummarizer.Summarize(path, "p.parquet")));
+            Assert.Equal("p.parquet: column 'customer_purchase_history': required column is missing from the Parquet schema", ErrorOf(() => OrderFile.Summarize(path, "p.parquet")));
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 using ReturnMonitor.Tests.Cli;
 
 namespace ReturnMonitor.Tests.Streaming;

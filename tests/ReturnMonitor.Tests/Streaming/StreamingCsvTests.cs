@@ -2,6 +2,7 @@ using System.Text;
 using FsCheck.Xunit;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Summaries;
 using static ReturnMonitor.Tests.Streaming.StreamingSupport;
 
 namespace ReturnMonitor.Tests.Streaming;
@@ -19,10 +20,10 @@ public class StreamingCsvTests
         var path = Path.Combine(TestPaths.Data, file);
         var expected = DatasetSummary.Of(OrderCsv.Read(path));
 
-        AssertSame(expected, OrderFileSummarizer.Summarize(path));
+        AssertSame(expected, OrderFile.Summarize(path));
         // Tiny blocks: hundreds of blocks, parsed by several threads in any order.
-        AssertSame(expected, OrderFileSummarizer.Summarize(path, options: new SummarizeOptions { BlockSize = 1024, Workers = 3 }));
-        AssertSame(expected, OrderFileSummarizer.Summarize(path, options: new SummarizeOptions { BlockSize = 4096, Workers = 1 }));
+        AssertSame(expected, OrderFile.Summarize(path, options: new SummarizeOptions { BlockSize = 1024, Workers = 3 }));
+        AssertSame(expected, OrderFile.Summarize(path, options: new SummarizeOptions { BlockSize = 4096, Workers = 1 }));
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public class StreamingCsvTests
     {
         foreach (var path in Directory.GetFiles(TestPaths.OriginalData, "*.csv"))
         {
-            AssertSame(DatasetSummary.Of(OrderCsv.Read(path)), OrderFileSummarizer.Summarize(path, options: new SummarizeOptions { BlockSize = 2048 }));
+            AssertSame(DatasetSummary.Of(OrderCsv.Read(path)), OrderFile.Summarize(path, options: new SummarizeOptions { BlockSize = 2048 }));
         }
     }
 
@@ -124,14 +125,14 @@ public class StreamingCsvTests
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(StreamingSupport.Header + "\n12,0,3,6,31,10,1,0,"), 0xFF, .. "x,L\n"u8]);
         try
         {
-            Assert.StartsWith("t.csv:2: not valid UTF-8 text", ErrorOf(() => OrderFileSummarizer.Summarize(path, "t.csv")));
+            Assert.StartsWith("t.csv:2: not valid UTF-8 text", ErrorOf(() => OrderFile.Summarize(path, "t.csv")));
         }
         finally
         {
             File.Delete(path);
         }
 
-        Assert.Equal("nope.csv: file not found", ErrorOf(() => OrderFileSummarizer.Summarize(Path.Combine(Path.GetTempPath(), "does-not-exist-" + Guid.NewGuid()), "nope.csv")));
+        Assert.Equal("nope.csv: file not found", ErrorOf(() => OrderFile.Summarize(Path.Combine(Path.GetTempPath(), "does-not-exist-" + Guid.NewGuid()), "nope.csv")));
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public class StreamingCsvTests
         File.WriteAllText(path, writer.ToString(), Encoding.Unicode);
         try
         {
-            AssertSame(DatasetSummary.Of(OrderCsv.Read(path)), OrderFileSummarizer.Summarize(path));
+            AssertSame(DatasetSummary.Of(OrderCsv.Read(path)), OrderFile.Summarize(path));
         }
         finally
         {

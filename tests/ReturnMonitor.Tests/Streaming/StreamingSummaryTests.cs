@@ -1,6 +1,7 @@
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Reporting;
+using ReturnMonitor.Summaries;
 using ReturnMonitor.Tests.Cli;
 
 namespace ReturnMonitor.Tests.Streaming;
@@ -49,7 +50,7 @@ public class StreamingSummaryTests
         lines[900] = lines[900].Replace(",", ",x", StringComparison.Ordinal);
         File.WriteAllLines(path, lines);
 
-        var error = Assert.Throws<DataFormatException>(() => OrderFileSummarizer.Summarize(path, "late-error.csv", new SummarizeOptions { BlockSize = 4096 }));
+        var error = Assert.Throws<DataFormatException>(() => OrderFile.Summarize(path, "late-error.csv", new SummarizeOptions { BlockSize = 4096 }));
         Assert.StartsWith("late-error.csv:901: column 'customer_purchase_history':", error.Message);
     }
 }

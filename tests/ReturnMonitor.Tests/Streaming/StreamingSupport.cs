@@ -2,6 +2,7 @@ using System.Text;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Reporting;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Tests.Streaming;
 
@@ -54,7 +55,7 @@ internal static class StreamingSupport
         var path = TempFile(csv);
         try
         {
-            return OrderFileSummarizer.Summarize(path, name, new SummarizeOptions { BlockSize = blockSize, Workers = workers });
+            return OrderFile.Summarize(path, name, new SummarizeOptions { BlockSize = blockSize, Workers = workers });
         }
         finally
         {
@@ -69,7 +70,7 @@ internal static class StreamingSupport
         try
         {
             return (DatasetSummary.Of(OrderCsv.Read(path, "t.csv")),
-                OrderFileSummarizer.Summarize(path, "t.csv", new SummarizeOptions { BlockSize = blockSize, Workers = workers }));
+                OrderFile.Summarize(path, "t.csv", new SummarizeOptions { BlockSize = blockSize, Workers = workers }));
         }
         finally
         {

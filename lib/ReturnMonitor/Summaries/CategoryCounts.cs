@@ -1,4 +1,4 @@
-namespace ReturnMonitor.Drift;
+namespace ReturnMonitor.Summaries;
 
 /// <summary>
 /// How often each category occurs in a sample (ordinal string comparison, categories sorted).

@@ -1,4 +1,4 @@
-namespace ReturnMonitor.Drift;
+namespace ReturnMonitor.Summaries;
 
 /// <summary>
 /// Exact counts of the values of one numeric feature, built for speed on the hot path of a streaming read.

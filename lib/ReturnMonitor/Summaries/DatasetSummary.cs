@@ -1,6 +1,6 @@
 using ReturnMonitor.Data;
 
-namespace ReturnMonitor.Drift;
+namespace ReturnMonitor.Summaries;
 
 /// <summary>
 /// Exact, mergeable summary of an order table: per numeric feature its <see cref="EmpiricalDistribution"/>, per

@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using ReturnMonitor.Drift;
 
-namespace ReturnMonitor.Data;
+using ReturnMonitor.Data;
+
+namespace ReturnMonitor.Summaries;
 
 /// <summary>
 /// Summarises an order CSV file straight from its UTF-8 bytes into exact value counters, without building rows,

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ReturnMonitor.Reporting;
+namespace ReturnMonitor.Json;
 
 /// <summary>The one JSON convention of the project: camelCase names, enums as camelCase strings, indented, LF line ends.</summary>
 public static class JsonDefaults

@@ -1,6 +1,6 @@
 using ReturnMonitor.Data;
 
-namespace ReturnMonitor.Drift;
+namespace ReturnMonitor.Summaries;
 
 /// <summary>
 /// Builds a <see cref="DatasetSummary"/> incrementally: add tables (chunks of a file, partitions, batches) one after the

@@ -1,4 +1,4 @@
-namespace ReturnMonitor.Data;
+namespace ReturnMonitor.Summaries;
 
 /// <summary>
 /// Live counters of a streaming read, updated by the reading threads and safe to poll from another thread

@@ -1,6 +1,6 @@
-namespace ReturnMonitor.Data;
+namespace ReturnMonitor.Summaries;
 
-/// <summary>How <see cref="OrderFileSummarizer"/> reads a file.</summary>
+/// <summary>How <see cref="OrderFile"/> reads a file.</summary>
 public sealed class SummarizeOptions
 {
     /// <summary>Default options: all cores, 1 MiB blocks, no progress.</summary>

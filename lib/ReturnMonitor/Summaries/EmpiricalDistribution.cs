@@ -1,4 +1,4 @@
-namespace ReturnMonitor.Drift;
+namespace ReturnMonitor.Summaries;
 
 /// <summary>
 /// An exact summary of a numeric sample: its distinct values in ascending order with how often each occurs.

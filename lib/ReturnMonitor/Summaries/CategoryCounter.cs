@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ReturnMonitor.Drift;
+namespace ReturnMonitor.Summaries;
 
 /// <summary>
 /// Exact counts of the categories of one categorical feature on the hot path of a streaming read. Categories arrive as

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+using ReturnMonitor.Json;
+using ReturnMonitor.Modeling;
+
+namespace ReturnMonitor.Monitoring;
+
+/// <summary>
+/// Everything <c>returnmonitor train</c> writes, as one unit: the model (<c>model.zip</c>), its training report
+/// (<c>training.json</c>: held-out metrics, importances, hyper-parameters), the reference profile (<c>profile.json</c>)
+/// and the model-aware monitor (<c>monitoring.json</c> and <c>reference-sample.csv</c>). The CLI, the demo and the
+/// notebooks all save and load a model folder through this class, so a folder saved anywhere works everywhere.
+/// </summary>
+public sealed class ModelDirectory
+{
+    /// <summary>File name of the reference profile.</summary>
+    public const string ProfileFileName = "profile.json";
+
+    /// <summary>File name of the training report.</summary>
+    public const string TrainingFileName = "training.json";
+
+    /// <summary>The files a complete folder holds (the reference sample is optional).</summary>
+    public static IReadOnlyList<string> RequiredFiles { get; } = [ReturnModel.ModelFileName, ProfileFileName, TrainingFileName, ModelMonitor.FileName];
+
+    public ModelDirectory(ReturnModel model, TrainingReport training, ReferenceProfile profile, ModelMonitor monitor)
+    {
+        Model = model;
+        Training = training;
+        Profile = profile;
+        Monitor = monitor;
+    }
+
+    /// <summary>The return model.</summary>
+    public ReturnModel Model { get; }
+
+    /// <summary>Held-out metrics and importances from training.</summary>
+    public TrainingReport Training { get; }
+
+    /// <summary>Exact summaries of the whole training file.</summary>
+    public ReferenceProfile Profile { get; }
+
+    /// <summary>Calibration, held-out scores and reference sample for model-aware monitoring.</summary>
+    public ModelMonitor Monitor { get; }
+
+    /// <summary>
+    /// The training recipe end to end: stratified 80/20 split, fit, held-out evaluation, then the monitor (calibration on
+    /// the held-out split, a reference sample) and the profile of the whole file.
+    /// </summary>
+    /// <exception cref="ArgumentException">The table is unlabelled or has a single class.</exception>
+    public static ModelDirectory Train(OrderTable data, ReturnModelOptions? options = null)
+    {
+        var (model, report, test) = ModelTrainer.TrainAndEvaluate(data, options);
+        return new ModelDirectory(model, report, ReferenceProfile.Fit(data), ModelMonitor.Fit(model, test, data));
+    }
+
+    /// <summary>Writes every file of the folder (creating it), replacing older ones.</summary>
+    public void Save(string directory)
+    {
+        Model.Save(directory);
+        Monitor.Save(directory);
+        Profile.Save(Path.Combine(directory, ProfileFileName));
+        File.WriteAllText(Path.Combine(directory, TrainingFileName), JsonSerializer.Serialize(Training, JsonDefaults.Options) + "\n");
+    }
+
+    /// <summary>Loads a folder written by <see cref="Save"/> (or by <c>returnmonitor train</c>).</summary>
+    /// <exception cref="DataFormatException">The folder is missing, incomplete, or a file in it is malformed.</exception>
+    public static ModelDirectory Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DataFormatException(directory, null, null, "model folder not found (write one with 'returnmonitor train')");
+        }
+
+        var missing = RequiredFiles.Where(f => !File.Exists(Path.Combine(directory, f))).ToArray();
+        // Folders written before training.json existed kept the report inside profile.json.
+        var legacyTraining = missing.SequenceEqual([TrainingFileName]) ? LegacyTraining(directory) : null;
+        if (missing.Length > 0 && legacyTraining is null)
+        {
+            throw new DataFormatException(directory, null, null, $"incomplete model folder: missing {string.Join(", ", missing)} (rewrite it with 'returnmonitor train')");
+        }
+
+        var model = ReturnModel.Load(directory);
+        var training = legacyTraining ?? LoadTraining(Path.Combine(directory, TrainingFileName));
+        var profile = ReferenceProfile.Load(Path.Combine(directory, ProfileFileName));
+        return new ModelDirectory(model, training, profile, ModelMonitor.Load(directory, model));
+    }
+
+    /// <summary>
+    /// The training report next to a profile file, when that profile sits in a model folder (else null): lets
+    /// <c>report --reference DIR/profile.json</c> show the model's held-out metrics without <c>--model</c>.
+    /// </summary>
+    public static TrainingReport? TrainingBeside(string profilePath)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(profilePath))!;
+        var path = Path.Combine(directory, TrainingFileName);
+        return File.Exists(path) ? LoadTraining(path) : LegacyTraining(directory);
+    }
+
+    private static TrainingReport LoadTraining(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TrainingReport>(File.ReadAllText(path), JsonDefaults.Options)
+                ?? throw new JsonException("empty document");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            throw new DataFormatException(path, null, null, $"not a ReturnMonitor training report: {e.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+
+    private static TrainingReport? LegacyTraining(string directory)
+    {
+        var path = Path.Combine(directory, ProfileFileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path))?["training"]?.Deserialize<TrainingReport>(JsonDefaults.Options);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
