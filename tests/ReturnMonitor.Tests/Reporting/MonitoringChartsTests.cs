@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Plotly.NET;
 using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
 using ReturnMonitor.Evaluation;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
@@ -32,9 +33,9 @@ public class MonitoringChartsTests
     {
         var reference = OrderGenerator.Generate(Scenario.Baseline, 2000, 7);
         var (model, _, test) = ModelTrainer.TrainAndEvaluate(reference, importanceRepeats: 1);
-        var monitor = ModelMonitor.Fit(model, test, null);
+        var monitor = new BatchMonitor(ReferenceProfile.Fit(reference), ModelMonitor.Fit(model, test, null));
         var batches = new[] { Scenario.Normal, Scenario.FlashSale }
-            .Select((s, i) => (s.Name, monitor.Check(OrderGenerator.Generate(s, 300, (ulong)(11 + i)), multivariate: false)))
+            .Select((s, i) => (s.Name, monitor.Check(OrderGenerator.Generate(s, 300, (ulong)(11 + i))).Model!))
             .ToArray();
         var metric = PerformanceMetric.Accuracy;
 

@@ -26,9 +26,9 @@ public sealed class ReportFixture
             monitor.Check(OrderGenerator.Generate(Scenario.SupplyCrisis, 1000, seed: 2)),
             monitor.Check(hostile) with { Name = HostileName },
         ];
-        Html = HtmlReport.Render(monitor.ReferenceOverview, "train.csv", Checks, training: null);
+        Html = HtmlReport.Render(monitor.ReferenceOverview, "train.csv", Checks);
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"rm-report-{Guid.NewGuid():N}.html");
-        File.WriteAllText(Path, Html);
+        File.WriteAllText(Path, WithAlertProbe(Html));
     }
 
     public IReadOnlyList<BatchCheck> Checks { get; }
@@ -38,6 +38,16 @@ public sealed class ReportFixture
     public string Path { get; }
 
     public string Url(string fragment) => new Uri(Path).AbsoluteUri + "#" + fragment;
+
+    /// <summary>
+    /// The page as the browser test opens it: the test (not the page) replaces window.alert, right after the page's
+    /// error recorder, so that an alert an injected script attempted would show in data-errors.
+    /// </summary>
+    private static string WithAlertProbe(string html)
+    {
+        var end = html.IndexOf("</script>", StringComparison.Ordinal) + "</script>".Length;
+        return html[..end] + "<script>window.alert=function(m){window.__errors.push('alert: '+m);};</script>" + html[end..];
+    }
 }
 
 public class ReportBrowserTests(ReportFixture report) : IClassFixture<ReportFixture>
@@ -92,6 +102,12 @@ public class ReportBrowserTests(ReportFixture report) : IClassFixture<ReportFixt
     }
 
     [Fact]
+    public void The_page_leaves_the_browsers_alert_alone()
+    {
+        Assert.DoesNotContain("window.alert", report.Html);
+    }
+
+    [Fact]
     public void The_page_needs_no_network_and_embeds_plotly_once()
     {
         // plotly.js itself contains URL strings (its logo link, map attributions) that are never fetched for these charts.
@@ -107,7 +123,7 @@ public class ReportBrowserTests(ReportFixture report) : IClassFixture<ReportFixt
     {
         var again = HtmlReport.Render(
             new BatchMonitor(ReferenceProfile.Fit(OrderGenerator.Generate(Scenario.Baseline, 3000, seed: 1))).ReferenceOverview,
-            "train.csv", report.Checks, training: null);
+            "train.csv", report.Checks);
         Assert.Equal(report.Html, again);
     }
 

@@ -3,7 +3,7 @@ using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
 
-namespace ReturnMonitor.Tests.Findings;
+namespace ReturnMonitor.Tests.Monitoring;
 
 public class RecommendationsTests
 {
@@ -17,7 +17,7 @@ public class RecommendationsTests
     [InlineData(9)]
     public void A_normal_batch_only_gets_maintain(int seed)
     {
-        var recommendation = Recommendations.For(Check(Scenario.Normal, seed));
+        var recommendation = Check(Scenario.Normal, seed).Recommendation;
 
         Assert.Equal(Urgency.Maintain, recommendation.Urgency);
         Assert.Equal(["No drift"], recommendation.Findings.Select(f => f.Title));
@@ -28,7 +28,7 @@ public class RecommendationsTests
     public void Flash_sale_pattern_fires_and_cites_the_numbers()
     {
         var check = Check(Scenario.FlashSale);
-        var recommendation = Recommendations.For(check);
+        var recommendation = check.Recommendation;
 
         var finding = Assert.Single(recommendation.Findings, f => f.Title.StartsWith("Flash-sale pattern", StringComparison.Ordinal));
         var discount = check.Drift.Feature(OrderSchema.DiscountPercentage);
@@ -42,7 +42,7 @@ public class RecommendationsTests
     [Fact]
     public void Logistics_pattern_fires_on_the_supply_crisis_but_not_the_flash_sale_pattern()
     {
-        var recommendation = Recommendations.For(Check(Scenario.SupplyCrisis));
+        var recommendation = Check(Scenario.SupplyCrisis).Recommendation;
 
         var finding = Assert.Single(recommendation.Findings, f => f.Title.StartsWith("Logistics pattern", StringComparison.Ordinal));
         Assert.Matches(@"^delivery time 2\.\d → 7\.\d days, review rating 3\.\d\d → 3\.\d\d stars$", finding.Evidence);
@@ -55,7 +55,7 @@ public class RecommendationsTests
     {
         var batch = OrderGenerator.Generate(Scenario.Normal, 1000, seed: 3);
         var categories = batch.Categorical(OrderSchema.ProductCategory).Select((c, i) => i % 4 == 0 ? "Garden_Tools" : c).ToArray();
-        var recommendation = Recommendations.For(Monitor.Check(batch.WithCategorical(OrderSchema.ProductCategory, categories)));
+        var recommendation = Monitor.Check(batch.WithCategorical(OrderSchema.ProductCategory, categories)).Recommendation;
 
         var finding = Assert.Single(recommendation.Findings, f => f.Title == "Values never seen in training: product_category");
         Assert.Equal("product_category: 'Garden_Tools' (25% of orders)", finding.Evidence);
@@ -65,22 +65,35 @@ public class RecommendationsTests
     [Fact]
     public void Model_degradation_fires_only_when_realized_auc_drops_by_at_least_five_points()
     {
-        var training = new TrainingReport(4000, 1000, Metrics(0.948, 0.91), [], new ReturnModelOptions());
-        var normal = Check(Scenario.Normal);
+        var check = SmallModel.Monitor.Check(SmallModel.Normal);
+        var model = check.Model!;
 
-        var degraded = Recommendations.For(normal with { Realized = Metrics(0.803, 0.70) }, training);
-        var fine = Recommendations.For(normal with { Realized = Metrics(0.93, 0.90) }, training);
+        var degraded = Recommendations.For(check.Drift, model with { Reference = Metrics(0.948, 0.91), Realized = Metrics(0.803, 0.70) });
+        var fine = Recommendations.For(check.Drift, model with { Reference = Metrics(0.948, 0.91), Realized = Metrics(0.93, 0.90) });
+        var unlabelled = Recommendations.For(check.Drift, model with { Reference = Metrics(0.948, 0.91), Realized = null });
 
         var finding = Assert.Single(degraded.Findings, f => f.Title == "Model performance down");
         Assert.Equal("ROC-AUC 0.948 → 0.803, accuracy 91% → 70%", finding.Evidence);
         Assert.Equal(Urgency.Urgent, degraded.Urgency);
         Assert.DoesNotContain(fine.Findings, f => f.Title == "Model performance down");
+        Assert.DoesNotContain(unlabelled.Findings, f => f.Title == "Model performance down");
+    }
+
+    [Fact]
+    public void The_check_carries_the_findings_of_its_own_sections()
+    {
+        var check = SmallModel.Monitor.Check(SmallModel.FlashSale);
+        var again = Recommendations.For(check.Drift, check.Model);
+
+        Assert.Equal(again.Urgency, check.Recommendation.Urgency);
+        Assert.Equal(again.Findings.Select(f => (f.Title, f.Evidence)), check.Recommendation.Findings.Select(f => (f.Title, f.Evidence)));
+        Assert.Equal(again.Actions, check.Recommendation.Actions);
     }
 
     [Fact]
     public void Findings_are_ordered_most_urgent_first()
     {
-        var findings = Recommendations.For(Check(Scenario.FlashSale)).Findings;
+        var findings = Check(Scenario.FlashSale).Recommendation.Findings;
         Assert.Equal(findings.OrderByDescending(f => f.Urgency).Select(f => f.Title), findings.Select(f => f.Title));
     }
 
