@@ -79,17 +79,20 @@ internal static class TextTables
     /// <summary>The findings, most urgent first, each with its evidence and actions; then the overall urgency's actions.</summary>
     public static void Findings(IAnsiConsole console, Recommendation recommendation)
     {
-        console.WriteLine($"Key findings: {BatchCheckJson.Name(recommendation.Urgency).ToUpperInvariant()}");
+        // Plain lines on the console's writer: evidence is long, and a finding should stay one greppable line, not be
+        // wrapped at the table width.
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine($"Key findings: {BatchCheckJson.Name(recommendation.Urgency).ToUpperInvariant()}");
         foreach (var finding in recommendation.Findings)
         {
-            console.WriteLine($"- [{BatchCheckJson.Name(finding.Urgency)}] {finding.Title}: {finding.Evidence}");
+            writer.WriteLine($"- [{BatchCheckJson.Name(finding.Urgency)}] {finding.Title}: {finding.Evidence}");
             foreach (var action in finding.Actions)
             {
-                console.WriteLine($"    · {action}");
+                writer.WriteLine($"    · {action}");
             }
         }
 
-        console.WriteLine($"Recommended actions ({BatchCheckJson.Name(recommendation.Urgency)}): {string.Join(" · ", recommendation.Actions)}");
+        writer.WriteLine($"Recommended actions ({BatchCheckJson.Name(recommendation.Urgency)}): {string.Join(" · ", recommendation.Actions)}");
     }
 
     public static void Summary(IAnsiConsole console, BatchOverview reference, TrainingReport training, IReadOnlyList<BatchCheck> checks)
