@@ -3,67 +3,30 @@ using ReturnMonitor.Data;
 namespace ReturnMonitor.Drift;
 
 /// <summary>
-/// The drift of one feature between the reference and a batch: every registered method's result
-/// (<see cref="Statistics"/>), the decision's corrected p-value and severity, the new categories and the chart bins.
-/// The named statistics (<see cref="KsStatistic"/>, <see cref="Wasserstein"/>, …) read the built-in methods' results;
-/// those whose method does not apply to the feature's kind are null (KS, Wasserstein and means for numeric features;
-/// chi-square and Jensen–Shannon for categorical ones).
+/// The drift of one feature between the reference and a batch, built once by the decision (<see cref="DriftAnalysis"/>):
+/// every registered method's result, the decision's corrected p-value and severity, the new categories and the chart
+/// bins. The named statistics (<see cref="KsStatistic"/>, <see cref="Wasserstein"/>, …) read the built-in methods'
+/// results; those whose method does not apply to the feature's kind are null (KS, Wasserstein and means for numeric
+/// features; chi-square and Jensen–Shannon for categorical ones).
 /// </summary>
-public sealed record FeatureDrift
+/// <param name="Name">Feature (column) name.</param>
+/// <param name="Kind">Numeric or categorical.</param>
+/// <param name="Severity">None, moderate or severe (see <see cref="DriftOptions"/>).</param>
+/// <param name="Test">Key of the method whose p-value the decision corrected (<see cref="DriftMethodRegistry.TestKey"/>: KS for numeric, chi-square for categorical by default).</param>
+/// <param name="AdjustedPValue">That p-value after the batch's multiple-testing correction, in [0, 1]; compared with alpha.</param>
+/// <param name="Statistics">Every registered method's result for this feature, in registration order.</param>
+/// <param name="NewCategories">Categories present in the batch but never seen in the reference (drift, not an error); empty for numeric features.</param>
+/// <param name="Distribution">Reference and current shares over common bins, for charts.</param>
+public sealed record FeatureDrift(
+    string Name,
+    FeatureKind Kind,
+    DriftSeverity Severity,
+    string Test,
+    double AdjustedPValue,
+    IReadOnlyList<DriftMethodResult> Statistics,
+    IReadOnlyList<string> NewCategories,
+    DistributionComparison Distribution)
 {
-    /// <summary>Creates the result of one feature; built once by the decision (<see cref="DriftAnalysis"/>).</summary>
-    /// <param name="name">Feature (column) name.</param>
-    /// <param name="kind">Numeric or categorical.</param>
-    /// <param name="severity">None, moderate or severe.</param>
-    /// <param name="test">Key of the method whose p-value the decision corrected (<see cref="DriftMethodRegistry.TestKey"/>).</param>
-    /// <param name="adjustedPValue">That p-value after the batch's multiple-testing correction.</param>
-    /// <param name="statistics">One result per registered method, in registration order.</param>
-    /// <param name="newCategories">Categories present in the batch but never seen in the reference.</param>
-    /// <param name="distribution">Reference and current shares over common bins.</param>
-    public FeatureDrift(
-        string name,
-        FeatureKind kind,
-        DriftSeverity severity,
-        string test,
-        double adjustedPValue,
-        IReadOnlyList<DriftMethodResult> statistics,
-        IReadOnlyList<string> newCategories,
-        DistributionComparison distribution)
-    {
-        Name = name;
-        Kind = kind;
-        Severity = severity;
-        Test = test;
-        AdjustedPValue = adjustedPValue;
-        Statistics = statistics;
-        NewCategories = newCategories;
-        Distribution = distribution;
-    }
-
-    /// <summary>Feature (column) name.</summary>
-    public string Name { get; }
-
-    /// <summary>Numeric or categorical.</summary>
-    public FeatureKind Kind { get; }
-
-    /// <summary>None, moderate or severe (see <see cref="DriftOptions"/>).</summary>
-    public DriftSeverity Severity { get; }
-
-    /// <summary>Key of the feature's test, whose p-value the decision corrected (KS for numeric, chi-square for categorical by default).</summary>
-    public string Test { get; }
-
-    /// <summary>The test's p-value after the batch's multiple-testing correction, in [0, 1]; compared with alpha.</summary>
-    public double AdjustedPValue { get; }
-
-    /// <summary>Every registered method's result for this feature, in registration order.</summary>
-    public IReadOnlyList<DriftMethodResult> Statistics { get; }
-
-    /// <summary>Categories present in the batch but never seen in the reference (drift, not an error); empty for numeric features.</summary>
-    public IReadOnlyList<string> NewCategories { get; }
-
-    /// <summary>Reference and current shares over common bins, for charts.</summary>
-    public DistributionComparison Distribution { get; }
-
     /// <summary>Population stability index, ≥ 0.</summary>
     public double Psi => Statistic(DriftMethodKeys.PopulationStabilityIndex)?.Value ?? double.NaN;
 
