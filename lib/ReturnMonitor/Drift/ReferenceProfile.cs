@@ -19,9 +19,15 @@ public sealed class ReferenceProfile
     /// <summary>Version of the JSON layout.</summary>
     public const int FormatVersion = 1;
 
-    public ReferenceProfile(DatasetSummary summary)
+    private readonly Lazy<FittedReference> fitted;
+
+    /// <summary>A profile of <paramref name="summary"/> whose comparisons use <paramref name="methods"/> (default: <see cref="DriftMethodRegistry.Default"/>).</summary>
+    public ReferenceProfile(DatasetSummary summary, DriftMethodRegistry? methods = null)
     {
         Summary = summary;
+        Methods = methods ?? DriftMethodRegistry.Default;
+        // The methods are fitted on the first comparison and reused for every later batch.
+        fitted = new Lazy<FittedReference>(() => FittedReference.Fit(Summary, Methods));
     }
 
     /// <summary>The reference data's exact summary.</summary>
@@ -30,14 +36,19 @@ public sealed class ReferenceProfile
     /// <summary>Where the reference came from.</summary>
     public string Source => Summary.Source;
 
+    /// <summary>The drift methods a comparison runs (not saved with the profile).</summary>
+    public DriftMethodRegistry Methods { get; }
+
     /// <summary>Fits a profile on reference data.</summary>
-    public static ReferenceProfile Fit(OrderTable reference) => new(DatasetSummary.Of(reference));
+    public static ReferenceProfile Fit(OrderTable reference, DriftMethodRegistry? methods = null) => new(DatasetSummary.Of(reference), methods);
 
     /// <summary>Compares a batch with this reference.</summary>
-    public DriftReport Compare(OrderTable batch, DriftOptions? options = null) => DriftAnalysis.Compare(Summary, DatasetSummary.Of(batch), options);
+    /// <exception cref="ArgumentException">Either side has no orders.</exception>
+    public DriftReport Compare(OrderTable batch, DriftOptions? options = null) => Compare(DatasetSummary.Of(batch), options);
 
-    /// <summary>Compares a batch summary with this reference.</summary>
-    public DriftReport Compare(DatasetSummary batch, DriftOptions? options = null) => DriftAnalysis.Compare(Summary, batch, options);
+    /// <summary>Compares a batch summary with this reference; the methods are fitted once, on the first comparison.</summary>
+    /// <exception cref="ArgumentException">Either side has no orders.</exception>
+    public DriftReport Compare(DatasetSummary batch, DriftOptions? options = null) => fitted.Value.Compare(batch, options);
 
     /// <summary>The profile as JSON text (deterministic: same profile, same bytes).</summary>
     public string ToJson()

@@ -1,7 +1,7 @@
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 
-namespace ReturnMonitor.Tests.Decision;
+namespace ReturnMonitor.Tests.Drift;
 
 public class DriftDecisionTests
 {
