@@ -4,7 +4,7 @@ using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
 using ReturnMonitor.Tests.Cli;
 
-namespace ReturnMonitor.Tests.Streaming;
+namespace ReturnMonitor.Tests.Summaries;
 
 public class StreamingSummaryTests
 {

@@ -3,9 +3,9 @@ using FsCheck.Xunit;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Summaries;
-using static ReturnMonitor.Tests.Streaming.StreamingSupport;
+using static ReturnMonitor.Tests.Summaries.StreamingSupport;
 
-namespace ReturnMonitor.Tests.Streaming;
+namespace ReturnMonitor.Tests.Summaries;
 
 /// <summary>The streaming CSV summariser gives exactly the summary of the table reader, on any input it accepts.</summary>
 public class StreamingCsvTests

@@ -4,9 +4,9 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Summaries;
 using ReturnMonitor.Tests.Cli;
-using static ReturnMonitor.Tests.Streaming.StreamingSupport;
+using static ReturnMonitor.Tests.Summaries.StreamingSupport;
 
-namespace ReturnMonitor.Tests.Streaming;
+namespace ReturnMonitor.Tests.Summaries;
 
 /// <summary>Parquet input: same columns as CSV, same summaries, same drift report.</summary>
 public class ParquetTests

@@ -3,8 +3,9 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Summaries;
 using ReturnMonitor.Tests.Cli;
+using ReturnMonitor.Tests.Summaries;
 
-namespace ReturnMonitor.Tests.Streaming;
+namespace ReturnMonitor.Tests.Drift;
 
 /// <summary>The <c>profile</c> command writes the exact reference summary once; drift against it equals drift against the raw file.</summary>
 public class ProfileCommandTests

@@ -1,7 +1,8 @@
+using ReturnMonitor.Tests.Summaries;
 using ReturnMonitor.Data;
 using ReturnMonitor.Modeling;
 
-namespace ReturnMonitor.Tests.Streaming;
+namespace ReturnMonitor.Tests.Modeling;
 
 /// <summary>The fast batch scorer gives bit-identical probabilities to ML.NET's own scoring path.</summary>
 public class ForestScorerTests

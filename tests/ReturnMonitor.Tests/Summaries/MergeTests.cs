@@ -2,9 +2,9 @@ using FsCheck.Xunit;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Summaries;
-using static ReturnMonitor.Tests.Streaming.StreamingSupport;
+using static ReturnMonitor.Tests.Summaries.StreamingSupport;
 
-namespace ReturnMonitor.Tests.Streaming;
+namespace ReturnMonitor.Tests.Summaries;
 
 /// <summary>Summaries of the parts of a table, combined in any order and grouping, are the summary of the whole.</summary>
 public class MergeTests

@@ -4,7 +4,7 @@ using ReturnMonitor.Drift;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
 
-namespace ReturnMonitor.Tests.Streaming;
+namespace ReturnMonitor.Tests.Summaries;
 
 /// <summary>Helpers for the streaming tests: temp files and exact comparisons of summaries.</summary>
 internal static class StreamingSupport
