@@ -95,7 +95,7 @@ public sealed class EstimationReference
         var domain = Classifier.Probabilities(HeldOut, classified);
         var weights = ImportanceWeights.FromDomainProbabilities(domain.Reference, HeldOut.Count, classified.Count);
         var thin = domain.Current.Count(q => ImportanceWeights.DensityRatio(q, HeldOut.Count, classified.Count) > ReliabilityRule.MaxDensityRatio) / (double)classified.Count;
-        var weighted = ImportanceWeightedEstimator.Estimate(labels, scores, weights.Weights.ToArray(), threshold);
+        var weighted = ImportanceWeightedEstimator.Estimate(labels, scores, weights.Weights.ToArray(), batchScores, threshold);
         var calibrationErrors = CalibrationErrors(batchScores, threshold);
         var (reliable, reason, method) = ReliabilityRule.Decide(support, thin, domain.Shifted, weights.EffectiveSampleSize);
         var reliability = new EstimateReliability(reliable, reason, method, support, thin, domain.RocAuc, domain.Threshold, domain.Shifted, weights.EffectiveSampleSize, HeldOut.Count);

@@ -51,7 +51,7 @@ public static class MoneyEstimator
     /// <param name="probabilityReplicates">The same probabilities under bootstrap-refitted calibrators (<see cref="CalibrationBootstrap.Apply"/>), or null for no calibration term.</param>
     /// <param name="labels">The batch's labels, or an empty span when unlabelled.</param>
     /// <param name="referenceCostPerOrder">Realized cost per order of the reference (<see cref="RealizedCostPerOrder"/>).</param>
-    /// <param name="importanceWeightedPerOrder">Importance-weighted held-out cost per order (<see cref="ImportanceWeightedCostPerOrder"/>), or null.</param>
+    /// <param name="importanceWeightedPerOrder">Cost per order under the importance-weighted calibration (<see cref="CostPerOrder"/>), or null.</param>
     /// <exception cref="ArgumentException">Lengths differ or the batch is empty.</exception>
     public static ReturnCostEstimate ReturnCost(
         CostModel costs,
@@ -105,25 +105,22 @@ public static class MoneyEstimator
             importanceWeightedPerOrder);
     }
 
-    /// <summary>Σ w_j·y_j·c_j / Σ w_j over labelled held-out orders with importance weights w: the batch's cost per order estimated from real labels.</summary>
-    /// <exception cref="ArgumentException">Lengths differ.</exception>
-    public static double ImportanceWeightedCostPerOrder(CostModel costs, OrderTable heldOut, IReadOnlyList<double> weights)
+    /// <summary>Σ p_i·c_i / n over the batch with probabilities from another calibration, e.g. the importance-weighted one (<see cref="ImportanceWeightedEstimate.BatchProbabilities"/>).</summary>
+    /// <exception cref="ArgumentException">Lengths differ or no orders.</exception>
+    public static double CostPerOrder(CostModel costs, ReadOnlySpan<double> prices, IReadOnlyList<double> probabilities)
     {
-        if (!heldOut.HasTarget || weights.Count != heldOut.Count)
+        if (prices.Length != probabilities.Count || prices.Length == 0)
         {
-            throw new ArgumentException($"one weight per labelled held-out order is needed ({weights.Count} weights, {heldOut.Count} orders)");
+            throw new ArgumentException($"one probability per order is needed ({probabilities.Count} probabilities, {prices.Length} orders)");
         }
 
-        var prices = heldOut.Numeric(OrderSchema.ProductPrice);
-        var returned = heldOut.Returned;
-        double numerator = 0, denominator = 0;
-        for (var j = 0; j < prices.Length; j++)
+        double total = 0;
+        for (var i = 0; i < prices.Length; i++)
         {
-            numerator += weights[j] * (returned[j] ? costs.ReturnCost(prices[j]) : 0);
-            denominator += weights[j];
+            total += probabilities[i] * costs.ReturnCost(prices[i]);
         }
 
-        return denominator > 0 ? numerator / denominator : double.NaN;
+        return total / prices.Length;
     }
 
     /// <summary>
@@ -146,7 +143,7 @@ public static class MoneyEstimator
     {
         var prices = batch.Numeric(OrderSchema.ProductPrice);
         var labels = batch.HasTarget ? batch.Returned : ReadOnlySpan<bool>.Empty;
-        var weighted = assessment is null ? (double?)null : ImportanceWeightedCostPerOrder(costs, reference.HeldOut, assessment.Weights.Weights);
+        var weighted = assessment is null ? (double?)null : CostPerOrder(costs, prices, assessment.ImportanceWeighted.BatchProbabilities);
         var returnCost = ReturnCost(costs, prices, probabilities, reference.Bootstrap.Apply(scores), labels, referenceCostPerOrder, weighted);
         var decisions = DecisionValuation.Value(costs, prices, scores, probabilities, labels, threshold);
         var advice = DecisionValuation.Advise(

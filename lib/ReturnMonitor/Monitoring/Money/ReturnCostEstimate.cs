@@ -19,7 +19,7 @@ namespace ReturnMonitor.Monitoring;
 /// <param name="ReferencePerOrder">Realized return cost per order of the labelled reference orders: the normal level.</param>
 /// <param name="ExtraPerOrder">ExpectedPerOrder − ReferencePerOrder: what this batch costs beyond normal, per order.</param>
 /// <param name="ExtraTotal">ExtraPerOrder · Orders.</param>
-/// <param name="ImportanceWeightedPerOrder">Σ w_j·y_j·c_j / Σ w_j over the held-out orders reweighted to the batch (labels instead of calibration; see <see cref="ImportanceWeightedEstimator"/>); null when no weights were given.</param>
+/// <param name="ImportanceWeightedPerOrder">Σ p_i·c_i / n with p_i from the importance-weighted calibration (held-out orders reweighted to the batch; see <see cref="ImportanceWeightedEstimator"/>); null when not computed.</param>
 public sealed record ReturnCostEstimate(
     string Currency,
     int Orders,
