@@ -51,7 +51,7 @@ public sealed class EstimationReference
     public DatasetSummary Support { get; }
 
     /// <summary>The domain classifier that estimates the density ratio (drivers off).</summary>
-    public DomainClassifier Classifier { get; init; } = new() { ExplainDrivers = false };
+    public DomainClassifier Classifier { get; set; } = new() { ExplainDrivers = false };
 
     /// <summary>Fits the reference.</summary>
     /// <param name="model">The monitored model (scores the held-out orders).</param>
@@ -97,7 +97,7 @@ public sealed class EstimationReference
         var thin = domain.Current.Count(q => ImportanceWeights.DensityRatio(q, HeldOut.Count, classified.Count) > ReliabilityRule.MaxDensityRatio) / (double)classified.Count;
         var weighted = ImportanceWeightedEstimator.Estimate(labels, scores, weights.Weights.ToArray(), batchScores, threshold);
         var calibrationErrors = CalibrationErrors(batchScores, threshold);
-        var (reliable, reason, method) = ReliabilityRule.Decide(support, thin, domain.Shifted, weights.EffectiveSampleSize);
+        var (reliable, reason, method) = ReliabilityRule.Decide(support, thin, domain.Shifted, weights.EffectiveSampleSize, HeldOut.Count);
         var reliability = new EstimateReliability(reliable, reason, method, support, thin, domain.RocAuc, domain.Threshold, domain.Shifted, weights.EffectiveSampleSize, HeldOut.Count);
         var metrics = PerformanceMetrics.All.ToDictionary(m => m, m =>
         {

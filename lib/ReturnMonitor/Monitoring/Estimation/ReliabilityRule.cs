@@ -8,7 +8,10 @@ namespace ReturnMonitor.Monitoring;
 /// categories (nothing fitted on the reference can know what happens there), or (2) more than
 /// <see cref="MaxHighDensityShare"/> of the batch sits where its density is over <see cref="MaxDensityRatio"/> times the
 /// reference's, or (3) a shift is detected and the importance weights leave fewer than
-/// <see cref="MinEffectiveSampleSize"/> effective held-out orders. Otherwise the estimator is CBPE when the domain
+/// <see cref="MinEffectiveSampleSize"/> effective held-out orders or under <see cref="MinEffectiveShare"/> of them.
+/// Rule (3)'s share was set from the evaluation: on graded flash sales whose weights keep under 60% of the held-out
+/// orders, both CBPE and the weighted estimate stay optimistic (accuracy +0.02–0.03) and their bands cover the realized
+/// value in only 55–80% of batches, because the domain classifier's smoothed density ratio under-corrects. Otherwise the estimator is CBPE when the domain
 /// classifier detects no shift (then both estimate the same thing and CBPE has less noise) and the importance-weighted
 /// one when it does (CBPE then rests on the calibration holding in a region the held-out orders do not weigh).
 /// </summary>
@@ -26,8 +29,16 @@ public static class ReliabilityRule
     /// <summary>Fewest effective held-out orders for a reliable importance-weighted estimate.</summary>
     public const double MinEffectiveSampleSize = 100;
 
+    /// <summary>Smallest effective share of the held-out orders (ESS / n) for a reliable estimate under a detected shift.</summary>
+    public const double MinEffectiveShare = 0.6;
+
     /// <summary>Applies the rule.</summary>
-    public static (bool Reliable, string Reason, EstimateMethod Method) Decide(SupportReport support, double highDensityShare, bool shiftDetected, double effectiveSampleSize)
+    /// <param name="support">The per-feature support check.</param>
+    /// <param name="highDensityShare">Share of batch orders with density ratio above <see cref="MaxDensityRatio"/>.</param>
+    /// <param name="shiftDetected">Whether the domain classifier detected a shift.</param>
+    /// <param name="effectiveSampleSize">Kish effective sample size of the held-out weights.</param>
+    /// <param name="referenceOrders">Held-out orders the weights are spread over.</param>
+    public static (bool Reliable, string Reason, EstimateMethod Method) Decide(SupportReport support, double highDensityShare, bool shiftDetected, double effectiveSampleSize, int referenceOrders)
     {
         var method = shiftDetected ? EstimateMethod.ImportanceWeighted : EstimateMethod.Cbpe;
         if (support.ShareOutside > MaxShareOutsideSupport)
@@ -42,9 +53,9 @@ public static class ReliabilityRule
             return (false, $"{Percent(highDensityShare)} of the orders fall where the reference has under 1/{MaxDensityRatio:0} of the batch's density", method);
         }
 
-        if (shiftDetected && effectiveSampleSize < MinEffectiveSampleSize)
+        if (shiftDetected && (effectiveSampleSize < MinEffectiveSampleSize || effectiveSampleSize < MinEffectiveShare * referenceOrders))
         {
-            return (false, $"the shift leaves only {effectiveSampleSize:0} effective held-out orders to weight (fewer than {MinEffectiveSampleSize:0})", method);
+            return (false, $"the shift leaves only {effectiveSampleSize:0} of {referenceOrders} held-out orders effectively comparable (under {Math.Max(MinEffectiveSampleSize, MinEffectiveShare * referenceOrders):0})", method);
         }
 
         return shiftDetected
