@@ -51,7 +51,7 @@ public sealed class EstimationReference
     public DatasetSummary Support { get; }
 
     /// <summary>The domain classifier that estimates the density ratio (drivers off).</summary>
-    public DomainClassifier Classifier { get; set; } = new() { ExplainDrivers = false };
+    public DomainClassifier Classifier { get; init; } = new() { ExplainDrivers = false };
 
     /// <summary>Fits the reference.</summary>
     /// <param name="model">The monitored model (scores the held-out orders).</param>

@@ -32,6 +32,9 @@ public sealed record ThresholdAdvice(
     /// <summary>ValuePer1000AtBatchBest − ValuePer1000AtCurrent: what moving to the batch's best threshold saves per 1,000 orders (≥ 0).</summary>
     public double SavingPer1000 => ValuePer1000AtBatchBest - ValuePer1000AtCurrent;
 
+    /// <summary>ValuePer1000AtBatchBest − ValuePer1000AtReferenceBest: what this batch gains per 1,000 orders from its own best threshold over the reference's best — the part of <see cref="SavingPer1000"/> due to the batch itself rather than to a current threshold that was never cost-optimal.</summary>
+    public double BatchSpecificSavingPer1000 => ValuePer1000AtBatchBest - ValuePer1000AtReferenceBest;
+
     /// <summary>One sentence for people, e.g. "lowering the threshold from 0.50 to 0.35 for this batch would save about EUR 120 per 1,000 orders".</summary>
     public string Sentence
     {

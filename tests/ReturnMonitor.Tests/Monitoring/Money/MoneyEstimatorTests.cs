@@ -69,6 +69,7 @@ public class MoneyEstimatorTests
         Assert.Equal(0.31, advice.ReferenceBestThreshold);
         Assert.Equal(3500.0 / 3, advice.ValuePer1000AtCurrent, 9);
         Assert.Equal(2600.0 / 3, advice.SavingPer1000, 9);
+        Assert.Equal(0, advice.BatchSpecificSavingPer1000, 9);
         Assert.Equal("lowering the threshold from 0.70 to 0.31 for this batch would save about EUR 867 per 1,000 orders", advice.Sentence);
 
         // At a threshold already on the best plateau the tie keeps it.
