@@ -21,7 +21,8 @@ internal static class DriftCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 2 when the status is at least this: warning or critical" };
         failOn.AcceptOnlyFromAmong("warning", "critical");
         var modelOption = new Option<string?>("--model") { Description = "Model directory from 'train': adds realized/estimated performance, prediction drift and the domain classifier" };
-        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption };
+        var engine = DataEngine.CreateOption();
+        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             // Both sides are streamed into exact summaries (CSV or Parquet, all cores, bounded memory).
@@ -29,8 +30,7 @@ internal static class DriftCommand
             DatasetSummary batch;
             using (var progress = ProgressDisplay.Start(io, quiet: parse.GetValue(format) == "json"))
             {
-                profile = LoadReference(parse.GetValue(reference)!, progress.Options);
-                batch = OrderFile.Summarize(parse.GetValue(current)!, options: progress.Options);
+                (profile, batch) = DataEngine.LoadDriftInputs(parse.GetValue(engine)!, parse.GetValue(reference)!, parse.GetValue(current)!, progress.Options);
             }
 
             var report = profile.Compare(batch);
