@@ -39,7 +39,9 @@ internal static partial class DuckDbErrors
 
         if (Sniffing().Match(message) is { Success: true } sniff)
         {
-            return new DataFormatException(sniff.Groups[1].Value, null, null,
+            // With union_by_name DuckDB leaves the file name empty: name the pattern.
+            var sniffed = sniff.Groups[1].Value.Length > 0 ? sniff.Groups[1].Value : data;
+            return new DataFormatException(sniffed, null, null,
                 "DuckDB cannot read it as comma-separated CSV with a header (check that every line has the header's number of fields and that quotes are closed)");
         }
 
@@ -74,6 +76,6 @@ internal static partial class DuckDbErrors
     [GeneratedRegex("No files found that match the pattern")]
     private static partial Regex NoFiles();
 
-    [GeneratedRegex("Error when sniffing file \"([^\"]+)\"")]
+    [GeneratedRegex("Error when sniffing file \"([^\"]*)\"")]
     private static partial Regex Sniffing();
 }

@@ -84,7 +84,7 @@ public sealed class ValueCountsBuilder
             $"'{OrderCsv.Show(feature)}' is not a feature of the order schema (expected one of {string.Join(", ", OrderSchema.Features.Select(f => f.Name))}, {OrderSchema.Target} or {RowsFeature})");
         if (text.Length == 0)
         {
-            throw ValueError(file, line, feature, $"{count} orders have no value (empty or NULL); every order needs one" +
+            throw ValueError(file, line, feature, $"{count} {(count == 1 ? "order has" : "orders have")} no value (empty or NULL); every order needs one" +
                 (feature == OrderSchema.SizeOrdered ? " (use NA for \"no size\")" : ""));
         }
 

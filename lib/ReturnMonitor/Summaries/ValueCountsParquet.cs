@@ -45,8 +45,8 @@ public static class ValueCountsParquet
                 return typeOk(field.ClrType) ? field : throw new DataFormatException(path, null, column, $"column type {field.ClrType.Name} is not {expected}");
             }
 
-            var feature = Find("feature", t => t == typeof(string), "a string");
-            var value = Find("value", t => t == typeof(string), "a string");
+            var feature = Find("feature", IsText, "a string");
+            var value = Find("value", IsText, "a string");
             var count = Find("count", t => t == typeof(long) || t == typeof(int), "an integer");
             long firstRow = 1;
             for (var g = 0; g < reader.RowGroupCount; g++)
@@ -72,6 +72,9 @@ public static class ValueCountsParquet
             reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
+
+    // Parquet.Net reports a UTF-8 string column as string or as ReadOnlyMemory<char>; both read into string[].
+    private static bool IsText(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
 
     private static long[] ReadCounts(ParquetRowGroupReader group, DataField field, int rows, string path, long firstRow) =>
         field.ClrType == typeof(long) ? Read<long>(group, field, rows, path, firstRow) : Read<int>(group, field, rows, path, firstRow);
