@@ -10,6 +10,11 @@ namespace ReturnMonitor.DuckDb;
 /// </summary>
 internal static partial class DuckDbErrors
 {
+    /// <summary>Whether DuckDB failed because <paramref name="column"/> is not in the data (CSV types or a Parquet reference).</summary>
+    public static bool IsMissingColumn(DuckDBException error, string column) =>
+        MissingColumn().Match(error.Message) is { Success: true } m && m.Groups[0].Value.Contains($"\"{column}\"", StringComparison.Ordinal)
+        || MissingReference().Match(error.Message) is { Success: true } r && r.Groups[1].Value == column;
+
     public static DataFormatException Map(DuckDBException error, string data)
     {
         var message = error.Message;
@@ -30,6 +35,11 @@ internal static partial class DuckDbErrors
         if (MissingColumn().Match(message) is { Success: true } missing)
         {
             return new DataFormatException(data, null, missing.Groups[1].Value, "required column is missing from the header");
+        }
+
+        if (MissingReference().Match(message) is { Success: true } reference)
+        {
+            return new DataFormatException(data, null, reference.Groups[1].Value, "required column is missing");
         }
 
         if (NoFiles().Match(message) is { Success: true })
@@ -70,8 +80,11 @@ internal static partial class DuckDbErrors
     [GeneratedRegex(@"Could not convert string '(?<value>[^\n]*)' to \w+( when casting from source column (?<column>\w+))?")]
     private static partial Regex CastConversion();
 
-    [GeneratedRegex("Columns with names: \"([^\"]+)\"")]
+    [GeneratedRegex("Columns with names: \"([^\"]+)\"[^\n]*")]
     private static partial Regex MissingColumn();
+
+    [GeneratedRegex("does not have a column named \"([^\"]+)\"")]
+    private static partial Regex MissingReference();
 
     [GeneratedRegex("No files found that match the pattern")]
     private static partial Regex NoFiles();

@@ -7,7 +7,7 @@ namespace ReturnMonitor.DuckDb;
 /// <summary>
 /// Summarises order data with DuckDB embedded: many CSV or Parquet files at once (a glob such as <c>lake/*.csv</c> or
 /// <c>lake/**/*.parquet</c>, hive-partitioned folders <c>day=…/part-0.parquet</c> included), through the shipped
-/// <see cref="ValueCountsQuery"/> over a view named <c>orders</c>. The result (a few records per distinct value) is
+/// <see cref="ValueCountsQuery"/> over <c>orders</c> (a CTE reading the files). The result (a few records per distinct value) is
 /// streamed into a <see cref="ValueCountsBuilder"/>: no copy of the data is made, DuckDB aggregates on all cores.
 /// The summary equals the one <see cref="OrderFile.Summarize"/> builds from the same rows.
 /// </summary>
@@ -27,33 +27,8 @@ public static class DuckDbSummarizer
     public static DatasetSummary Summarize(string data, string? displayName = null)
     {
         var name = displayName ?? data;
-        var builder = new ValueCountsBuilder();
         using var connection = Open();
-        try
-        {
-            var labelled = CreateOrdersView(connection, data, name);
-            using var command = connection.CreateCommand();
-            command.CommandText = ValueCountsQuery.Statement;
-            command.UseStreamingMode = true;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var feature = reader.GetString(0);
-                if (!labelled && feature == OrderSchema.Target)
-                {
-                    // The view's stand-in NULL label: unlabelled data has no 'returned' counts.
-                    continue;
-                }
-
-                builder.Add(feature, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2), name, null);
-            }
-        }
-        catch (DuckDBException e)
-        {
-            throw DuckDbErrors.Map(e, name);
-        }
-
-        return builder.Build(name, name);
+        return WithLabelOrWithout(name, labelled => SummarizeOnce(connection, data, name, labelled));
     }
 
     /// <summary>
@@ -64,15 +39,58 @@ public static class DuckDbSummarizer
     public static void WriteCounts(string data, string countsPath)
     {
         using var connection = Open();
+        WithLabelOrWithout(data, labelled =>
+        {
+            var query = labelled ? Query(data, labelled) : $"SELECT * FROM ({Query(data, labelled)}) WHERE feature <> '{OrderSchema.Target}'";
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY ({query}) TO {Literal(countsPath)} (FORMAT csv, HEADER true, DELIMITER ',')";
+            command.ExecuteNonQuery();
+            return true;
+        });
+    }
+
+    private static DatasetSummary SummarizeOnce(DuckDBConnection connection, string data, string name, bool labelled)
+    {
+        var builder = new ValueCountsBuilder();
+        using var command = connection.CreateCommand();
+        command.CommandText = Query(data, labelled);
+        command.UseStreamingMode = true;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var feature = reader.GetString(0);
+            if (!labelled && feature == OrderSchema.Target)
+            {
+                // The stand-in NULL label: unlabelled data has no 'returned' counts.
+                continue;
+            }
+
+            builder.Add(feature, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2), name, null);
+        }
+
+        return builder.Build(name, name);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for labelled data and, when DuckDB finds no <c>returned</c> column, again for unlabelled
+    /// data. Trying first is cheaper than asking: a DESCRIBE would sniff every file of a glob once more.
+    /// </summary>
+    private static T WithLabelOrWithout<T>(string name, Func<bool, T> body)
+    {
         try
         {
-            var labelled = CreateOrdersView(connection, data, data);
-            var query = labelled ? ValueCountsQuery.Statement : $"SELECT * FROM ({ValueCountsQuery.Statement}) WHERE feature <> '{OrderSchema.Target}'";
-            Execute(connection, $"COPY ({query}) TO {Literal(countsPath)} (FORMAT csv, HEADER true, DELIMITER ',')");
+            try
+            {
+                return body(true);
+            }
+            catch (DuckDBException e) when (DuckDbErrors.IsMissingColumn(e, OrderSchema.Target))
+            {
+                return body(false);
+            }
         }
         catch (DuckDBException e)
         {
-            throw DuckDbErrors.Map(e, data);
+            throw DuckDbErrors.Map(e, name);
         }
     }
 
@@ -84,58 +102,30 @@ public static class DuckDbSummarizer
     }
 
     /// <summary>
-    /// Creates the view <c>orders</c> the shipped SQL reads: the schema's columns as DOUBLE (numbers and the label) and
-    /// VARCHAR (categories), whatever the file types. Returns whether the data has the <c>returned</c> column; when not,
-    /// the view has a NULL stand-in so that the same SQL runs unchanged.
+    /// The shipped statement, unchanged, after a <c>WITH orders AS (…)</c> that reads the files: the schema's columns as
+    /// DOUBLE (numbers and the label) and VARCHAR (categories), whatever the file types. For unlabelled data the label is a
+    /// NULL stand-in, so that the same SQL runs; its records are dropped. A CTE rather than a view: the files are bound once.
     /// </summary>
-    private static bool CreateOrdersView(DuckDBConnection connection, string data, string name)
+    private static string Query(string data, bool labelled)
     {
-        var source = Source(data);
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"DESCRIBE SELECT * FROM {source}";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                columns.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var feature in OrderSchema.Features)
-        {
-            if (!columns.Contains(feature.Name))
-            {
-                throw new DataFormatException(name, null, feature.Name, "required column is missing (in every file matched)");
-            }
-        }
-
-        var labelled = columns.Contains(OrderSchema.Target);
         var select = OrderSchema.Features
-            .Select(f => f.Kind == FeatureKind.Numeric ? $"CAST({f.Name} AS DOUBLE) AS {f.Name}" : $"CAST({f.Name} AS VARCHAR) AS {f.Name}")
-            .Append(labelled ? $"CAST({OrderSchema.Target} AS DOUBLE) AS {OrderSchema.Target}" : $"CAST(NULL AS DOUBLE) AS {OrderSchema.Target}");
-        Execute(connection, $"CREATE TEMP VIEW orders AS SELECT {string.Join(", ", select)} FROM {source}");
-        return labelled;
+            .Select(f => f.Kind == FeatureKind.Numeric ? $"CAST(files.{f.Name} AS DOUBLE) AS {f.Name}" : $"CAST(files.{f.Name} AS VARCHAR) AS {f.Name}")
+            .Append(labelled ? $"CAST(files.{OrderSchema.Target} AS DOUBLE) AS {OrderSchema.Target}" : $"CAST(NULL AS DOUBLE) AS {OrderSchema.Target}");
+        return $"WITH orders AS (SELECT {string.Join(", ", select)} FROM {Source(data, labelled)} AS files)\n{ValueCountsQuery.Statement}";
     }
 
-    private static string Source(string data)
+    private static string Source(string data, bool labelled)
     {
         if (OrderFile.IsParquet(data))
         {
             return $"read_parquet({Literal(data)}, union_by_name = true)";
         }
 
-        // Types are given for the schema's columns so that a bad cell fails in the CSV reader, which names file and line;
-        // 'returned' is left to detection because unlabelled files lack it (a bad label then fails in the view's CAST).
-        var types = string.Join(", ", OrderSchema.Features.Select(f => $"'{f.Name}': '{(f.Kind == FeatureKind.Numeric ? "DOUBLE" : "VARCHAR")}'"));
+        // Types are given for the schema's columns so that a bad cell fails in the CSV reader, which names file and line,
+        // and a missing column fails at once, named.
+        var types = string.Join(", ", OrderSchema.Features.Select(f => $"'{f.Name}': '{(f.Kind == FeatureKind.Numeric ? "DOUBLE" : "VARCHAR")}'")
+            .Concat(labelled ? [$"'{OrderSchema.Target}': 'DOUBLE'"] : []));
         return $"read_csv({Literal(data)}, header = true, delim = ',', quote = '\"', escape = '\"', union_by_name = true, types = {{{types}}})";
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static string Literal(string text) => "'" + text.Replace("'", "''") + "'";

@@ -121,6 +121,41 @@ public partial class DuckDbTests
         Assert.Equal(builtin, duckdb);
     }
 
+    [Fact]
+    public void Unlabelled_parquet_batch_through_duckdb_gives_the_same_drift_report_as_our_reader()
+    {
+        var table = OrderCsv.Read(Path.Combine(TestPaths.Data, "batch_3_supply_crisis.csv"));
+        var unlabelled = new OrderTable(table.Source,
+            OrderSchema.NumericFeatures.ToDictionary(f => f.Name, f => table.Numeric(f.Name).ToArray()),
+            OrderSchema.CategoricalFeatures.ToDictionary(f => f.Name, f => table.Categorical(f.Name).ToArray()),
+            null);
+        var path = Path.Combine(CliRunner.TempDirectory(), "batch.parquet");
+        OrderParquet.Write(unlabelled, path);
+
+        var builtin = CliRunner.Run("drift", "--reference", Train, "--current", path, "--format", "json");
+        var duckdb = CliRunner.Run("drift", "--engine", "duckdb", "--reference", Train, "--current", path, "--format", "json");
+        Assert.Equal(0, builtin.ExitCode);
+        Assert.Equal(builtin, duckdb);
+    }
+
+    [Fact]
+    public async Task A_parquet_file_missing_a_column_is_one_line_naming_it()
+    {
+        var path = Path.Combine(CliRunner.TempDirectory(), "orders.parquet");
+        var price = new Parquet.Schema.DataField<double>(OrderSchema.ProductPrice, false);
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(price), stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<double>(price, new double[] { 12 }.AsMemory());
+            group.CompleteValidate();
+        }
+
+        var (code, _, stderr) = CliRunner.Run("profile", "--engine", "duckdb", "--data", path, "--out", Path.Combine(CliRunner.TempDirectory(), "p.json"));
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {path}: column '{OrderSchema.CustomerPurchaseHistory}': required column is missing\n", stderr);
+    }
+
     private static string WithoutReference(string json)
     {
         var node = JsonNode.Parse(json)!.AsObject();
@@ -137,7 +172,7 @@ public partial class DuckDbTests
         { "value out of range", Lines([Header, Good, "13,0,7,6,31,10,1,0,Clothing,L"]), "{0}: column 'review_rating': '7.0' must be between 1 and 5" },
         { "empty number", Lines([Header, Good, "13,0,,6,31,10,1,0,Clothing,L"]), "{0}: column 'review_rating': 1 order has no value (empty or NULL); every order needs one" },
         { "empty category", Lines([Header, Good, "13,0,3,6,31,10,1,0,,L"]), "{0}: column 'product_category': 1 order has no value (empty or NULL); every order needs one" },
-        { "bad label", Lines([Header, Good, "13,0,3,6,31,10,1,x,Clothing,L"]), "{0}: column 'returned': 'x' is not a number" },
+        { "bad label", Lines([Header, Good, "13,0,3,6,31,10,1,x,Clothing,L"]), "{0}:3: column 'returned': 'x' is not a number" },
         { "missing column", Lines([Header.Replace("review_rating", "rating"), Good]), "{0}: column 'review_rating': required column is missing from the header" },
         { "wrong field count", Lines([Header, Good, "13,0,3,6,31,10,1,0,Clothing"]), "{0}: DuckDB cannot read it as comma-separated CSV with a header" },
     };
