@@ -22,7 +22,7 @@
 --   (46, 46.0 and 4.6E1 are read as the same number). count is an integer.
 --
 -- Dialects. The query is ANSI SQL (GROUPING SETS, GROUPING(), CASE, CAST, COUNT(*)); no engine-specific function.
---   DuckDB      runs as is; this is the file `returnmonitor --engine duckdb` runs over a view of the data files
+--   DuckDB      runs as is; `returnmonitor --engine duckdb` runs this file unchanged after a WITH orders AS (…) reading the files
 --               (tested in CI: byte-identical profiles with our own reader).
 --   Trino       runs as is. CAST(DOUBLE AS VARCHAR) gives scientific notation ('2.8E0'); the import reads it.
 --   Spark SQL   runs as is on Spark 3.1+ (VARCHAR(n) in a CAST is read as STRING); on older versions or if the parser
