@@ -43,6 +43,7 @@ run() { # run LABEL CMD...: REPEAT timed runs, "wall_seconds peak_kb" per line i
 median() { awk '{ print $1 }' "$OUT/$1.times" | sort -n | awk '{ w[NR] = $1 } END { printf "%.2f", (NR % 2 ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2) }'; }
 peak() { awk '$2 > m { m = $2 } END { printf "%.0f", m / 1024 }' "$OUT/$1.times"; }
 
+LOAD_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
 run builtin "${CLI[@]}" profile --data "$DATA/train.csv" --out "$OUT/builtin.json" --source train
 run duckdb-glob "${CLI[@]}" profile --engine duckdb --data "$DATA/parts/*.csv" --out "$OUT/duckdb-glob.json" --source train
 run duckdb-file "${CLI[@]}" profile --engine duckdb --data "$DATA/train.csv" --out "$OUT/duckdb-file.json" --source train
@@ -54,4 +55,6 @@ cmp "$OUT/builtin.json" "$OUT/duckdb-glob.json" && cmp "$OUT/builtin.json" "$OUT
   echo "| \`profile --data train.csv\` (our reader, 1 file) | $(median builtin) s | $(peak builtin) MB |"
   echo "| \`profile --engine duckdb --data 'parts/*.csv'\` (10 files) | $(median duckdb-glob) s | $(peak duckdb-glob) MB |"
   echo "| \`profile --engine duckdb --data train.csv\` (1 file) | $(median duckdb-file) s | $(peak duckdb-file) MB |"
+  echo
+  echo "1-minute load average before/after the runs: $LOAD_BEFORE / $(cut -d' ' -f1 /proc/loadavg) (other work on the machine slows every row)."
 } | tee "$OUT/results.md"
