@@ -7,7 +7,9 @@ the fold files with the CLI:
 
     dotnet run --project lib/ReturnMonitor.Cli -- models --data data/train.csv --folds-out tests/ReturnMonitor.Tests/Modeling/Reference/folds_demo.csv
     dotnet run --project lib/ReturnMonitor.Cli -- models --data tests/ReturnMonitor.Tests/Fixtures/original/train.csv --folds-out tests/ReturnMonitor.Tests/Modeling/Reference/folds_original.csv
-    /usr/bin/python3 tests/reference/make_model_comparison_reference.py
+    OMP_NUM_THREADS=1 /usr/bin/python3 tests/reference/make_model_comparison_reference.py
+
+(one OpenMP thread: HistGradientBoosting then runs the same on any machine and does not spin on a shared one).
 
 For each data set it reads the training CSV and the fold file (`row,fold`, row = 0-based data row in file order),
 and for every outer fold k fits on the other folds and scores fold k. Written to
