@@ -35,6 +35,7 @@ public static class CliApp
             NotebooksCommand.Create(io),
             ReportCommand.Create(io),
             EvaluateCommand.Create(io),
+            ModelsCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
