@@ -94,6 +94,9 @@ internal sealed class CellOutputCollector : ICellOutputSink
         });
     }
 
+    /// <summary>Committed notebooks keep a trailing value as <c>display_data</c>, as the runner always wrote it.</summary>
+    public void ShowResult(object? value) => Display(value, []);
+
     public void Add(JsonObject output)
     {
         lock (_gate)

@@ -129,7 +129,7 @@ public sealed partial class NotebookEngine : IDisposable
             {
                 if (value.Value is not DisplayHandle)
                 {
-                    sink.Display(value.Value, []);
+                    sink.ShowResult(value.Value);
                 }
             }
             return new CellOutcome(null);
@@ -389,5 +389,9 @@ public sealed partial class NotebookEngine : IDisposable
         }
 
         public DisplayHandle Display(object? value, IReadOnlyList<string> mimeTypes) => new(_ => { });
+
+        public void ShowResult(object? value)
+        {
+        }
     }
 }

@@ -5,7 +5,8 @@ public sealed class DisplayHandle
 {
     private readonly Action<object?> _update;
 
-    internal DisplayHandle(Action<object?> update)
+    /// <summary>Creates a handle whose <see cref="Update"/> calls <paramref name="update"/> (made by an <see cref="ICellOutputSink"/>).</summary>
+    public DisplayHandle(Action<object?> update)
     {
         _update = update;
     }

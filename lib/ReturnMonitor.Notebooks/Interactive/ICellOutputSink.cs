@@ -14,4 +14,7 @@ public interface ICellOutputSink
     /// string value, the string is shown as that type.
     /// </summary>
     DisplayHandle Display(object? value, IReadOnlyList<string> mimeTypes);
+
+    /// <summary>Shows the value of the cell's trailing expression (Jupyter's <c>execute_result</c>); called last.</summary>
+    void ShowResult(object? value);
 }
