@@ -39,6 +39,13 @@ public sealed partial class NotebookEngine : IDisposable
     private readonly CSharpKernel _kernel;
     private bool _disposed;
 
+    // The thread that runs cell code (the kernel scheduler's own); an interrupt wakes it from a wait.
+    private volatile Thread? _cellThread;
+
+    // Set when an interrupted cell would not stop (a loop that never waits): the kernel's scheduler is still busy
+    // with it, so later cells would only queue behind it.
+    private volatile bool _wedged;
+
     private NotebookEngine(CSharpKernel kernel, string workingDirectory)
     {
         _kernel = kernel;
@@ -83,6 +90,10 @@ public sealed partial class NotebookEngine : IDisposable
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(sink);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_wedged)
+        {
+            return Failed("Interrupted", WedgedMessage, null);
+        }
         await ProcessLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         var savedDirectory = Environment.CurrentDirectory;
         var savedCulture = CultureInfo.CurrentCulture;
@@ -105,7 +116,7 @@ public sealed partial class NotebookEngine : IDisposable
                 var directiveResult = await SubmitAsync(block, sink, cancellationToken).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    return Failed("Cancelled", "the cell was interrupted", null);
+                    return await InterruptedAsync().ConfigureAwait(false);
                 }
                 if (Failure(directiveResult, block, cellFile, line => directives[Math.Clamp(line - 1, 0, directives.Count - 1)].Line) is { } directiveError)
                 {
@@ -119,7 +130,7 @@ public sealed partial class NotebookEngine : IDisposable
             var result = await SubmitAsync(csharp, sink, cancellationToken).ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
             {
-                return Failed("Cancelled", "the cell was interrupted", null);
+                return await InterruptedAsync().ConfigureAwait(false);
             }
             if (Failure(result, csharp, cellFile, line => line) is { } error)
             {
@@ -147,7 +158,14 @@ public sealed partial class NotebookEngine : IDisposable
     private async Task<Microsoft.DotNet.Interactive.KernelCommandResult> SubmitAsync(string code, ICellOutputSink sink, CancellationToken cancellationToken)
     {
         // The kernel captures the console per command and publishes it as events, in order with everything else.
-        using (_kernel.KernelEvents.Subscribe(e => ForwardConsole(e, sink)))
+        using (_kernel.KernelEvents.Subscribe(e =>
+        {
+            if (e is CodeSubmissionReceived)
+            {
+                _cellThread = Thread.CurrentThread; // published synchronously by the thread about to run the code
+            }
+            ForwardConsole(e, sink);
+        }))
         using (cancellationToken.Register(Interrupt))
         {
             return await _kernel.SendAsync(new SubmitCode(code)).ConfigureAwait(false);
@@ -189,14 +207,48 @@ public sealed partial class NotebookEngine : IDisposable
         return (directives, string.Join('\n', lines));
     }
 
-    /// <summary>Stops the running cell, if any; the engine and its state stay usable.</summary>
+    private const string WedgedMessage = "an interrupted cell is still running (a loop that never waits cannot be stopped from outside); restart the kernel";
+
+    /// <summary>
+    /// Stops the running cell, if any; the engine and its state stay usable. A cell stops at once when it waits
+    /// (sleep, I/O wait, lock, await); a loop that never waits cannot be stopped in .NET and needs a kernel restart.
+    /// </summary>
     public void Interrupt()
     {
         if (!_disposed)
         {
-            // Cancel is handled out of band by the kernel's scheduler, so it runs while a cell is busy.
+            // Cancel ends the kernel's command (the submission returns); waking the thread ends the code itself.
             _ = _kernel.SendAsync(new Cancel());
+            WakeCellThread();
         }
+    }
+
+    private void WakeCellThread()
+    {
+        // Only a thread that is waiting is interrupted: an interrupt left pending would hit the scheduler's own next wait.
+        if (_cellThread is { } thread && (thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
+        {
+            thread.Interrupt();
+        }
+    }
+
+    /// <summary>After an interrupt: waits (briefly) until the cell's code has really stopped, waking it as needed.</summary>
+    private async Task<CellOutcome> InterruptedAsync()
+    {
+        // An empty submission completes only once the scheduler is free, i.e. the interrupted code has returned.
+        var probe = _kernel.SendAsync(new SubmitCode(string.Empty));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (!probe.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            WakeCellThread();
+            await Task.WhenAny(probe, Task.Delay(50)).ConfigureAwait(false);
+        }
+        if (!probe.IsCompleted)
+        {
+            _wedged = true;
+            return Failed("Interrupted", WedgedMessage, null);
+        }
+        return Failed("Interrupted", "the cell was interrupted", null);
     }
 
     /// <summary>Completions at <paramref name="cursor"/> (UTF-16 offset) from the engine's language services.</summary>
