@@ -265,7 +265,8 @@ public sealed partial class NotebookEngine : IDisposable
         var result = await _kernel.SendAsync(new RequestCompletions(code, Position(code, cursor)), cancellationToken).ConfigureAwait(false);
         var matches = result.Events.OfType<CompletionsProduced>()
             .SelectMany(c => c.Completions)
-            .Select(c => string.IsNullOrEmpty(c.InsertText) ? c.DisplayText : c.InsertText)
+            // Insert texts may be editor snippets ("Equals($1)"); Jupyter frontends insert matches literally.
+            .Select(c => string.IsNullOrEmpty(c.InsertText) || c.InsertText.Contains('$', StringComparison.Ordinal) ? c.DisplayText : c.InsertText)
             .Where(t => !string.IsNullOrEmpty(t) && t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(t => t.StartsWith(prefix, StringComparison.Ordinal) ? 0 : 1)

@@ -1,6 +1,6 @@
 """Drives the installed ReturnMonitor kernel with Jupyter's own client (jupyter_client) and checks the protocol.
 
-Usage: python3 kernel_protocol.py KERNEL_NAME WORKDIR   (JUPYTER_PATH must find the kernelspec)
+Usage: python3 kernel_protocol.py KERNEL_NAME WORKDIR [expect-png]   (JUPYTER_PATH must find the kernelspec)
 Prints one "ok <check> <detail>" line per check; exits non-zero with "FAIL <check>: <reason>" on the first failure.
 """
 import json
@@ -12,6 +12,7 @@ from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
 KERNEL, WORKDIR = sys.argv[1], sys.argv[2]
+EXPECT_PNG = "expect-png" in sys.argv[3:]
 TIMEOUT = 120
 
 
@@ -118,15 +119,23 @@ try:
     if "<script src" in html.lower() or "plotly.js v2.28.0" not in html or "Plotly.newPlot" not in html or charts[0]["data"]["application/vnd.plotly.v1+json"]["data"][0]["type"] != "bar":
         fail("chart html", html[:200])
     pngs = [u for u in of_type(msgs, "update_display_data") if "image/png" in u["data"]]
+    if EXPECT_PNG and (len(pngs) != 1 or pngs[0]["transient"]["display_id"] != charts[0]["transient"]["display_id"]):
+        fail("chart png", str([m["msg_type"] for m in msgs]))
     ok("chart", f"png={'yes' if pngs else 'no'}")
 
     # completion from the engine's language services
-    code = "using ReturnMonitor.Data;\nOrderSchema."
-    run(kc, '#r "../lib/ReturnMonitor/bin/Debug/net10.0/ReturnMonitor.dll"\nusing ReturnMonitor.Data;')
-    msg_id = kc.complete(code, len(code))
+    reply, msgs = run(kc, '#r "../lib/ReturnMonitor/bin/Debug/net10.0/ReturnMonitor.dll"\n'
+                          'var schemaType = typeof(ReturnMonitor.Data.OrderSchema);\n'
+                          'string.Join(",", schemaType.GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Select(m => m.Name))')
+    members = set(of_type(msgs, "execute_result")[0]["data"]["text/plain"].split(","))
+    code = "ReturnMonitor.Data.OrderSchema."
+    kc.complete(code, len(code))
     reply = kc.get_shell_msg(timeout=TIMEOUT)["content"]
-    if reply["status"] != "ok" or not reply["matches"] or reply["cursor_start"] != len(code) or reply["cursor_end"] != len(code):
+    listed = set(reply.get("matches", []))
+    if reply["status"] != "ok" or not listed or reply["cursor_start"] != len(code) or reply["cursor_end"] != len(code):
         fail("complete", json.dumps(reply)[:500])
+    if not listed <= members | {"Equals", "ReferenceEquals"} or len(listed & members) < min(5, len(members)):
+        fail("complete members", f"listed {sorted(listed)[:10]}, public static members {sorted(members)[:10]}")
     ok("complete", f"{len(reply['matches'])} members, e.g. {', '.join(reply['matches'][:3])}")
     code = "var orders = new List<int>();\norders.Cou"
     kc.complete(code, len(code))
