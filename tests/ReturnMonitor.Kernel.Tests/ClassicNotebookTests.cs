@@ -62,6 +62,14 @@ public class ClassicNotebookTests(JupyterEnvironment jupyter) : IClassFixture<Ju
                   notLoaded: document.body.innerText.includes('plotly.js is not loaded')
                 })
                 """))!.GetValue<string>();
+            // The classic Notebook scrolls inside #site; let it grow so the screenshot holds the whole notebook.
+            var height = (await browser.EvaluateAsync("""
+                (() => { for (const id of ['site']) { const e = document.getElementById(id); e.style.height = 'auto'; e.style.overflow = 'visible'; }
+                         document.body.style.overflow = 'visible'; document.documentElement.style.overflow = 'visible';
+                         return document.documentElement.scrollHeight; })()
+                """))!.GetValue<int>();
+            await browser.SetViewportAsync(1400, Math.Min(height, 16000));
+            await Task.Delay(500);
             var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "classic-notebook-04.png");
             Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
             await File.WriteAllBytesAsync(screenshot, await browser.ScreenshotAsync());

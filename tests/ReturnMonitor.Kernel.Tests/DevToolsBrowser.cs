@@ -110,6 +110,10 @@ public sealed partial class DevToolsBrowser : IDisposable
         return false;
     }
 
+    /// <summary>Resizes the page's viewport (CSS pixels).</summary>
+    public Task SetViewportAsync(int width, int height) =>
+        SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false });
+
     /// <summary>PNG of the whole page (beyond the viewport).</summary>
     public async Task<byte[]> ScreenshotAsync()
     {
