@@ -39,7 +39,8 @@ public sealed class JupyterKernel : IDisposable
     private RouterSocket? _shell;
     private RouterSocket? _control;
     private PublisherSocket? _iopub;
-    private CancellationTokenSource? _running;
+    // Written by the worker, read by the poller (interrupt_request).
+    private volatile CancellationTokenSource? _running;
     private int _executionCount;
 
     /// <summary>Creates a kernel for a connection; the engine starts at once (in the working directory), in the background.</summary>
@@ -90,7 +91,7 @@ public sealed class JupyterKernel : IDisposable
             await _stopped.Task.ConfigureAwait(false);
         }
         _shellRequests.Writer.TryComplete();
-        _running?.Cancel();
+        CancelRunningCell();
         // Let queued replies (the shutdown_reply above all) leave before the sockets close.
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _outbox.Enqueue(() => flushed.TrySetResult());
@@ -104,7 +105,6 @@ public sealed class JupyterKernel : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _running?.Dispose();
         _outbox.Dispose();
         if (_engine.IsCompletedSuccessfully)
         {
@@ -154,7 +154,7 @@ public sealed class JupyterKernel : IDisposable
         switch (request.MessageType)
         {
             case "interrupt_request":
-                _running?.Cancel();
+                CancelRunningCell();
                 SendNow(_control!, Reply(request, "interrupt_reply", new JsonObject { ["status"] = "ok" }));
                 break;
             case "shutdown_request":
@@ -262,7 +262,7 @@ public sealed class JupyterKernel : IDisposable
             case "shutdown_request":
                 return ("shutdown_reply", ShutdownContent(request));
             case "interrupt_request":
-                _running?.Cancel();
+                CancelRunningCell();
                 return ("interrupt_reply", new JsonObject { ["status"] = "ok" });
             default:
                 return (request.MessageType.Replace("_request", "_reply", StringComparison.Ordinal),
@@ -320,6 +320,18 @@ public sealed class JupyterKernel : IDisposable
             await sink.AddChartImagesAsync(_renderer, CancellationToken.None).ConfigureAwait(false);
         }
         return Ok(count);
+    }
+
+    private void CancelRunningCell()
+    {
+        try
+        {
+            _running?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The cell ended between reading the field and cancelling: nothing left to interrupt.
+        }
     }
 
     private static JsonObject Ok(int count) => new()
