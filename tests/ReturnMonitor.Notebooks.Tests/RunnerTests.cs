@@ -165,6 +165,9 @@ public class RunnerTests
             "int Check(int v)\n{\n    if (v > 1) throw new InvalidOperationException(\"too big: \" + v);\n    return v;\n}",
             "Check(1);\nConsole.WriteLine(\"before\");\nCheck(2);");
 
+        // The engine names each cell's file through a private field of .NET Interactive's C# kernel; if an update drops
+        // it, this says so before the line numbers below go missing.
+        Assert.True(Engine.NotebookEngine.HasCellLineNumbers);
         Assert.False(r.Succeeded);
         Assert.Equal("test.ipynb: cell 2, line 3: System.InvalidOperationException: too big: 2", r.FailureMessage);
         var outputs = Nb.Outputs(r, 2);
