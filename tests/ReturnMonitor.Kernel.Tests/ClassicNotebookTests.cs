@@ -46,6 +46,13 @@ public class ClassicNotebookTests(JupyterEnvironment jupyter) : IClassFixture<Ju
                 "the notebook page never connected to a kernel");
             Assert.Equal("returnmonitor-csharp", (await browser.EvaluateAsync("Jupyter.notebook.kernel.name"))!.GetValue<string>());
 
+            // Static first: the committed outputs (written by the headless runner for GitHub) show each chart as its PNG.
+            var expectedCharts = CommittedChartCount(Path.Combine(jupyter.Repository, "notebooks", Notebook));
+            Assert.True(await browser.WaitForAsync(
+                $"Array.from(document.querySelectorAll('.output_png img')).filter(i => i.complete && i.naturalWidth > 100).length === {expectedCharts}",
+                TimeSpan.FromSeconds(30)), "the committed chart images are not all shown");
+            Assert.Equal(0, (await browser.EvaluateAsync("document.querySelectorAll('.output_error').length"))!.GetValue<int>());
+
             // Start from empty outputs so that everything on the page comes from this live session.
             await browser.EvaluateAsync("Jupyter.notebook.clear_all_output(); Jupyter.notebook.execute_all_cells(); true");
             var done = await browser.WaitForAsync(
@@ -77,7 +84,6 @@ public class ClassicNotebookTests(JupyterEnvironment jupyter) : IClassFixture<Ju
             var result = JsonNode.Parse(page)!;
             Assert.True(done, "not every cell finished: " + page);
             Assert.Empty(result["errors"]!.AsArray());
-            var expectedCharts = CommittedChartCount(Path.Combine(jupyter.Repository, "notebooks", Notebook));
             Assert.True(expectedCharts >= 5, $"notebook 04 should hold charts ({expectedCharts})");
             Assert.Equal(expectedCharts, result["charts"]!.GetValue<int>());
             Assert.Equal(expectedCharts, result["drawn"]!.GetValue<int>());
