@@ -33,6 +33,7 @@ public static class CliApp
             ProfileCommand.Create(io),
             DemoCommand.Create(io),
             NotebooksCommand.Create(io),
+            KernelCommand.Create(io),
             ReportCommand.Create(io),
             EvaluateCommand.Create(io),
             ModelsCommand.Create(io),

@@ -17,9 +17,6 @@ public sealed record NotebookRunOptions
     /// <summary>Name used for the notebook in messages (default: the path as given).</summary>
     public string? DisplayName { get; init; }
 
-    /// <summary>NuGet global packages folder for <c>#r "nuget: …"</c> (default: <c>NUGET_PACKAGES</c> or <c>~/.nuget/packages</c>).</summary>
-    public string? PackagesRoot { get; init; }
-
     /// <summary>Renders chart PNGs (default: <see cref="ChromiumChartRenderer"/>).</summary>
     public IChartRenderer? ChartRenderer { get; init; }
 

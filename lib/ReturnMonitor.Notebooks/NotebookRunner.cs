@@ -1,44 +1,24 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Scripting;
 using ReturnMonitor.Notebooks.Charts;
+using ReturnMonitor.Notebooks.Engine;
 using ReturnMonitor.Notebooks.Formatting;
 using ReturnMonitor.Notebooks.Ipynb;
-using ReturnMonitor.Notebooks.Scripting;
 
 namespace ReturnMonitor.Notebooks;
 
 /// <summary>
-/// Runs the C# cells of a Polyglot (.ipynb) notebook headlessly with Roslyn scripting and writes the
-/// outputs back into the notebook, byte-stable when nothing changed.
+/// Runs the C# cells of a notebook (.ipynb) headlessly on the workbook's C# engine (<see cref="NotebookEngine"/>, the
+/// same one the Jupyter kernel uses) and writes the outputs back into the notebook, byte-stable when nothing changed.
 /// </summary>
 /// <remarks>
-/// Runs are serialized process-wide: a run changes the current directory, the culture and
+/// Cells are serialized process-wide: a cell changes the current directory, the culture and
 /// <see cref="Console.Out"/> while it executes.
 /// </remarks>
 public sealed class NotebookRunner
 {
-    /// <summary>Namespaces imported in every notebook (those Polyglot's C# kernel imports, plus <c>.Display()</c>).</summary>
-    public static readonly IReadOnlyList<string> DefaultImports =
-    [
-        "System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks",
-        "ReturnMonitor.Notebooks.Interactive",
-    ];
-
-    private const string CellFilePrefix = "returnmonitor-cell-";
-    private static readonly SemaphoreSlim RunLock = new(1, 1);
-    private static readonly ConcurrentDictionary<string, MetadataReference> ReferenceCache = new(StringComparer.Ordinal);
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences =
-        new(() => HostAssemblies.FrameworkAssemblies.Where(IsManagedAssembly).Select(GetReference).ToList());
-
     /// <summary>Runs a notebook file. Writes it back unless <see cref="NotebookRunOptions.Check"/> is set.</summary>
     public async Task<NotebookRunResult> RunAsync(string path, NotebookRunOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -166,314 +146,44 @@ public sealed class NotebookRunner
     private static async Task<Execution> ExecuteAsync(NotebookDocument document, string directory, NotebookRunOptions options, CellOutputCollector collector, CancellationToken cancellationToken)
     {
         var results = new Dictionary<int, CellResult>();
-        await RunLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var savedDirectory = Environment.CurrentDirectory;
-        var savedOut = Console.Out;
-        var savedError = Console.Error;
-        var savedCulture = CultureInfo.CurrentCulture;
-        var savedUiCulture = CultureInfo.CurrentUICulture;
-        var host = new NotebookScriptHost(collector.Display);
-        try
+        using var engine = await NotebookEngine.StartAsync(directory, cancellationToken).ConfigureAwait(false);
+        var executionCount = 0;
+        foreach (var cell in document.Cells)
         {
-            Environment.CurrentDirectory = directory;
-            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-            Console.SetOut(new CellConsoleWriter(collector, "stdout"));
-            Console.SetError(new CellConsoleWriter(collector, "stderr"));
-            NotebookScriptHost.Current = host;
-
-            var resolver = new PackageResolver(options.PackagesRoot);
-            var runnerAssembly = typeof(NotebookScriptHost).Assembly.Location;
-            var references = new List<MetadataReference>(FrameworkReferences.Value) { GetReference(runnerAssembly) };
-            var referencedNames = new HashSet<string>(HostAssemblies.FrameworkAssemblies.Select(Path.GetFileName).OfType<string>(), StringComparer.OrdinalIgnoreCase)
+            if (cell.CellType != "code")
             {
-                Path.GetFileName(runnerAssembly),
-            };
-            var baseOptions = ScriptOptions.Default
-                .WithReferences(references)
-                .WithImports(DefaultImports)
-                .WithEmitDebugInformation(true)
-                .WithFileEncoding(Encoding.UTF8)
-                .WithLanguageVersion(LanguageVersion.Latest)
-                .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(directory))
-                .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory));
-            ScriptState<object>? state = null;
-            var executionCount = 0;
-
-            foreach (var cell in document.Cells)
-            {
-                if (cell.CellType != "code")
-                {
-                    continue;
-                }
-                var outputs = collector.BeginCell();
-                var kernel = cell.KernelName;
-                if (!string.Equals(kernel, "csharp", StringComparison.OrdinalIgnoreCase) && !string.Equals(kernel, "c#", StringComparison.OrdinalIgnoreCase))
-                {
-                    return Fail(results, cell, outputs, ++executionCount, null, "KernelNotSupported", $"the cell uses kernel '{kernel}'; the ReturnMonitor notebook runner only runs C# cells", []);
-                }
-                var source = cell.Source;
-                if (string.IsNullOrWhiteSpace(source))
-                {
-                    results[cell.Number] = new CellResult(outputs, null);
-                    continue;
-                }
-                executionCount++;
-
-                // Directives.
-                string code;
-                IReadOnlyList<CellDirective> directives;
-                try
-                {
-                    (code, directives) = CellPreprocessor.Process(source);
-                }
-                catch (DirectiveException ex)
-                {
-                    return Fail(results, cell, outputs, executionCount, ex.Line, "DirectiveError", ex.Message, []);
-                }
-                foreach (var d in directives)
-                {
-                    IEnumerable<string> paths;
-                    try
-                    {
-                        paths = ResolveDirective(d, directory, resolver);
-                    }
-                    catch (ReferenceResolutionException ex)
-                    {
-                        return Fail(results, cell, outputs, executionCount, d.Line, "ReferenceError", ex.Message, []);
-                    }
-                    foreach (var path in paths)
-                    {
-                        if (referencedNames.Add(Path.GetFileName(path)))
-                        {
-                            references.Add(GetReference(path));
-                        }
-                    }
-                }
-
-                // Compile.
-                var cellFile = CellFilePrefix + cell.Number.ToString(CultureInfo.InvariantCulture) + ".csx";
-                var scriptOptions = baseOptions.WithReferences(references).WithFilePath(cellFile);
-                var script = state is null
-                    ? CSharpScript.Create(code, scriptOptions, typeof(NotebookScriptHost))
-                    : state.Script.ContinueWith(code, scriptOptions);
-                var diagnostics = script.Compile(cancellationToken);
-                var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-                if (errors.Count > 0)
-                {
-                    var first = errors[0];
-                    var firstLine = first.Location.GetLineSpan().StartLinePosition.Line + 1;
-                    return Fail(results, cell, outputs, executionCount, firstLine, "CompilationError", FormatDiagnostic(first, withPosition: false), errors.Select(e => FormatDiagnostic(e, withPosition: true)).ToList(), evalue: FormatDiagnostic(first, withPosition: true));
-                }
-                var trailing = HasTrailingValue(script, cellFile);
-
-                // Run.
-                state = state is null
-                    ? await script.RunAsync(host, _ => true, cancellationToken).ConfigureAwait(false)
-                    : await script.RunFromAsync(state, _ => true, cancellationToken).ConfigureAwait(false);
-                if (state.Exception is not null)
-                {
-                    var ex = Unwrap(state.Exception);
-                    collector.EndCell();
-                    var line = CellLine(ex, cellFile);
-                    return Fail(results, cell, outputs, executionCount, line, ex.GetType().FullName ?? ex.GetType().Name, $"{ex.GetType().FullName}: {ex.Message}", Traceback(ex), evalue: ex.Message);
-                }
-                if (trailing && state.ReturnValue is not DisplayHandle)
-                {
-                    collector.Display(state.ReturnValue, []);
-                }
-                collector.EndCell();
-                results[cell.Number] = new CellResult(outputs, executionCount);
+                continue;
             }
-            return new Execution(results, null);
+            var outputs = collector.BeginCell();
+            var kernel = cell.KernelName;
+            if (!string.Equals(kernel, "csharp", StringComparison.OrdinalIgnoreCase) && !string.Equals(kernel, "c#", StringComparison.OrdinalIgnoreCase))
+            {
+                var message = $"the cell uses kernel '{kernel}'; the ReturnMonitor notebook runner only runs C# cells";
+                return Fail(results, cell, outputs, ++executionCount, new CellError("KernelNotSupported", message, [message], null, message));
+            }
+            var source = cell.Source;
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                results[cell.Number] = new CellResult(outputs, null);
+                continue;
+            }
+            executionCount++;
+            var outcome = await engine.ExecuteAsync(source, cell.Number, collector, cancellationToken).ConfigureAwait(false);
+            collector.EndCell();
+            if (outcome.Error is { } error)
+            {
+                return Fail(results, cell, outputs, executionCount, error);
+            }
+            results[cell.Number] = new CellResult(outputs, executionCount);
         }
-        finally
-        {
-            NotebookScriptHost.Current = null;
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-            CultureInfo.CurrentCulture = savedCulture;
-            CultureInfo.CurrentUICulture = savedUiCulture;
-            Environment.CurrentDirectory = savedDirectory;
-            RunLock.Release();
-        }
+        return new Execution(results, null);
     }
 
-    private static Execution Fail(Dictionary<int, CellResult> results, NotebookCell cell, List<JsonObject> outputs, int executionCount, int? line, string ename, string message, IReadOnlyList<string> traceback, string? evalue = null)
+    private static Execution Fail(Dictionary<int, CellResult> results, NotebookCell cell, List<JsonObject> outputs, int executionCount, CellError error)
     {
-        outputs.Add(OutputBuilder.Error(ename, evalue ?? message, traceback.Count > 0 ? traceback : [message]));
+        outputs.Add(OutputBuilder.Error(error.Name, error.Value, error.Traceback.Count > 0 ? error.Traceback : [error.Message]));
         results[cell.Number] = new CellResult(outputs, executionCount);
-        return new Execution(results, new NotebookFailure(cell.Number, cell.Id, line, message));
-    }
-
-    private static IEnumerable<string> ResolveDirective(CellDirective d, string directory, PackageResolver resolver)
-    {
-        switch (d.Kind)
-        {
-            case DirectiveKind.PackageReference:
-                return resolver.Resolve(d.Argument, d.Version).AssemblyPaths;
-            case DirectiveKind.AssemblyReference:
-                {
-                    var fileName = Path.GetFileName(d.Argument);
-                    var full = Path.GetFullPath(Path.Combine(directory, d.Argument));
-                    // An assembly the host already loads (e.g. ReturnMonitor.dll referenced by the CLI) is used from the
-                    // host, so the types compiled against are the ones that run.
-                    if (HostAssemblies.ByFileName.TryGetValue(fileName, out var hostPath))
-                    {
-                        return [hostPath];
-                    }
-                    if (!File.Exists(full))
-                    {
-                        throw new ReferenceResolutionException($"#r \"{d.Argument}\": assembly not found (paths are relative to the notebook's folder); build it first (dotnet build)");
-                    }
-                    return [full];
-                }
-            default:
-                return []; // #i package sources and #!csharp are accepted and ignored (packages come from the local cache).
-        }
-    }
-
-    private static bool HasTrailingValue(Script script, string cellFile)
-    {
-        var compilation = script.GetCompilation();
-        var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == cellFile) ?? compilation.SyntaxTrees.LastOrDefault();
-        if (tree?.GetRoot() is not CompilationUnitSyntax root || root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }
-            || !statement.SemicolonToken.IsMissing)
-        {
-            return false;
-        }
-        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
-        return type is not null && type.SpecialType != SpecialType.System_Void;
-    }
-
-    private static string FormatDiagnostic(Diagnostic d, bool withPosition)
-    {
-        var message = $"error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
-        if (!withPosition)
-        {
-            return message;
-        }
-        var pos = d.Location.GetLineSpan().StartLinePosition;
-        return string.Create(CultureInfo.InvariantCulture, $"({pos.Line + 1},{pos.Character + 1}): {message}");
-    }
-
-    private static Exception Unwrap(Exception ex)
-    {
-        while (true)
-        {
-            switch (ex)
-            {
-                case TargetInvocationException { InnerException: { } inner }:
-                    ex = inner;
-                    continue;
-                case AggregateException { InnerExceptions.Count: 1 } agg:
-                    ex = agg.InnerExceptions[0];
-                    continue;
-                default:
-                    return ex;
-            }
-        }
-    }
-
-    /// <summary>Line of the innermost frame of the current cell in the exception's stack trace (async segments included).</summary>
-    private static int? CellLine(Exception ex, string cellFile)
-    {
-        for (var e = ex; e is not null; e = e.InnerException)
-        {
-            foreach (var frame in ParseFrames(e))
-            {
-                if (frame.File is not null && Path.GetFileName(frame.File) == cellFile && frame.Line > 0)
-                {
-                    return frame.Line;
-                }
-            }
-        }
-        return null;
-    }
-
-    /// <summary>Traceback lines without machine paths: cell frames show "cell N, line L"; other frames show only the method.</summary>
-    private static List<string> Traceback(Exception ex)
-    {
-        var lines = new List<string> { $"{ex.GetType().FullName}: {ex.Message}" };
-        AppendFrames(lines, ex);
-        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            lines.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
-            AppendFrames(lines, inner);
-        }
-        return lines;
-    }
-
-    private static readonly string[] HiddenFramePrefixes =
-    [
-        "Microsoft.CodeAnalysis.Scripting.", "System.Runtime.CompilerServices.", "System.Runtime.ExceptionServices.",
-        "System.Threading.", "System.Reflection.", "System.RuntimeMethodHandle.",
-    ];
-
-    private static void AppendFrames(List<string> lines, Exception ex)
-    {
-        foreach (var frame in ParseFrames(ex))
-        {
-            if (HiddenFramePrefixes.Any(p => frame.Method.StartsWith(p, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-            var location = string.Empty;
-            if (frame.File is not null && Path.GetFileName(frame.File).StartsWith(CellFilePrefix, StringComparison.Ordinal))
-            {
-                var cellNumber = Path.GetFileNameWithoutExtension(frame.File)[CellFilePrefix.Length..];
-                location = string.Create(CultureInfo.InvariantCulture, $" in cell {cellNumber}, line {frame.Line}");
-            }
-            lines.Add($"   at {FrameName(frame.Method)}{location}");
-        }
-    }
-
-    private sealed record Frame(string Method, string? File, int Line);
-
-    /// <summary>
-    /// Parses <see cref="Exception.StackTrace"/> text, which (unlike <see cref="StackTrace"/> objects) keeps the
-    /// frames from before an async rethrow.
-    /// </summary>
-    private static List<Frame> ParseFrames(Exception ex)
-    {
-        var frames = new List<Frame>();
-        foreach (var raw in (ex.StackTrace ?? string.Empty).Split('\n'))
-        {
-            var line = raw.TrimEnd('\r').Trim();
-            if (!line.StartsWith("at ", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            line = line[3..];
-            string? file = null;
-            var lineNumber = 0;
-            var inIndex = line.LastIndexOf(" in ", StringComparison.Ordinal);
-            var lineIndex = line.LastIndexOf(":line ", StringComparison.Ordinal);
-            if (inIndex > 0 && lineIndex > inIndex)
-            {
-                file = line[(inIndex + 4)..lineIndex];
-                int.TryParse(line[(lineIndex + 6)..], NumberStyles.None, CultureInfo.InvariantCulture, out lineNumber);
-                line = line[..inIndex];
-            }
-            frames.Add(new Frame(line, file, lineNumber));
-        }
-        return frames;
-    }
-
-    /// <summary>"Submission#1.&lt;&lt;Initialize&gt;&gt;d__0.MoveNext()" → "&lt;top-level code&gt;"; "Submission#0.Check(Int32 v)" → "Check(Int32 v)".</summary>
-    private static string FrameName(string method)
-    {
-        if (!method.StartsWith("Submission#", StringComparison.Ordinal))
-        {
-            return method;
-        }
-        var dot = method.IndexOf('.', StringComparison.Ordinal);
-        var rest = dot >= 0 ? method[(dot + 1)..] : method;
-        if (rest.StartsWith("<<Initialize>>", StringComparison.Ordinal) || rest.StartsWith("<Initialize>", StringComparison.Ordinal))
-        {
-            return "<top-level code>";
-        }
-        return rest;
+        return new Execution(results, new NotebookFailure(cell.Number, cell.Id, error.Line, error.Message));
     }
 
     private static Dictionary<string, string> ExistingChartImages(NotebookDocument document)
@@ -550,21 +260,5 @@ public sealed class NotebookRunner
         return "outputs differ";
 
         static string Truncate(string s) => s.Length > 100 ? s[..100] + "…" : s;
-    }
-
-    private static MetadataReference GetReference(string path) =>
-        ReferenceCache.GetOrAdd(path, p => MetadataReference.CreateFromFile(p));
-
-    private static bool IsManagedAssembly(string path)
-    {
-        try
-        {
-            System.Reflection.AssemblyName.GetAssemblyName(path);
-            return true;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
     }
 }

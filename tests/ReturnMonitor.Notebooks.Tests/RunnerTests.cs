@@ -44,8 +44,6 @@ public class RunnerTests
         Assert.Equal("3", Nb.Data(outputs[1], "text/plain"));
         Assert.Equal("stderr", outputs[2]!["name"]!.GetValue<string>());
         Assert.Equal("four\n", Ipynb.NotebookDocument.JoinMultiline(outputs[3]!["text"]));
-        Assert.Same(Console.Out, Console.Out); // restored, not our writer
-        Assert.DoesNotContain("CellConsoleWriter", Console.Out.GetType().FullName, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,6 +165,9 @@ public class RunnerTests
             "int Check(int v)\n{\n    if (v > 1) throw new InvalidOperationException(\"too big: \" + v);\n    return v;\n}",
             "Check(1);\nConsole.WriteLine(\"before\");\nCheck(2);");
 
+        // The engine names each cell's file through a private field of .NET Interactive's C# kernel; if an update drops
+        // it, this says so before the line numbers below go missing.
+        Assert.True(Engine.NotebookEngine.HasCellLineNumbers);
         Assert.False(r.Succeeded);
         Assert.Equal("test.ipynb: cell 2, line 3: System.InvalidOperationException: too big: 2", r.FailureMessage);
         var outputs = Nb.Outputs(r, 2);
@@ -196,17 +197,7 @@ public class RunnerTests
         var r = await Nb.Run("var a = 1;", "// setup\n#r \"nuget: Does.Not.Exist, 1.2.3\"\nusing Foo;");
 
         Assert.False(r.Succeeded);
-        Assert.StartsWith("test.ipynb: cell 2, line 2: #r \"nuget: Does.Not.Exist, 1.2.3\": package Does.Not.Exist 1.2.3 is not available", r.FailureMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task UnknownNugetVersionListsInstalledVersions()
-    {
-        var r = await Nb.Run("#r \"nuget: Plotly.NET, 1.0.0\"");
-
-        Assert.False(r.Succeeded);
-        Assert.Contains("package Plotly.NET 1.0.0 is not available", r.FailureMessage, StringComparison.Ordinal);
-        Assert.Contains("installed: 6.0.0", r.FailureMessage, StringComparison.Ordinal);
+        Assert.Equal("test.ipynb: cell 2, line 2: #r \"nuget: Does.Not.Exist, 1.2.3\": error NU1101: Unable to find package Does.Not.Exist.", r.FailureMessage);
     }
 
     [Fact]
@@ -226,13 +217,13 @@ public class RunnerTests
         var r = await new NotebookRunner().RunAsync(path, Nb.Options());
 
         Assert.Equal("hello notebook", Nb.Plain(r, 1));
-        Assert.Equal("test.ipynb: cell 2, line 1: #r \"bin/Missing.dll\": assembly not found (paths are relative to the notebook's folder); build it first (dotnet build)", r.FailureMessage);
+        Assert.Equal("test.ipynb: cell 2, line 1: error CS0006: Metadata file 'bin/Missing.dll' could not be found", r.FailureMessage);
     }
 
     [Fact]
     public async Task DirectivesMayFollowCodeAndKeepLineNumbers()
     {
-        var r = await Nb.Run("#!csharp\nvar a = 1;\n#i \"nuget: https://example.invalid/v3/index.json\"\n#r \"nuget: MathNet.Numerics, 5.0.0\"\nvar b = a + nope;");
+        var r = await Nb.Run("#!csharp\nvar a = 1;\n// a comment\n#r \"nuget: MathNet.Numerics, 5.0.0\"\nvar b = a + nope;");
 
         Assert.Equal("test.ipynb: cell 1, line 5: error CS0103: The name 'nope' does not exist in the current context", r.FailureMessage);
     }
@@ -242,7 +233,7 @@ public class RunnerTests
     {
         var r = await Nb.Run("var a = 1;\n#!about");
 
-        Assert.Equal("test.ipynb: cell 1, line 2: magic command '#!about' is not supported by the ReturnMonitor notebook runner (supported: C# code, #r \"nuget: Name, Version\", #r \"path.dll\", #i \"nuget: source\", #!csharp)", r.FailureMessage);
+        Assert.Equal("test.ipynb: cell 1, line 2: error DNI101: Unknown magic command '#!about'", r.FailureMessage);
     }
 
     [Fact]

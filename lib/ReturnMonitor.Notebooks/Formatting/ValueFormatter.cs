@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using ReturnMonitor.Notebooks.Charts;
 using ReturnMonitor.Notebooks.Ipynb;
-using ReturnMonitor.Notebooks.Scripting;
+using ReturnMonitor.Notebooks.Interactive;
 
 namespace ReturnMonitor.Notebooks.Formatting;
 

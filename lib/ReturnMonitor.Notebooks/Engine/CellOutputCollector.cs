@@ -2,15 +2,16 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ReturnMonitor.Notebooks.Charts;
 using ReturnMonitor.Notebooks.Formatting;
+using ReturnMonitor.Notebooks.Interactive;
 using ReturnMonitor.Notebooks.Ipynb;
 
-namespace ReturnMonitor.Notebooks.Scripting;
+namespace ReturnMonitor.Notebooks.Engine;
 
 /// <summary>
 /// Collects the outputs of the cell being executed, in order: console text (as <c>stream</c> outputs) and
 /// displayed values (as <c>display_data</c>).
 /// </summary>
-internal sealed class CellOutputCollector
+internal sealed class CellOutputCollector : ICellOutputSink
 {
     private readonly ValueFormatter _formatter;
     private readonly ChartCollector _charts;
@@ -93,6 +94,9 @@ internal sealed class CellOutputCollector
         });
     }
 
+    /// <summary>Committed notebooks keep a trailing value as <c>display_data</c>, as the runner always wrote it.</summary>
+    public void ShowResult(object? value) => Display(value, []);
+
     public void Add(JsonObject output)
     {
         lock (_gate)
@@ -121,39 +125,4 @@ internal sealed class CellOutputCollector
             _outputs.Add(OutputBuilder.Stream(_pendingStream, text));
         }
     }
-}
-
-/// <summary>Console writer that feeds a <see cref="CellOutputCollector"/>.</summary>
-internal sealed class CellConsoleWriter : TextWriter
-{
-    private readonly CellOutputCollector _collector;
-    private readonly string _stream;
-
-    public CellConsoleWriter(CellOutputCollector collector, string stream)
-    {
-        _collector = collector;
-        _stream = stream;
-    }
-
-    public override Encoding Encoding => Encoding.UTF8;
-
-    public override IFormatProvider FormatProvider => System.Globalization.CultureInfo.InvariantCulture;
-
-    public override string NewLine
-    {
-        get => "\n";
-#pragma warning disable CS8765 // nullability of the setter parameter
-        set { }
-#pragma warning restore CS8765
-    }
-
-    public override void Write(char value) => _collector.Write(_stream, value.ToString());
-
-    public override void Write(string? value) => _collector.Write(_stream, value ?? string.Empty);
-
-    public override void Write(char[] buffer, int index, int count) => _collector.Write(_stream, new string(buffer, index, count));
-
-    public override void WriteLine(string? value) => _collector.Write(_stream, (value ?? string.Empty) + "\n");
-
-    public override void WriteLine() => _collector.Write(_stream, "\n");
 }

@@ -1,0 +1,450 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.PackageManagement;
+using ReturnMonitor.Notebooks.Interactive;
+using InteractiveLinePosition = Microsoft.DotNet.Interactive.LinePosition;
+
+namespace ReturnMonitor.Notebooks.Engine;
+
+/// <summary>
+/// The one C# engine behind every way of running a notebook (the headless runner, <c>notebooks run --check</c> and the
+/// Jupyter kernel): the C# kernel of .NET Interactive (<c>Microsoft.DotNet.Interactive.CSharp</c>) hosted in this
+/// process, with <c>#r "nuget: …"</c> (restored from the configured NuGet sources), <c>#r "path.dll"</c>,
+/// <c>display()</c>, <c>HTML()</c> and <c>value.Display()</c>.
+/// </summary>
+/// <remarks>
+/// Hosting the engine in our own process (rather than the <c>dotnet interactive</c> tool) is what lets Plotly.NET 6
+/// work: this assembly references Plotly.NET, so one FSharp.Core (10.1) is loaded for both. Cells run one at a time
+/// per process: a cell's console output, culture and working directory are process-wide.
+/// </remarks>
+public sealed partial class NotebookEngine : IDisposable
+{
+    /// <summary>Namespaces imported in every cell besides .NET Interactive's own (System, System.Linq, …).</summary>
+    public static readonly IReadOnlyList<string> DefaultImports = ["ReturnMonitor.Notebooks.Interactive"];
+
+    private static readonly SemaphoreSlim ProcessLock = new(1, 1);
+
+    // The C# kernel keeps its script options private. Giving each cell its own file name (and debug information) is
+    // what makes stack frames say "cell N, line L"; without the field the engine still works, only without lines.
+    private static readonly FieldInfo? ScriptOptionsField =
+        typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    private readonly CSharpKernel _kernel;
+    private bool _disposed;
+
+    // The thread that runs cell code (the kernel scheduler's own); an interrupt wakes it from a wait.
+    private volatile Thread? _cellThread;
+
+    // Set when an interrupted cell would not stop (a loop that never waits): the kernel's scheduler is still busy
+    // with it, so later cells would only queue behind it.
+    private volatile bool _wedged;
+
+    private NotebookEngine(CSharpKernel kernel, string workingDirectory)
+    {
+        _kernel = kernel;
+        WorkingDirectory = workingDirectory;
+    }
+
+    /// <summary>The notebook's folder: the working directory while cells run and the base of relative <c>#r</c> paths.</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>Whether cell stack frames carry cell line numbers (see the remarks on the private field access).</summary>
+    public static bool HasCellLineNumbers => ScriptOptionsField is not null;
+
+    /// <summary>Starts an engine whose cells run in <paramref name="workingDirectory"/>.</summary>
+    public static async Task<NotebookEngine> StartAsync(string workingDirectory, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workingDirectory);
+        var kernel = new CSharpKernel().UseNugetDirective((k, packages) =>
+        {
+            k.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
+            return Task.CompletedTask;
+        });
+        kernel.AddAssemblyReferences([typeof(NotebookHelpers).Assembly.Location]);
+        var engine = new NotebookEngine(kernel, Path.GetFullPath(workingDirectory));
+        var prelude = "using static ReturnMonitor.Notebooks.Interactive.NotebookHelpers;\n"
+            + string.Concat(DefaultImports.Select(n => $"using {n};\n"));
+        var outcome = await engine.ExecuteAsync(prelude, 0, new DiscardingSink(), cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            engine.Dispose();
+            throw new InvalidOperationException("the C# engine could not start: " + outcome.Error!.Message);
+        }
+        return engine;
+    }
+
+    /// <summary>
+    /// Runs the code of cell <paramref name="cellNumber"/>: console text and displayed values go to <paramref name="sink"/>
+    /// as they happen, a trailing expression's value last. Never throws for a failing cell: the failure is the outcome.
+    /// Cancelling <paramref name="cancellationToken"/> interrupts the cell.
+    /// </summary>
+    public async Task<CellOutcome> ExecuteAsync(string code, int cellNumber, ICellOutputSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(sink);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_wedged)
+        {
+            return Failed("Interrupted", WedgedMessage, null);
+        }
+        await ProcessLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var savedDirectory = Environment.CurrentDirectory;
+        var savedCulture = CultureInfo.CurrentCulture;
+        var savedUiCulture = CultureInfo.CurrentUICulture;
+        var cellFile = ExceptionTraceback.CellFile(cellNumber);
+        try
+        {
+            Environment.CurrentDirectory = WorkingDirectory;
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            NotebookHelpers.Current = sink;
+            SetCellFile(cellFile);
+
+            // Directives go first, as a submission of their own (one NuGet restore for all of them); the C# code follows
+            // with the directive lines left empty, so compiler and stack-trace line numbers are the cell's own.
+            var (directives, csharp) = Split(code);
+            if (directives.Count > 0)
+            {
+                var block = string.Join('\n', directives.Select(d => d.Text));
+                var directiveResult = await SubmitAsync(block, sink, cancellationToken).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return await InterruptedAsync().ConfigureAwait(false);
+                }
+                if (Failure(directiveResult, block, cellFile, line => directives[Math.Clamp(line - 1, 0, directives.Count - 1)].Line) is { } directiveError)
+                {
+                    return new CellOutcome(directiveError);
+                }
+            }
+            if (string.IsNullOrWhiteSpace(csharp))
+            {
+                return new CellOutcome(null);
+            }
+            var result = await SubmitAsync(csharp, sink, cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return await InterruptedAsync().ConfigureAwait(false);
+            }
+            if (Failure(result, csharp, cellFile, line => line) is { } error)
+            {
+                return new CellOutcome(error);
+            }
+            foreach (var value in result.Events.OfType<ReturnValueProduced>())
+            {
+                if (value.Value is not DisplayHandle)
+                {
+                    sink.ShowResult(value.Value);
+                }
+            }
+            return new CellOutcome(null);
+        }
+        finally
+        {
+            NotebookHelpers.Current = null;
+            CultureInfo.CurrentCulture = savedCulture;
+            CultureInfo.CurrentUICulture = savedUiCulture;
+            Environment.CurrentDirectory = savedDirectory;
+            ProcessLock.Release();
+        }
+    }
+
+    private async Task<Microsoft.DotNet.Interactive.KernelCommandResult> SubmitAsync(string code, ICellOutputSink sink, CancellationToken cancellationToken)
+    {
+        // The kernel captures the console per command and publishes it as events, in order with everything else.
+        using (_kernel.KernelEvents.Subscribe(e =>
+        {
+            if (e is CodeSubmissionReceived)
+            {
+                _cellThread = Thread.CurrentThread; // published synchronously by the thread about to run the code
+            }
+            ForwardConsole(e, sink);
+        }))
+        using (cancellationToken.Register(Interrupt))
+        {
+            return await _kernel.SendAsync(new SubmitCode(code)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The error of a submission, with lines mapped back to the cell by <paramref name="cellLine"/>; null if it succeeded.</summary>
+    private static CellError? Failure(Microsoft.DotNet.Interactive.KernelCommandResult result, string code, string cellFile, Func<int, int> cellLine)
+    {
+        var errors = result.Events.OfType<DiagnosticsProduced>()
+            .SelectMany(d => d.Diagnostics)
+            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .ToList();
+        if (errors.Count > 0)
+        {
+            var located = errors.Select(e => string.Create(CultureInfo.InvariantCulture,
+                $"({cellLine(e.LinePositionSpan.Start.Line + 1)},{e.LinePositionSpan.Start.Character + 1}): error {e.Code}: {e.Message}")).ToList();
+            var first = errors[0];
+            return new CellError("CompilationError", located[0], located, cellLine(first.LinePositionSpan.Start.Line + 1), $"error {first.Code}: {first.Message}");
+        }
+        return result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed ? FromFailure(failed, code, cellFile, cellLine) : null;
+    }
+
+    private sealed record DirectiveText(string Text, int Line);
+
+    /// <summary>Directive lines (with their 1-based line) and the C# code with those lines left empty.</summary>
+    private static (List<DirectiveText> Directives, string CSharp) Split(string code)
+    {
+        var directives = new List<DirectiveText>();
+        var lines = Prepare(code).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (DirectiveLine().IsMatch(lines[i]))
+            {
+                directives.Add(new DirectiveText(lines[i].Trim(), i + 1));
+                lines[i] = string.Empty;
+            }
+        }
+        return (directives, string.Join('\n', lines));
+    }
+
+    private const string WedgedMessage = "an interrupted cell is still running (a loop that never waits cannot be stopped from outside); restart the kernel";
+
+    /// <summary>
+    /// Stops the running cell, if any; the engine and its state stay usable. A cell stops at once when it waits
+    /// (sleep, I/O wait, lock, await); a loop that never waits cannot be stopped in .NET and needs a kernel restart.
+    /// </summary>
+    public void Interrupt()
+    {
+        if (!_disposed)
+        {
+            // Cancel ends the kernel's command (the submission returns); waking the thread ends the code itself.
+            _ = _kernel.SendAsync(new Cancel());
+            WakeCellThread();
+        }
+    }
+
+    private void WakeCellThread()
+    {
+        // Only a thread that is waiting is interrupted: an interrupt left pending would hit the scheduler's own next wait.
+        if (_cellThread is { } thread && (thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
+        {
+            thread.Interrupt();
+        }
+    }
+
+    /// <summary>After an interrupt: waits (briefly) until the cell's code has really stopped, waking it as needed.</summary>
+    private async Task<CellOutcome> InterruptedAsync()
+    {
+        // An empty submission completes only once the scheduler is free, i.e. the interrupted code has returned.
+        var probe = _kernel.SendAsync(new SubmitCode(string.Empty));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (!probe.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            WakeCellThread();
+            await Task.WhenAny(probe, Task.Delay(50)).ConfigureAwait(false);
+        }
+        if (!probe.IsCompleted)
+        {
+            _wedged = true;
+            return Failed("Interrupted", WedgedMessage, null);
+        }
+        return Failed("Interrupted", "the cell was interrupted", null);
+    }
+
+    /// <summary>Completions at <paramref name="cursor"/> (UTF-16 offset) from the engine's language services.</summary>
+    public async Task<CompletionResult> CompleteAsync(string code, int cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        var start = cursor;
+        while (start > 0 && (char.IsLetterOrDigit(code[start - 1]) || code[start - 1] == '_'))
+        {
+            start--;
+        }
+        var prefix = code[start..cursor];
+        var result = await _kernel.SendAsync(new RequestCompletions(code, Position(code, cursor)), cancellationToken).ConfigureAwait(false);
+        var matches = result.Events.OfType<CompletionsProduced>()
+            .SelectMany(c => c.Completions)
+            // Insert texts may be editor snippets ("Equals($1)"); Jupyter frontends insert matches literally.
+            .Select(c => string.IsNullOrEmpty(c.InsertText) || c.InsertText.Contains('$', StringComparison.Ordinal) ? c.DisplayText : c.InsertText)
+            .Where(t => !string.IsNullOrEmpty(t) && t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(t => t.StartsWith(prefix, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(t => t, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new CompletionResult(start, cursor, matches);
+    }
+
+    /// <summary>Hover text (markdown) for the symbol at <paramref name="cursor"/>, or null.</summary>
+    public async Task<string?> HoverAsync(string code, int cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        cursor = Math.Clamp(cursor, 0, code.Length);
+        // Hover at the end of a word finds nothing; step back into it.
+        if (cursor > 0 && (cursor == code.Length || !char.IsLetterOrDigit(code[cursor])) && char.IsLetterOrDigit(code[cursor - 1]))
+        {
+            cursor--;
+        }
+        var result = await _kernel.SendAsync(new RequestHoverText(code, Position(code, cursor)), cancellationToken).ConfigureAwait(false);
+        var content = result.Events.OfType<HoverTextProduced>().SelectMany(h => h.Content)
+            .OrderBy(v => v.MimeType == "text/markdown" ? 0 : 1)
+            .Select(v => v.Value)
+            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        return content;
+    }
+
+    /// <summary>
+    /// Jupyter's <c>is_complete</c> status of a cell: <c>complete</c>, <c>incomplete</c> (an open block or string)
+    /// or <c>invalid</c>. Directive lines (<c>#r</c>, <c>#i</c>, <c>#!</c>) count as complete.
+    /// </summary>
+    public static string IsComplete(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var csharp = string.Join('\n', code.Split('\n').Select(l => DirectiveLine().IsMatch(l) ? string.Empty : l));
+        var tree = CSharpSyntaxTree.ParseText(csharp, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest));
+        if (SyntaxFactory.IsCompleteSubmission(tree))
+        {
+            return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? "invalid" : "complete";
+        }
+        return "incomplete";
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _kernel.Dispose();
+        }
+    }
+
+    private static void ForwardConsole(KernelEvent e, ICellOutputSink sink)
+    {
+        switch (e)
+        {
+            case StandardOutputValueProduced output:
+                sink.Write("stdout", string.Concat(output.FormattedValues.Select(v => v.Value)));
+                break;
+            case StandardErrorValueProduced error:
+                sink.Write("stderr", string.Concat(error.FormattedValues.Select(v => v.Value)));
+                break;
+        }
+    }
+
+    private static CellOutcome Failed(string name, string message, int? line) =>
+        new(new CellError(name, message, [message], line, message));
+
+    private static CellError FromFailure(CommandFailed failed, string code, string cellFile, Func<int, int> cellLine)
+    {
+        if (failed.Exception is { } thrown and not Microsoft.DotNet.Interactive.CodeSubmissionCompilationErrorException)
+        {
+            var ex = ExceptionTraceback.Unwrap(thrown);
+            var name = ex.GetType().FullName ?? ex.GetType().Name;
+            return new CellError(name, ex.Message, ExceptionTraceback.Lines(ex), ExceptionTraceback.CellLine(ex, cellFile), $"{name}: {ex.Message}");
+        }
+        // Directive failures (#r "nuget: …" that cannot be restored, an unknown magic command): one readable line
+        // naming the directive's line in the cell.
+        var message = OneLine(failed.Message ?? "the cell failed");
+        // A failed restore reports the temporary project's path; the NuGet error code and sentence are what matter.
+        if (NuGetError().Match(message) is { Success: true } nuget)
+        {
+            message = $"error {nuget.Groups[1].Value}: {nuget.Groups[2].Value}";
+        }
+        int? line = null;
+        var lines = code.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var text = lines[i].Trim();
+            if (DirectiveLine().IsMatch(text) && message.Contains(DirectiveArgument(text), StringComparison.OrdinalIgnoreCase))
+            {
+                line = cellLine(i + 1);
+                message = $"{text}: {message}";
+                break;
+            }
+        }
+        return new CellError(line is null ? "CellError" : "ReferenceError", message, [message], line, message);
+    }
+
+    private static string DirectiveArgument(string directiveLine)
+    {
+        var m = QuotedArgument().Match(directiveLine);
+        var arg = m.Success ? m.Groups[1].Value : directiveLine;
+        if (arg.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
+        {
+            arg = arg[6..].Split(',')[0];
+        }
+        return arg.Trim();
+    }
+
+    private static string OneLine(string message)
+    {
+        var lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(" ", lines.Take(3));
+    }
+
+    private void SetCellFile(string cellFile)
+    {
+        if (ScriptOptionsField?.GetValue(_kernel) is ScriptOptions options)
+        {
+            ScriptOptionsField.SetValue(_kernel, options.WithFilePath(cellFile).WithFileEncoding(System.Text.Encoding.UTF8).WithEmitDebugInformation(true));
+        }
+    }
+
+    /// <summary>
+    /// What the kernel is given for a cell: <c>#!csharp</c> / <c>#!c#</c> (Polyglot's kernel selectors, meaningless in a
+    /// C#-only kernel) become empty lines, and <c>#r "…/X.dll"</c> for an assembly this process already ships (e.g. ReturnMonitor.dll in the CLI) is pointed at
+    /// the host's copy, so the code compiles against the very types that run; the line count stays the same.
+    /// </summary>
+    private static string Prepare(string code) =>
+        PathReference().Replace(KernelSelector().Replace(code, string.Empty), m =>
+        {
+            var path = m.Groups["path"].Value;
+            return HostAssemblies.ByFileName.TryGetValue(Path.GetFileName(path), out var host) && !HostAssemblies.IsFramework(host)
+                ? m.Value.Replace(path, host, StringComparison.Ordinal)
+                : m.Value;
+        });
+
+    private static InteractiveLinePosition Position(string code, int offset)
+    {
+        var line = 0;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (code[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new InteractiveLinePosition(line, offset - lineStart);
+    }
+
+    [GeneratedRegex(@"^\s*#(r|i|!)(\s|""|\w|$)")]
+    private static partial Regex DirectiveLine();
+
+    [GeneratedRegex(@"(?mi)^[ \t]*#!(csharp|c#)[ \t]*(?=\r?$)")]
+    private static partial Regex KernelSelector();
+
+    [GeneratedRegex(@"error (NU\d+): (.*?\.)(\s|$)")]
+    private static partial Regex NuGetError();
+
+    [GeneratedRegex(@"""([^""]*)""")]
+    private static partial Regex QuotedArgument();
+
+    [GeneratedRegex(@"(?m)^\s*#r\s+""(?!nuget:)(?<path>[^""]+\.dll)""")]
+    private static partial Regex PathReference();
+
+    private sealed class DiscardingSink : ICellOutputSink
+    {
+        public void Write(string stream, string text)
+        {
+        }
+
+        public DisplayHandle Display(object? value, IReadOnlyList<string> mimeTypes) => new(_ => { });
+
+        public void ShowResult(object? value)
+        {
+        }
+    }
+}
