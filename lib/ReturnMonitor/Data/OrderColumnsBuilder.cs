@@ -27,22 +27,7 @@ internal sealed class OrderColumnsBuilder
     public int Count => numeric[0].Count;
 
     /// <summary>The table of the orders collected.</summary>
-    public OrderTable Build(string source)
-    {
-        var num = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        for (var i = 0; i < numeric.Length; i++)
-        {
-            num[OrderSchema.NumericFeatures[i].Name] = numeric[i].ToArray();
-        }
-
-        var cat = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        for (var i = 0; i < categorical.Length; i++)
-        {
-            cat[OrderSchema.CategoricalFeatures[i].Name] = categorical[i].ToArray();
-        }
-
-        return new OrderTable(source, num, cat, returned?.ToArray());
-    }
+    public OrderTable Build(string source) => OrderTableBuilder.FromColumns(source, numeric, categorical, returned?.ToArray());
 
     private string Intern(int feature, ReadOnlySpan<byte> utf8)
     {

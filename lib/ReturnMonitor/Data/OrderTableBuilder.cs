@@ -35,7 +35,10 @@ public sealed class OrderTableBuilder
     }
 
     /// <summary>The table of all rows added; it has the target only if every row had one.</summary>
-    public OrderTable Build(string source)
+    public OrderTable Build(string source) => FromColumns(source, numeric, categorical, allLabelled ? returned.ToArray() : null);
+
+    /// <summary>A table from column lists in schema order (<see cref="OrderSchema.NumericFeatures"/>, <see cref="OrderSchema.CategoricalFeatures"/>).</summary>
+    internal static OrderTable FromColumns(string source, List<double>[] numeric, List<string>[] categorical, bool[]? returned)
     {
         var num = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (var i = 0; i < numeric.Length; i++)
@@ -49,6 +52,6 @@ public sealed class OrderTableBuilder
             cat[OrderSchema.CategoricalFeatures[i].Name] = categorical[i].ToArray();
         }
 
-        return new OrderTable(source, num, cat, allLabelled ? returned.ToArray() : null);
+        return new OrderTable(source, num, cat, returned);
     }
 }
