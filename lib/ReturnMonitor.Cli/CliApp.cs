@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using ReturnMonitor.Data;
 
 namespace ReturnMonitor.Cli;
@@ -13,12 +14,19 @@ public static class CliApp
     public const int Failure = 1;
     public const int AlertRaised = 2;
 
+    /// <summary>The command's name in usage and help, however it is started (tool, apphost or 'dotnet run').</summary>
+    public const string CommandName = "returnmonitor";
+
     /// <summary>Parses and runs a command line, writing to the given streams.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var io = new CliOutput(stdout, stderr);
-        var root = new RootCommand("ReturnMonitor: predicts product returns and watches order data for drift.")
+        // A plain command named after the tool, not RootCommand: RootCommand takes its name from the executable, which
+        // reads "ReturnMonitor.Cli" under 'dotnet run'. It gets RootCommand's --help and --version options explicitly.
+        var root = new Command(CommandName, "ReturnMonitor: predicts product returns and watches order data for drift.")
         {
+            new HelpOption(),
+            new VersionOption(),
             GenerateCommand.Create(io),
             TrainCommand.Create(io),
             DriftCommand.Create(io),

@@ -1,8 +1,4 @@
 using System.CommandLine;
-using ReturnMonitor.Data;
-using ReturnMonitor.Drift;
-using ReturnMonitor.Json;
-using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
@@ -43,33 +39,26 @@ internal static class DemoCommand
 
         io.Progress("[3/4] checking the batches…");
         // Read back from disk, so the demo checks exactly what 'drift --model' would use.
-        folder = ModelDirectory.Load(modelDirectory);
-        var monitor = new BatchMonitor(folder.Profile, folder.Model);
-        var modelMonitor = folder.Monitor;
+        var monitor = new BatchMonitor(ModelDirectory.Load(modelDirectory));
         var checks = new List<BatchCheck>();
-        var modelChecks = new List<ModelCheck>();
         var driftDirectory = Path.Combine(outDirectory, "drift");
         Directory.CreateDirectory(driftDirectory);
         foreach (var (path, _) in files.Skip(1))
         {
-            var orders = OrderFile.Read(path);
-            var check = monitor.Check(orders);
-            var modelCheck = modelMonitor.Check(orders);
+            var check = monitor.Check(OrderFile.Read(path));
             checks.Add(check);
-            modelChecks.Add(modelCheck);
             // The same document as `drift --model DIR --format json`.
-            var json = ModelCheckJson.AddTo(DriftJson.ToNode(check.Drift), modelCheck);
-            File.WriteAllText(Path.Combine(driftDirectory, Path.GetFileNameWithoutExtension(path) + ".json"), json.ToJsonString(JsonDefaults.Options) + "\n");
-            io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {TextTables.Fixed(check.Drift.Score, 1)})");
+            File.WriteAllText(Path.Combine(driftDirectory, Path.GetFileNameWithoutExtension(path) + ".json"), BatchCheckJson.Serialize(check));
+            io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {TextTables.Fixed(check.Drift.Score, 1)}, {BatchCheckJson.Name(check.Recommendation.Urgency)})");
         }
 
         var reportPath = Path.Combine(outDirectory, "report.html");
-        ReportCommand.Write(reportPath, monitor, checks, training, modelChecks);
+        ReportCommand.Write(reportPath, monitor, checks);
         io.Progress($"      dashboard: {reportPath}");
 
         io.Progress("[4/4] summary");
         TextTables.Summary(io.Console, monitor.ReferenceOverview, training, checks);
-        TextTables.ModelHealth(io.Console, checks.Select(c => Path.GetFileNameWithoutExtension(c.Name)).ToArray(), modelChecks);
+        TextTables.ModelHealth(io.Console, checks);
         io.Progress($"artifacts written to {outDirectory}/");
         return checks;
     }

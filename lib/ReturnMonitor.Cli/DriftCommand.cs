@@ -1,8 +1,6 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
-using ReturnMonitor.Json;
-using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
@@ -24,46 +22,37 @@ internal static class DriftCommand
         var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            // Both sides are streamed into exact summaries (CSV or Parquet, all cores, bounded memory).
-            ReferenceProfile profile;
-            DatasetSummary batch;
-            using (var progress = ProgressDisplay.Start(io, quiet: parse.GetValue(format) == "json"))
+            var json = parse.GetValue(format) == "json";
+            var batchPath = parse.GetValue(current)!;
+            BatchCheck check;
+            using (var progress = ProgressDisplay.Start(io, quiet: json))
             {
-                profile = LoadReference(parse.GetValue(reference)!, progress.Options);
-                batch = OrderFile.Summarize(parse.GetValue(current)!, options: progress.Options);
+                var profile = LoadReference(parse.GetValue(reference)!, progress.Options);
+                if (parse.GetValue(modelOption) is { } modelDirectory)
+                {
+                    // The model sections need the orders themselves (to score them): the batch is read whole.
+                    var folder = ModelDirectory.Load(modelDirectory);
+                    check = new BatchMonitor(profile, folder.Monitor).Check(OrderFile.Read(batchPath));
+                }
+                else
+                {
+                    // Drift alone needs only the batch's exact summary: streamed on all cores, in bounded memory.
+                    check = new BatchMonitor(profile).Check(OrderFile.Summarize(batchPath, options: progress.Options));
+                }
             }
 
-            var report = profile.Compare(batch);
-            // With a model the batch's rows are needed (to score them): it is read whole.
-            var check = parse.GetValue(modelOption) is { } modelDirectory ? CheckModel(modelDirectory, parse.GetValue(current)!) : null;
-            if (parse.GetValue(format) == "json")
+            if (json)
             {
-                var root = DriftJson.ToNode(report);
-                if (check is not null)
-                {
-                    ModelCheckJson.AddTo(root, check);
-                }
-
-                io.Out.Write(root.ToJsonString(JsonDefaults.Options) + "\n");
+                io.Out.Write(BatchCheckJson.Serialize(check));
             }
             else
             {
-                TextTables.Drift(io.Console, report);
-                if (check is not null)
-                {
-                    TextTables.ModelCheck(io.Console, check);
-                }
+                TextTables.Check(io.Console, check);
             }
 
-            return parse.GetValue(failOn) is { } threshold && Meets(report.Status, threshold) ? CliApp.AlertRaised : CliApp.Success;
+            return parse.GetValue(failOn) is { } threshold && Meets(check.Drift.Status, threshold) ? CliApp.AlertRaised : CliApp.Success;
         }));
         return command;
-    }
-
-    /// <summary>Loads the model and its monitoring files and checks the batch with them.</summary>
-    public static ModelCheck CheckModel(string modelDirectory, string batchPath)
-    {
-        return ModelDirectory.Load(modelDirectory).Monitor.Check(OrderFile.Read(batchPath));
     }
 
     /// <summary>A profile JSON file as is, or a CSV or Parquet file summarised on the fly.</summary>

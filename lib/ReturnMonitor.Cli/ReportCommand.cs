@@ -1,7 +1,4 @@
 using System.CommandLine;
-using ReturnMonitor.Data;
-using ReturnMonitor.Drift;
-using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
@@ -17,23 +14,18 @@ internal static class ReportCommand
     public static Command Create(CliOutput io)
     {
         var reference = new Option<string>("--reference") { Description = "Training CSV or profile.json", Required = true };
-        var current = new Option<string[]>("--current") { Description = "Batch CSV (repeat for several batches)", Required = true, AllowMultipleArgumentsPerToken = false };
-        var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (adds realized performance for labelled batches)" };
+        var current = new Option<string[]>("--current") { Description = "Batch CSV or Parquet (.parquet); repeat for several batches", Required = true, AllowMultipleArgumentsPerToken = false };
+        var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (adds model health: realized and estimated performance, prediction drift, domain classifier)" };
         var outOption = new Option<string>("--out") { Description = "HTML file to write", Required = true };
         var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
+            // With a model folder each batch also gets the model sections (and the model-health panel).
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
-            var referencePath = parse.GetValue(reference)!;
-            var training = folder?.Training ?? (ReferenceProfile.LooksLikeProfile(referencePath) ? ModelDirectory.TrainingBeside(referencePath) : null);
-            var monitor = new BatchMonitor(profile, folder?.Model);
-            // With a model folder each batch also gets the model-health panel.
-            var modelMonitor = folder?.Monitor;
-            var tables = parse.GetValue(current)!.Select(path => OrderFile.Read(path)).ToArray();
-            var checks = tables.Select(monitor.Check).ToArray();
-            var modelChecks = modelMonitor is null ? null : tables.Select(t => modelMonitor.Check(t)).ToArray();
-            Write(parse.GetValue(outOption)!, monitor, checks, training, modelChecks);
+            var monitor = new BatchMonitor(profile, folder?.Monitor);
+            var checks = parse.GetValue(current)!.Select(path => monitor.Check(OrderFile.Read(path))).ToArray();
+            Write(parse.GetValue(outOption)!, monitor, checks);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;
         }));
@@ -41,7 +33,7 @@ internal static class ReportCommand
     }
 
     /// <summary>Renders and writes the page.</summary>
-    public static void Write(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, TrainingReport? training, IReadOnlyList<ModelCheck>? modelChecks = null)
+    public static void Write(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -49,6 +41,6 @@ internal static class ReportCommand
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, HtmlReport.Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, training, modelChecks));
+        File.WriteAllText(path, HtmlReport.Render(monitor.ReferenceOverview, monitor.Profile.Source, checks));
     }
 }

@@ -36,6 +36,18 @@ internal static class TextTables
         console.Write(importance);
     }
 
+    /// <summary>The check of one batch: drift header and feature table, the model sections when present, then the findings.</summary>
+    public static void Check(IAnsiConsole console, BatchCheck check)
+    {
+        Drift(console, check.Drift);
+        if (check.Model is { } model)
+        {
+            ModelCheck(console, model);
+        }
+
+        Findings(console, check.Recommendation);
+    }
+
     public static void Drift(IAnsiConsole console, DriftReport report)
     {
         console.WriteLine($"Drift of {report.Current} ({report.CurrentRows} orders) against {report.Reference} ({report.ReferenceRows} orders)");
@@ -46,36 +58,41 @@ internal static class TextTables
             console.WriteLine($"Return rate: {Percent(target.ReferenceRate)} → {Percent(target.CurrentRate)}");
         }
 
+        // The dashboard's feature table, row for row (Reporting/FeatureTable): same numbers, same formats.
         var table = new Table()
             .AddColumn("Feature").AddColumn("Kind").AddColumn("Severity")
             .AddColumn(new TableColumn("PSI").RightAligned())
             .AddColumn(new TableColumn("Test").RightAligned())
-            .AddColumn(new TableColumn("p (adj.)").RightAligned())
+            .AddColumn(new TableColumn("p (adjusted)").RightAligned())
             .AddColumn(new TableColumn("Distance").RightAligned())
-            .AddColumn(new TableColumn("Mean ref → cur").RightAligned())
-            .AddColumn(new TableColumn("Shift").RightAligned());
-        foreach (var f in report.Features)
+            .AddColumn("Change");
+        foreach (var row in FeatureTable.Of(report))
         {
-            if (f.Kind == FeatureKind.Numeric)
-            {
-                table.AddRow(
-                    f.Name, "numeric", DriftJson.Name(f.Severity), Fixed(f.Psi, 3),
-                    $"KS D={Fixed(f.KsStatistic, 3)}", PValue(f.AdjustedPValue),
-                    $"W1={Fixed(f.Wasserstein, 2)} ({Fixed(f.WassersteinNormed, 2)}σ)",
-                    $"{Fixed(f.ReferenceMean, 2)} → {Fixed(f.CurrentMean, 2)}",
-                    f.MeanShiftPercent is { } shift ? $"{shift.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)}%" : "new");
-            }
-            else
-            {
-                var unseen = f.NewCategories.Count > 0 ? "unseen: " + string.Join(", ", f.NewCategories) : "";
-                table.AddRow(
-                    f.Name, "categorical", DriftJson.Name(f.Severity), Fixed(f.Psi, 3),
-                    $"χ²={Fixed(f.ChiSquare, 1)} df={f.DegreesOfFreedom}", PValue(f.AdjustedPValue),
-                    $"JS={Fixed(f.JensenShannon, 3)}", Markup.Escape(unseen), "");
-            }
+            table.AddRow(
+                Markup.Escape(row.Feature), row.Kind, row.Severity, Fixed(row.Psi, 3),
+                Markup.Escape(row.Test), Markup.Escape(row.AdjustedPValue), Markup.Escape(row.Distance), Markup.Escape(row.Change));
         }
 
         console.Write(table);
+    }
+
+    /// <summary>The findings, most urgent first, each with its evidence and actions; then the overall urgency's actions.</summary>
+    public static void Findings(IAnsiConsole console, Recommendation recommendation)
+    {
+        // Plain lines on the console's writer: evidence is long, and a finding should stay one greppable line, not be
+        // wrapped at the table width.
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine($"Key findings: {BatchCheckJson.Name(recommendation.Urgency).ToUpperInvariant()}");
+        foreach (var finding in recommendation.Findings)
+        {
+            writer.WriteLine($"- [{BatchCheckJson.Name(finding.Urgency)}] {finding.Title}: {finding.Evidence}");
+            foreach (var action in finding.Actions)
+            {
+                writer.WriteLine($"    · {action}");
+            }
+        }
+
+        writer.WriteLine($"Recommended actions ({BatchCheckJson.Name(recommendation.Urgency)}): {string.Join(" · ", recommendation.Actions)}");
     }
 
     public static void Summary(IAnsiConsole console, BatchOverview reference, TrainingReport training, IReadOnlyList<BatchCheck> checks)
@@ -95,7 +112,7 @@ internal static class TextTables
             table.AddRow(Path.GetFileNameWithoutExtension(check.Name), o.Orders.ToString(CultureInfo.InvariantCulture), Percent(o.ReturnRate), Percent(o.AverageDiscount / 100, 0), Days(o.AverageDeliveryDays),
                 Fixed(o.AverageRating, 2), $"{Fixed(check.Drift.Score, 1)}/100", DriftJson.Name(check.Drift.Status),
                 $"{check.Drift.CountWith(DriftSeverity.Severe)}/{check.Drift.CountWith(DriftSeverity.Moderate)}",
-                Fixed(check.Realized?.RocAuc, 3), Percent(check.Realized?.Accuracy));
+                Fixed(check.Model?.Realized?.RocAuc, 3), Percent(check.Model?.Realized?.Accuracy));
         }
 
         console.Write(table);
@@ -105,22 +122,17 @@ internal static class TextTables
     public static void ModelCheck(IAnsiConsole console, ModelCheck check)
     {
         console.WriteLine($"Model performance (threshold 0.5); estimate without labels by CBPE with {check.Calibration.Calibrator.Method.ToString().ToLowerInvariant()} calibration");
+        // The dashboard's model-health table, row for row (Reporting/ModelHealthTable).
         var table = new Table().AddColumn("Metric")
             .AddColumn(new TableColumn("Reference").RightAligned())
             .AddColumn(new TableColumn("Realized").RightAligned())
             .AddColumn(new TableColumn("Estimated").RightAligned())
             .AddColumn(new TableColumn("95% band").RightAligned())
-            .AddColumn(new TableColumn("Alert below").RightAligned());
-        foreach (var metric in PerformanceMetrics.All)
+            .AddColumn(new TableColumn("Alert outside").RightAligned())
+            .AddColumn("Alert");
+        foreach (var row in ModelHealthTable.Of(check))
         {
-            var band = check.Estimated.Bands[metric];
-            table.AddRow(
-                metric.JsonName(),
-                Fixed(metric.Of(check.Reference), 3),
-                check.Realized is { } r ? Fixed(metric.Of(r), 3) : "–",
-                Fixed(check.Estimated[metric], 3),
-                $"{Fixed(band.Lower, 3)}–{Fixed(band.Upper, 3)}",
-                Fixed(check.Thresholds[metric].Lower, 3));
+            table.AddRow(row.Metric, row.Reference, row.Realized, row.Estimated, row.Band, row.AlertOutside, row.Alerting ? "yes" : "");
         }
 
         console.Write(table);
@@ -136,7 +148,7 @@ internal static class TextTables
     }
 
     /// <summary>One row per batch: realized vs estimated performance, alerts, prediction and multivariate drift.</summary>
-    public static void ModelHealth(IAnsiConsole console, IReadOnlyList<string> names, IReadOnlyList<ModelCheck> checks)
+    public static void ModelHealth(IAnsiConsole console, IReadOnlyList<BatchCheck> checks)
     {
         var table = new Table().Title("Model health (estimates use no labels)").AddColumn("Batch")
             .AddColumn(new TableColumn("AUC realized").RightAligned())
@@ -146,12 +158,16 @@ internal static class TextTables
             .AddColumn(new TableColumn("Alerts").RightAligned())
             .AddColumn("Prediction drift")
             .AddColumn("Domain classifier AUC");
-        for (var i = 0; i < checks.Count; i++)
+        foreach (var check in checks)
         {
-            var c = checks[i];
+            if (check.Model is not { } c)
+            {
+                continue;
+            }
+
             var band = c.Estimated.Bands[PerformanceMetric.Accuracy];
             table.AddRow(
-                names[i],
+                Path.GetFileNameWithoutExtension(check.Name),
                 c.Realized is { } r ? Fixed(r.RocAuc, 3) : "–",
                 Fixed(c.Estimated[PerformanceMetric.RocAuc], 3),
                 c.Realized is { } a ? Fixed(a.Accuracy, 3) : "–",
@@ -173,6 +189,4 @@ internal static class TextTables
 
     private static string Days(double value) => value.ToString("F1", CultureInfo.InvariantCulture) + " days";
 
-    private static string PValue(double p) =>
-        p < 1e-4 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("F4", CultureInfo.InvariantCulture);
 }

@@ -8,127 +8,91 @@ namespace ReturnMonitor.Data;
 /// (missing column, bad number, value out of range, wrong field count) is a <see cref="DataFormatException"/>
 /// naming file, line, column and value — nothing is dropped or guessed. <c>NA</c> in <c>size_ordered</c> is the
 /// "no size" category, not a missing value. Columns other than the schema's are ignored. The <c>returned</c>
-/// column is optional (unlabelled production data).
+/// column is optional (unlabelled production data). An empty feature cell is an error unless the read is asked to
+/// accept gaps with <see cref="MissingCells.Allow"/> (batch files); see <see cref="OrderTable.IsMissing"/>.
+/// The file is read as UTF-8 bytes (a UTF-16 file by its byte-order mark is transcoded) through the same tokenizer
+/// and cell parser as the streaming summariser, so both accept the same files with the same messages.
 /// </summary>
 public static class OrderCsv
 {
+    private const int BlockSize = 1 << 16;
+
     /// <summary>Reads a whole file into one table.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="displayName">Name used in error messages and as the table's source; defaults to <paramref name="path"/> as given.</param>
+    /// <param name="missing">Whether an empty feature cell is an error (default) or a missing value.</param>
     /// <exception cref="DataFormatException">The file is missing, empty or has a bad header or cell.</exception>
-    public static OrderTable Read(string path, string? displayName = null)
-    {
-        var name = displayName ?? path;
-        OrderTable? whole = null;
-        foreach (var chunk in ReadChunks(path, int.MaxValue, name))
-        {
-            whole = chunk;
-        }
-
-        return whole!;
-    }
+    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject) =>
+        ReadChunks(path, int.MaxValue, displayName, missing).Last();
 
     /// <summary>Parses CSV text (for tests and notebooks).</summary>
-    public static OrderTable Parse(string csv, string name = "<text>")
-    {
-        using var reader = new StringReader(csv);
-        return ReadChunks(reader, int.MaxValue, name).Last();
-    }
+    public static OrderTable Parse(string csv, string name = "<text>", MissingCells missing = MissingCells.Reject) =>
+        ReadChunks(new MemoryStream(new UTF8Encoding(false).GetBytes(csv)), int.MaxValue, name, missing).Last();
 
     /// <summary>
     /// Streams a file as tables of at most <paramref name="chunkSize"/> orders each (the last may be shorter; a file with a header
     /// and no rows yields one empty table). Memory is bounded by the chunk size, not the file size.
     /// </summary>
-    public static IEnumerable<OrderTable> ReadChunks(string path, int chunkSize, string? displayName = null)
-    {
-        var name = displayName ?? path;
-        StreamReader stream;
-        try
-        {
-            stream = new StreamReader(path, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new DataFormatException(name, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot open: {e.Message}");
-        }
-
-        return ReadAndDispose(stream, chunkSize, name);
-    }
-
-    private static IEnumerable<OrderTable> ReadAndDispose(StreamReader stream, int chunkSize, string name)
-    {
-        using (stream)
-        {
-            foreach (var chunk in ReadChunks(stream, chunkSize, name))
-            {
-                yield return chunk;
-            }
-        }
-    }
-
-    /// <summary>Streams CSV text from a reader as tables of at most <paramref name="chunkSize"/> orders.</summary>
-    public static IEnumerable<OrderTable> ReadChunks(TextReader text, int chunkSize, string name)
+    /// <exception cref="DataFormatException">The file is missing, empty or has a bad header (at once) or a bad cell (while enumerating).</exception>
+    public static IEnumerable<OrderTable> ReadChunks(string path, int chunkSize, string? displayName = null, MissingCells missing = MissingCells.Reject)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        var records = new CsvRecordReader(text, name);
-        ReadOnlySpan<char> bom = ['\uFEFF'];
-        if (!Safe(records.Read, name))
-        {
-            throw new DataFormatException(name, null, null, "the file is empty: expected a header line with the columns " + string.Join(", ", OrderSchema.ColumnOrder));
-        }
+        var name = displayName ?? path;
+        return ReadChunks(Utf8CsvBlockReader.Open(path, name, BlockSize), chunkSize, name, missing);
+    }
 
-        var header = new string[records.FieldCount];
-        for (var i = 0; i < header.Length; i++)
+    /// <summary>Streams CSV bytes (UTF-8, or UTF-16 with a byte-order mark) as tables of at most <paramref name="chunkSize"/> orders; the stream is disposed at the end.</summary>
+    public static IEnumerable<OrderTable> ReadChunks(Stream csv, int chunkSize, string name, MissingCells missing = MissingCells.Reject)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        return ReadChunks(Utf8CsvBlockReader.FromStream(csv, name, BlockSize), chunkSize, name, missing);
+    }
+
+    private static IEnumerable<OrderTable> ReadChunks(Utf8CsvBlockReader reader, int chunkSize, string name, MissingCells missing)
+    {
+        using (reader)
         {
-            var cell = records.Field(i);
-            if (i == 0 && cell.StartsWith(bom))
+            var parser = new OrderRecordParser(reader.Layout, name, missing);
+            var columns = new OrderColumnsBuilder(reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
+            var emitted = false;
+            foreach (var block in reader.Blocks())
             {
-                cell = cell[1..];
+                try
+                {
+                    Utf8CsvBlockReader.CheckUtf8(block.Span, block.FirstLine, name);
+                    var position = 0;
+                    var line = block.FirstLine;
+                    while (true)
+                    {
+                        ParseSome(parser, block, ref position, ref line, columns, chunkSize - columns.Count);
+                        if (columns.Count < chunkSize)
+                        {
+                            break;
+                        }
+
+                        yield return columns.Build(name);
+                        emitted = true;
+                        columns = new OrderColumnsBuilder(reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
+                    }
+                }
+                finally
+                {
+                    block.Return();
+                }
             }
 
-            header[i] = cell.Trim().ToString();
-        }
-
-        var layout = ColumnLayout.FromHeader(header, name);
-        var emitted = false;
-        var chunk = new ChunkBuilder(layout, Math.Min(chunkSize, 1 << 16));
-        while (Safe(records.Read, name))
-        {
-            if (records.FieldCount != header.Length)
+            if (columns.Count > 0 || !emitted)
             {
-                throw new DataFormatException(name, records.Line, null, $"expected {header.Length} fields as in the header, found {records.FieldCount}");
+                yield return columns.Build(name);
             }
-
-            chunk.Add(records, name);
-            if (chunk.Count == chunkSize)
-            {
-                yield return chunk.Build(name);
-                emitted = true;
-                chunk = new ChunkBuilder(layout, Math.Min(chunkSize, 1 << 16));
-            }
-        }
-
-        if (chunk.Count > 0 || !emitted)
-        {
-            yield return chunk.Build(name);
         }
     }
 
-    // Decoding errors (invalid UTF-8) surface from the reader as exceptions; turn them into one-line messages.
-    private static bool Safe(Func<bool> read, string name)
+    // Parses up to maxRows more records of the block (fewer only when the block ends).
+    private static void ParseSome(OrderRecordParser parser, CsvBlock block, ref int position, ref long line, OrderColumnsBuilder columns, int maxRows)
     {
-        try
-        {
-            return read();
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new DataFormatException(name, null, null, $"not valid UTF-8 text ({e.Message})");
-        }
-        catch (IOException e)
-        {
-            throw new DataFormatException(name, null, null, $"read error: {e.Message}");
-        }
+        var sink = new OrderColumnsBuilder.Sink(columns);
+        parser.Parse(block.Span, ref position, ref line, ref sink, maxRows);
     }
 
     /// <summary>Writes a table as CSV: header in the original column order, LF line endings, UTF-8 without BOM, invariant number format; byte-identical for identical tables on any machine.</summary>
@@ -167,7 +131,9 @@ public static class OrderCsv
                 }
                 else if (OrderSchema.Feature(column).Kind == FeatureKind.Numeric)
                 {
-                    line.Append(FormatNumber(table.Numeric(column)[row]));
+                    // A missing value is an empty cell, as it was read.
+                    var value = table.Numeric(column)[row];
+                    line.Append(double.IsNaN(value) ? "" : FormatNumber(value));
                 }
                 else
                 {
@@ -188,156 +154,4 @@ public static class OrderCsv
 
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-
-    /// <summary>Where each schema column is in the file's header.</summary>
-    private sealed class ColumnLayout
-    {
-        public required int[] NumericIndex { get; init; }
-
-        public required int[] CategoricalIndex { get; init; }
-
-        public required int TargetIndex { get; init; }
-
-        public required string[] Header { get; init; }
-
-        public static ColumnLayout FromHeader(string[] header, string name)
-        {
-            var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Length; i++)
-            {
-                if (header[i].Length == 0)
-                {
-                    throw new DataFormatException(name, 1, null, $"header field {i + 1} is empty");
-                }
-
-                if (!positions.TryAdd(header[i], i))
-                {
-                    throw new DataFormatException(name, 1, header[i], $"appears twice in the header (fields {positions[header[i]] + 1} and {i + 1})");
-                }
-            }
-
-            int Find(string column) => positions.TryGetValue(column, out var index)
-                ? index
-                : throw new DataFormatException(name, 1, column, "required column is missing from the header" + Hint(column, positions.Keys));
-
-            return new ColumnLayout
-            {
-                NumericIndex = OrderSchema.NumericFeatures.Select(f => Find(f.Name)).ToArray(),
-                CategoricalIndex = OrderSchema.CategoricalFeatures.Select(f => Find(f.Name)).ToArray(),
-                TargetIndex = positions.GetValueOrDefault(OrderSchema.Target, -1),
-                Header = header,
-            };
-        }
-
-        private static string Hint(string column, IEnumerable<string> present)
-        {
-            var close = present.FirstOrDefault(p => string.Equals(p.Trim(), column, StringComparison.OrdinalIgnoreCase));
-            return close is null ? "" : $" (found '{close}': column names are case-sensitive)";
-        }
-    }
-
-    private sealed class ChunkBuilder
-    {
-        private readonly ColumnLayout layout;
-        private readonly List<double>[] numeric;
-        private readonly List<string>[] categorical;
-        private readonly List<bool>? returned;
-        // Category strings repeat millions of times in a large file: keep one instance of each.
-        private readonly Dictionary<string, string>[] interned;
-
-        public ChunkBuilder(ColumnLayout layout, int capacity)
-        {
-            this.layout = layout;
-            numeric = layout.NumericIndex.Select(_ => new List<double>(capacity)).ToArray();
-            categorical = layout.CategoricalIndex.Select(_ => new List<string>(capacity)).ToArray();
-            interned = layout.CategoricalIndex.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
-            returned = layout.TargetIndex >= 0 ? new List<bool>(capacity) : null;
-        }
-
-        public int Count => numeric[0].Count;
-
-        public void Add(CsvRecordReader record, string name)
-        {
-            for (var i = 0; i < numeric.Length; i++)
-            {
-                var feature = OrderSchema.NumericFeatures[i];
-                var cell = record.Field(layout.NumericIndex[i]);
-                numeric[i].Add(ParseNumber(cell, feature, record.Line, name));
-            }
-
-            for (var i = 0; i < categorical.Length; i++)
-            {
-                var cell = record.Field(layout.CategoricalIndex[i]).Trim();
-                if (cell.IsEmpty)
-                {
-                    throw new DataFormatException(name, record.Line, OrderSchema.CategoricalFeatures[i].Name, "empty value: every order needs a category (use NA for \"no size\")");
-                }
-
-                var lookup = interned[i].GetAlternateLookup<ReadOnlySpan<char>>();
-                if (!lookup.TryGetValue(cell, out var value))
-                {
-                    value = cell.ToString();
-                    interned[i][value] = value;
-                }
-
-                categorical[i].Add(value);
-            }
-
-            if (returned is not null)
-            {
-                var cell = record.Field(layout.TargetIndex).Trim();
-                if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var label) || (label != 0 && label != 1))
-                {
-                    throw new DataFormatException(name, record.Line, OrderSchema.Target, $"'{Show(cell)}' is not 0 or 1");
-                }
-
-                returned.Add(label == 1);
-            }
-        }
-
-        public OrderTable Build(string name)
-        {
-            var num = new Dictionary<string, double[]>(StringComparer.Ordinal);
-            for (var i = 0; i < numeric.Length; i++)
-            {
-                num[OrderSchema.NumericFeatures[i].Name] = numeric[i].ToArray();
-            }
-
-            var cat = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            for (var i = 0; i < categorical.Length; i++)
-            {
-                cat[OrderSchema.CategoricalFeatures[i].Name] = categorical[i].ToArray();
-            }
-
-            return new OrderTable(name, num, cat, returned?.ToArray());
-        }
-
-        private static double ParseNumber(ReadOnlySpan<char> cell, FeatureDefinition feature, long line, string name)
-        {
-            var trimmed = cell.Trim();
-            if (trimmed.IsEmpty)
-            {
-                throw new DataFormatException(name, line, feature.Name, "empty value: a number is required");
-            }
-
-            if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                throw new DataFormatException(name, line, feature.Name, $"'{Show(trimmed)}' is not a number");
-            }
-
-            if (feature.Validate(value) is { } problem)
-            {
-                throw new DataFormatException(name, line, feature.Name, $"'{Show(trimmed)}' {problem}");
-            }
-
-            return value;
-        }
-    }
-
-    // Keep messages one line and short whatever the cell holds.
-    internal static string Show(ReadOnlySpan<char> cell)
-    {
-        var text = cell.Length > 40 ? cell[..40].ToString() + "…" : cell.ToString();
-        return text.Replace("\r", "\\r").Replace("\n", "\\n");
-    }
 }

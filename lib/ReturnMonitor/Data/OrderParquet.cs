@@ -10,7 +10,9 @@ namespace ReturnMonitor.Data;
 /// (any integer or floating-point column type), the two categorical features (strings) and the optional 0/1
 /// <c>returned</c> column (integer, floating-point or boolean). Other columns are ignored. Checked like CSV: a null,
 /// an empty category or an invalid value is a <see cref="DataFormatException"/> naming the file, the row number
-/// (1-based, counted over the whole file, in the place of a line number) and the column.
+/// (1-based, counted over the whole file, in the place of a line number) and the column. With
+/// <see cref="MissingCells.Allow"/> a null feature value or an empty category is a missing value instead (a NaN stays an
+/// error); a missing value is written back as null.
 /// </summary>
 public static class OrderParquet
 {
@@ -32,8 +34,10 @@ public static class OrderParquet
             Directory.CreateDirectory(directory);
         }
 
-        var numericFields = OrderSchema.NumericFeatures.Select(f => new DataField<double>(f.Name, false)).ToArray();
-        var categoricalFields = OrderSchema.CategoricalFeatures.Select(f => new DataField<string>(f.Name, false)).ToArray();
+        // Columns are nullable only when some table has a missing value in them, so files without gaps keep their schema.
+        var tableList = tables as IReadOnlyCollection<OrderTable> ?? tables.ToList();
+        var numericFields = OrderSchema.NumericFeatures.Select(f => new DataField<double>(f.Name, tableList.Any(t => t.MissingCount(f.Name) > 0))).ToArray();
+        var categoricalFields = OrderSchema.CategoricalFeatures.Select(f => new DataField<string>(f.Name, tableList.Any(t => t.MissingCount(f.Name) > 0))).ToArray();
         var targetField = new DataField<int>(OrderSchema.Target, false);
         var fields = new List<Field>(numericFields);
         if (labelled)
@@ -46,7 +50,7 @@ public static class OrderParquet
         var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).GetAwaiter().GetResult();
         try
         {
-            foreach (var table in tables)
+            foreach (var table in tableList)
             {
                 for (var start = 0; start < table.Count; start += rowGroupSize)
                 {
@@ -55,7 +59,15 @@ public static class OrderParquet
                     for (var i = 0; i < numericFields.Length; i++)
                     {
                         var column = table.Numeric(numericFields[i].Name).Slice(start, count).ToArray();
-                        group.WriteAsync<double>(numericFields[i], column.AsMemory()).GetAwaiter().GetResult();
+                        if (numericFields[i].IsNullable)
+                        {
+                            var nullable = column.Select(v => double.IsNaN(v) ? (double?)null : v).ToArray();
+                            group.WriteAsync<double>(numericFields[i], nullable.AsMemory()).GetAwaiter().GetResult();
+                        }
+                        else
+                        {
+                            group.WriteAsync<double>(numericFields[i], column.AsMemory()).GetAwaiter().GetResult();
+                        }
                     }
 
                     if (labelled)
@@ -72,7 +84,7 @@ public static class OrderParquet
 
                     for (var i = 0; i < categoricalFields.Length; i++)
                     {
-                        var values = table.Categorical(categoricalFields[i].Name).Skip(start).Take(count).ToArray();
+                        var values = table.Categorical(categoricalFields[i].Name).Skip(start).Take(count).Select(c => c.Length == 0 ? null : c).ToArray();
                         group.WriteAsync(categoricalFields[i], values).GetAwaiter().GetResult();
                     }
 
@@ -88,10 +100,10 @@ public static class OrderParquet
 
     /// <summary>Reads a whole Parquet file into one table.</summary>
     /// <exception cref="DataFormatException">Missing file, not Parquet, missing column or bad value.</exception>
-    public static OrderTable Read(string path, string? displayName = null)
+    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject)
     {
         var name = displayName ?? path;
-        var tables = ReadChunks(path, name).ToList();
+        var tables = ReadChunks(path, name, missing).ToList();
         if (tables.Count == 1)
         {
             return tables[0];
@@ -108,7 +120,7 @@ public static class OrderParquet
     }
 
     /// <summary>Streams a Parquet file as one table per row group (a file without row groups gives one empty table).</summary>
-    public static IEnumerable<OrderTable> ReadChunks(string path, string? displayName = null)
+    public static IEnumerable<OrderTable> ReadChunks(string path, string? displayName = null, MissingCells missing = MissingCells.Reject)
     {
         var name = displayName ?? path;
         using var file = ParquetColumns.Open(path, name);
@@ -121,7 +133,7 @@ public static class OrderParquet
         long firstRow = 1;
         for (var g = 0; g < file.RowGroupCount; g++)
         {
-            var table = file.ReadRowGroup(g, firstRow);
+            var table = file.ReadRowGroup(g, firstRow, missing);
             firstRow += table.Count;
             yield return table;
         }
@@ -218,8 +230,9 @@ public static class OrderParquet
             OrderSchema.CategoricalFeatures.ToDictionary(f => f.Name, _ => Array.Empty<string>()),
             Labelled ? [] : null);
 
-        public OrderTable ReadRowGroup(int index, long firstRow)
+        public OrderTable ReadRowGroup(int index, long firstRow, MissingCells missing)
         {
+            var allowMissing = missing == MissingCells.Allow;
             try
             {
                 using var group = reader.OpenRowGroupReader(index);
@@ -228,10 +241,10 @@ public static class OrderParquet
                 for (var i = 0; i < numeric.Length; i++)
                 {
                     var feature = OrderSchema.NumericFeatures[i];
-                    var values = ReadNumbers(group, numeric[i], count, firstRow);
+                    var values = ReadNumbers(group, numeric[i], count, firstRow, allowMissing);
                     for (var r = 0; r < values.Length; r++)
                     {
-                        if (feature.Validate(values[r]) is { } problem)
+                        if (feature.Validate(values[r]) is { } problem && !(allowMissing && IsNull(values[r])))
                         {
                             throw new DataFormatException(name, firstRow + r, feature.Name, $"'{values[r].ToString("R", CultureInfo.InvariantCulture)}' {problem}");
                         }
@@ -253,6 +266,12 @@ public static class OrderParquet
                         var value = values[r]?.Trim();
                         if (string.IsNullOrEmpty(value))
                         {
+                            if (allowMissing)
+                            {
+                                column[r] = OrderTable.MissingCategory;
+                                continue;
+                            }
+
                             throw new DataFormatException(name, firstRow + r, feature.Name, "empty value: every order needs a category (use NA for \"no size\")");
                         }
 
@@ -265,7 +284,7 @@ public static class OrderParquet
                 bool[]? returned = null;
                 if (target is not null)
                 {
-                    var labels = target.ClrType == typeof(bool) ? ReadBooleans(group, target, count, firstRow) : ReadNumbers(group, target, count, firstRow);
+                    var labels = target.ClrType == typeof(bool) ? ReadBooleans(group, target, count, firstRow) : ReadNumbers(group, target, count, firstRow, allowNull: false);
                     returned = new bool[count];
                     for (var r = 0; r < count; r++)
                     {
@@ -286,24 +305,30 @@ public static class OrderParquet
             }
         }
 
-        private double[] ReadNumbers(ParquetRowGroupReader group, DataField field, int count, long firstRow)
+        // A null is the only missing value: a NaN stored in the file is a value (and invalid). The two NaNs are told apart
+        // by their bits until validation, then a missing value is the ordinary NaN of OrderTable.
+        private static readonly double NullMarker = BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0B1EL);
+
+        private static bool IsNull(double value) => BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(NullMarker);
+
+        private double[] ReadNumbers(ParquetRowGroupReader group, DataField field, int count, long firstRow, bool allowNull)
         {
             var type = field.ClrType;
-            return type == typeof(double) ? Read<double>(group, field, count, firstRow)
-                : type == typeof(float) ? Read<float>(group, field, count, firstRow)
-                : type == typeof(long) ? Read<long>(group, field, count, firstRow)
-                : type == typeof(int) ? Read<int>(group, field, count, firstRow)
-                : type == typeof(short) ? Read<short>(group, field, count, firstRow)
-                : type == typeof(sbyte) ? Read<sbyte>(group, field, count, firstRow)
-                : type == typeof(byte) ? Read<byte>(group, field, count, firstRow)
-                : type == typeof(ushort) ? Read<ushort>(group, field, count, firstRow)
-                : type == typeof(uint) ? Read<uint>(group, field, count, firstRow)
-                : type == typeof(ulong) ? Read<ulong>(group, field, count, firstRow)
-                : type == typeof(decimal) ? Read<decimal>(group, field, count, firstRow)
+            return type == typeof(double) ? Read<double>(group, field, count, firstRow, allowNull)
+                : type == typeof(float) ? Read<float>(group, field, count, firstRow, allowNull)
+                : type == typeof(long) ? Read<long>(group, field, count, firstRow, allowNull)
+                : type == typeof(int) ? Read<int>(group, field, count, firstRow, allowNull)
+                : type == typeof(short) ? Read<short>(group, field, count, firstRow, allowNull)
+                : type == typeof(sbyte) ? Read<sbyte>(group, field, count, firstRow, allowNull)
+                : type == typeof(byte) ? Read<byte>(group, field, count, firstRow, allowNull)
+                : type == typeof(ushort) ? Read<ushort>(group, field, count, firstRow, allowNull)
+                : type == typeof(uint) ? Read<uint>(group, field, count, firstRow, allowNull)
+                : type == typeof(ulong) ? Read<ulong>(group, field, count, firstRow, allowNull)
+                : type == typeof(decimal) ? Read<decimal>(group, field, count, firstRow, allowNull)
                 : throw new DataFormatException(name, null, field.Name, $"column type {type.Name} is not a number");
         }
 
-        private double[] Read<T>(ParquetRowGroupReader group, DataField field, int count, long firstRow)
+        private double[] Read<T>(ParquetRowGroupReader group, DataField field, int count, long firstRow, bool allowNull)
             where T : struct, INumberBase<T>
         {
             var result = new double[count];
@@ -313,7 +338,9 @@ public static class OrderParquet
                 group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
                 for (var r = 0; r < count; r++)
                 {
-                    result[r] = values[r] is { } v ? double.CreateChecked(v) : throw new DataFormatException(name, firstRow + r, field.Name, "empty value: a number is required");
+                    result[r] = values[r] is { } v ? double.CreateChecked(v)
+                        : allowNull ? NullMarker
+                        : throw new DataFormatException(name, firstRow + r, field.Name, "empty value: a number is required");
                 }
             }
             else

@@ -4,9 +4,18 @@ namespace ReturnMonitor.Data;
 /// A batch of orders stored by column: one <see cref="double"/> array per numeric feature,
 /// one string array per categorical feature, and the optional 0/1 target.
 /// Immutable once built; columns are shared, never copied, by the accessors.
+/// A missing feature value (an empty cell in a batch read with <see cref="MissingCells.Allow"/>) is NaN in a numeric
+/// column and <see cref="MissingCategory"/> in a categorical one; <see cref="IsMissing"/> and <see cref="MissingCount"/>
+/// tell them apart. Tables read with the default <see cref="MissingCells.Reject"/> have none.
 /// </summary>
 public sealed class OrderTable
 {
+    /// <summary>
+    /// The value of a missing category: the empty string, which a reader never produces for a present category
+    /// (cells are trimmed and an empty one is missing).
+    /// </summary>
+    public const string MissingCategory = "";
+
     private readonly Dictionary<string, double[]> numeric;
     private readonly Dictionary<string, string[]> categorical;
     private readonly bool[]? returned;
@@ -91,6 +100,41 @@ public sealed class OrderTable
 
             return (double)count / target.Length;
         }
+    }
+
+    /// <summary>Whether feature <paramref name="feature"/> of order <paramref name="row"/> is missing.</summary>
+    /// <exception cref="ArgumentException">Not a feature of the schema.</exception>
+    public bool IsMissing(string feature, int row) =>
+        numeric.TryGetValue(feature, out var values) ? double.IsNaN(values[row])
+        : categorical.TryGetValue(feature, out var categories) ? categories[row].Length == 0
+        : throw new ArgumentException($"'{feature}' is not a feature of the order schema", nameof(feature));
+
+    /// <summary>Number of orders whose feature <paramref name="feature"/> is missing, 0 to <see cref="Count"/>.</summary>
+    /// <exception cref="ArgumentException">Not a feature of the schema.</exception>
+    public int MissingCount(string feature)
+    {
+        var missing = 0;
+        if (numeric.TryGetValue(feature, out var values))
+        {
+            foreach (var value in values)
+            {
+                missing += double.IsNaN(value) ? 1 : 0;
+            }
+
+            return missing;
+        }
+
+        if (categorical.TryGetValue(feature, out var categories))
+        {
+            foreach (var category in categories)
+            {
+                missing += category.Length == 0 ? 1 : 0;
+            }
+
+            return missing;
+        }
+
+        throw new ArgumentException($"'{feature}' is not a feature of the order schema", nameof(feature));
     }
 
     /// <summary>Order number <paramref name="index"/> as a row.</summary>

@@ -3,45 +3,73 @@ using ReturnMonitor.Data;
 namespace ReturnMonitor.Drift;
 
 /// <summary>
-/// The drift of one feature between the reference and a batch. Fields that do not apply to the feature's kind are null
-/// (KS, Wasserstein and means for numeric features; chi-square and Jensen–Shannon for categorical ones).
+/// The drift of one feature between the reference and a batch, built once by the decision (<see cref="DriftAnalysis"/>):
+/// every registered method's result, the decision's corrected p-value and severity, the new categories and the chart
+/// bins. The named statistics (<see cref="KsStatistic"/>, <see cref="Wasserstein"/>, …) read the built-in methods'
+/// results; those whose method does not apply to the feature's kind are null (KS, Wasserstein and means for numeric
+/// features; chi-square and Jensen–Shannon for categorical ones).
 /// </summary>
 /// <param name="Name">Feature (column) name.</param>
 /// <param name="Kind">Numeric or categorical.</param>
 /// <param name="Severity">None, moderate or severe (see <see cref="DriftOptions"/>).</param>
-/// <param name="Psi">Population stability index, ≥ 0.</param>
-/// <param name="PValue">p-value of the feature's test (KS for numeric, chi-square for categorical), uncorrected.</param>
-/// <param name="AdjustedPValue">The p-value after the batch's multiple-testing correction; compared with alpha.</param>
-/// <param name="KsStatistic">Two-sample KS statistic D in [0, 1].</param>
-/// <param name="KsPValue">Two-sided KS p-value.</param>
-/// <param name="Wasserstein">Wasserstein-1 distance in the feature's units.</param>
-/// <param name="WassersteinNormed">Wasserstein distance divided by the reference standard deviation.</param>
-/// <param name="ReferenceMean">Mean in the reference.</param>
-/// <param name="CurrentMean">Mean in the batch.</param>
-/// <param name="MeanShiftPercent">100·(current − reference)/|reference|; null when the reference mean is 0 and the current is not.</param>
-/// <param name="ChiSquare">Chi-square statistic of the 2×k homogeneity test.</param>
-/// <param name="ChiSquarePValue">Its p-value.</param>
-/// <param name="DegreesOfFreedom">k − 1 over the union of categories.</param>
-/// <param name="JensenShannon">Jensen–Shannon distance (base 2) in [0, 1].</param>
-/// <param name="NewCategories">Categories present in the batch but never seen in the reference (drift, not an error).</param>
+/// <param name="Test">Key of the method whose p-value the decision corrected (<see cref="DriftMethodRegistry.TestKey"/>: KS for numeric, chi-square for categorical by default).</param>
+/// <param name="AdjustedPValue">That p-value after the batch's multiple-testing correction, in [0, 1]; compared with alpha.</param>
+/// <param name="Statistics">Every registered method's result for this feature, in registration order.</param>
+/// <param name="NewCategories">Categories present in the batch but never seen in the reference (drift, not an error); empty for numeric features.</param>
 /// <param name="Distribution">Reference and current shares over common bins, for charts.</param>
 public sealed record FeatureDrift(
     string Name,
     FeatureKind Kind,
     DriftSeverity Severity,
-    double Psi,
-    double PValue,
+    string Test,
     double AdjustedPValue,
-    double? KsStatistic,
-    double? KsPValue,
-    double? Wasserstein,
-    double? WassersteinNormed,
-    double? ReferenceMean,
-    double? CurrentMean,
-    double? MeanShiftPercent,
-    double? ChiSquare,
-    double? ChiSquarePValue,
-    int? DegreesOfFreedom,
-    double? JensenShannon,
+    IReadOnlyList<DriftMethodResult> Statistics,
     IReadOnlyList<string> NewCategories,
-    DistributionComparison Distribution);
+    DistributionComparison Distribution)
+{
+    /// <summary>Population stability index, ≥ 0.</summary>
+    public double Psi => Statistic(DriftMethodKeys.PopulationStabilityIndex)?.Value ?? double.NaN;
+
+    /// <summary>p-value of the feature's test (KS for numeric, chi-square for categorical), uncorrected, in [0, 1].</summary>
+    public double PValue => Statistic(Test)?.PValue ?? double.NaN;
+
+    /// <summary>Two-sample KS statistic D in [0, 1].</summary>
+    public double? KsStatistic => Detail<KolmogorovSmirnovResult>(DriftMethodKeys.KolmogorovSmirnov)?.Statistic;
+
+    /// <summary>Two-sided KS p-value, uncorrected, in [0, 1].</summary>
+    public double? KsPValue => Detail<KolmogorovSmirnovResult>(DriftMethodKeys.KolmogorovSmirnov)?.PValue;
+
+    /// <summary>Wasserstein-1 distance in the feature's units, ≥ 0.</summary>
+    public double? Wasserstein => Detail<WassersteinResult>(DriftMethodKeys.Wasserstein)?.Distance;
+
+    /// <summary>Wasserstein distance divided by the reference standard deviation, ≥ 0.</summary>
+    public double? WassersteinNormed => Detail<WassersteinResult>(DriftMethodKeys.Wasserstein)?.Normed;
+
+    /// <summary>Mean in the reference.</summary>
+    public double? ReferenceMean => Detail<MeanShiftResult>(DriftMethodKeys.MeanShift)?.ReferenceMean;
+
+    /// <summary>Mean in the batch.</summary>
+    public double? CurrentMean => Detail<MeanShiftResult>(DriftMethodKeys.MeanShift)?.CurrentMean;
+
+    /// <summary>100·(current − reference)/|reference| in percent; null when the reference mean is 0 and the current is not.</summary>
+    public double? MeanShiftPercent => Detail<MeanShiftResult>(DriftMethodKeys.MeanShift)?.Percent;
+
+    /// <summary>Chi-square statistic of the 2×k homogeneity test, ≥ 0.</summary>
+    public double? ChiSquare => Detail<ChiSquareResult>(DriftMethodKeys.ChiSquare)?.Statistic;
+
+    /// <summary>Its p-value, uncorrected, in [0, 1].</summary>
+    public double? ChiSquarePValue => Detail<ChiSquareResult>(DriftMethodKeys.ChiSquare)?.PValue;
+
+    /// <summary>k − 1 over the union of categories.</summary>
+    public int? DegreesOfFreedom => Detail<ChiSquareResult>(DriftMethodKeys.ChiSquare)?.DegreesOfFreedom;
+
+    /// <summary>Jensen–Shannon distance (base 2) in [0, 1].</summary>
+    public double? JensenShannon => Statistic(DriftMethodKeys.JensenShannon)?.Value;
+
+    /// <summary>The result of the method registered as <paramref name="key"/>, or null when none ran on this feature.</summary>
+    public DriftMethodResult? Statistic(string key) => Statistics.FirstOrDefault(s => s.Key == key);
+
+    /// <summary>The detail of method <paramref name="key"/>'s result (e.g. <see cref="KolmogorovSmirnovResult"/>), or null.</summary>
+    public TDetail? Detail<TDetail>(string key)
+        where TDetail : class => Statistic(key)?.Detail as TDetail;
+}

@@ -53,6 +53,18 @@ public static class MultipleTesting
         return adjusted;
     }
 
+    /// <summary>
+    /// Adjusted p-values by <paramref name="correction"/>: <see cref="BenjaminiHochberg"/>, <see cref="Bonferroni"/>, or
+    /// the p-values unchanged for <see cref="PValueCorrection.None"/>. In the input order.
+    /// </summary>
+    /// <exception cref="ArgumentException">A p-value is NaN or outside [0, 1] (for a correction other than None).</exception>
+    public static double[] Adjust(ReadOnlySpan<double> pValues, PValueCorrection correction) => correction switch
+    {
+        PValueCorrection.BenjaminiHochberg => BenjaminiHochberg(pValues),
+        PValueCorrection.Bonferroni => Bonferroni(pValues),
+        _ => pValues.ToArray(),
+    };
+
     private static void Validate(ReadOnlySpan<double> pValues)
     {
         foreach (var p in pValues)

@@ -153,15 +153,8 @@ public static class PopulationStabilityIndex
     /// <summary>Reference and current proportions over the reference-decile bins (shared with Jensen–Shannon).</summary>
     internal static (double[] Reference, double[] Current) NumericProportions(EmpiricalDistribution reference, EmpiricalDistribution current)
     {
-        ArgumentNullException.ThrowIfNull(reference);
-        ArgumentNullException.ThrowIfNull(current);
-        if (current.Count == 0)
-        {
-            throw new ArgumentException("current sample is empty", nameof(current));
-        }
-
-        var edges = DecileEdges(reference);
-        return (BinProportions(reference, edges), BinProportions(current, edges));
+        var bins = new DecileBins(reference);
+        return (bins.ReferenceShares, bins.CurrentShares(current));
     }
 
     /// <summary>Reference and current proportions over the union of categories (shared with Jensen–Shannon).</summary>

@@ -19,9 +19,15 @@ public sealed class ReferenceProfile
     /// <summary>Version of the JSON layout.</summary>
     public const int FormatVersion = 1;
 
-    public ReferenceProfile(DatasetSummary summary)
+    private readonly Lazy<FittedReference> fitted;
+
+    /// <summary>A profile of <paramref name="summary"/> whose comparisons use <paramref name="methods"/> (default: <see cref="DriftMethodRegistry.Default"/>).</summary>
+    public ReferenceProfile(DatasetSummary summary, DriftMethodRegistry? methods = null)
     {
         Summary = summary;
+        Methods = methods ?? DriftMethodRegistry.Default;
+        // The methods are fitted on the first comparison and reused for every later batch.
+        fitted = new Lazy<FittedReference>(() => FittedReference.Fit(Summary, Methods));
     }
 
     /// <summary>The reference data's exact summary.</summary>
@@ -30,14 +36,19 @@ public sealed class ReferenceProfile
     /// <summary>Where the reference came from.</summary>
     public string Source => Summary.Source;
 
+    /// <summary>The drift methods a comparison runs (not saved with the profile).</summary>
+    public DriftMethodRegistry Methods { get; }
+
     /// <summary>Fits a profile on reference data.</summary>
-    public static ReferenceProfile Fit(OrderTable reference) => new(DatasetSummary.Of(reference));
+    public static ReferenceProfile Fit(OrderTable reference, DriftMethodRegistry? methods = null) => new(DatasetSummary.Of(reference), methods);
 
     /// <summary>Compares a batch with this reference.</summary>
-    public DriftReport Compare(OrderTable batch, DriftOptions? options = null) => DriftAnalysis.Compare(Summary, DatasetSummary.Of(batch), options);
+    /// <exception cref="ArgumentException">Either side has no orders.</exception>
+    public DriftReport Compare(OrderTable batch, DriftOptions? options = null) => Compare(DatasetSummary.Of(batch), options);
 
-    /// <summary>Compares a batch summary with this reference.</summary>
-    public DriftReport Compare(DatasetSummary batch, DriftOptions? options = null) => DriftAnalysis.Compare(Summary, batch, options);
+    /// <summary>Compares a batch summary with this reference; the methods are fitted once, on the first comparison.</summary>
+    /// <exception cref="ArgumentException">Either side has no orders.</exception>
+    public DriftReport Compare(DatasetSummary batch, DriftOptions? options = null) => fitted.Value.Compare(batch, options);
 
     /// <summary>The profile as JSON text (deterministic: same profile, same bytes).</summary>
     public string ToJson()
@@ -46,12 +57,14 @@ public sealed class ReferenceProfile
         foreach (var feature in OrderSchema.NumericFeatures)
         {
             var d = Summary.Numeric[feature.Name];
-            numeric.Add(new JsonObject
-            {
-                ["name"] = feature.Name,
-                ["values"] = new JsonArray(d.Values.ToArray().Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
-                ["counts"] = new JsonArray(d.Counts.ToArray().Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
-            });
+            numeric.Add(WithMissing(
+                new JsonObject
+                {
+                    ["name"] = feature.Name,
+                    ["values"] = new JsonArray(d.Values.ToArray().Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
+                    ["counts"] = new JsonArray(d.Counts.ToArray().Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
+                },
+                feature.Name));
         }
 
         var categorical = new JsonArray();
@@ -63,7 +76,7 @@ public sealed class ReferenceProfile
                 counts[category] = count;
             }
 
-            categorical.Add(new JsonObject { ["name"] = feature.Name, ["counts"] = counts });
+            categorical.Add(WithMissing(new JsonObject { ["name"] = feature.Name, ["counts"] = counts }, feature.Name));
         }
 
         var root = new JsonObject
@@ -128,6 +141,7 @@ public sealed class ReferenceProfile
             }
 
             var numeric = new Dictionary<string, EmpiricalDistribution>(StringComparer.Ordinal);
+            var missing = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var node in Required(root, "numeric").AsArray())
             {
                 var feature = Required(node!, "name").GetValue<string>();
@@ -139,6 +153,7 @@ public sealed class ReferenceProfile
                 }
 
                 numeric[feature] = EmpiricalDistribution.FromCounts(values.Zip(counts, KeyValuePair.Create));
+                missing[feature] = (long?)node!["missing"] ?? 0;
             }
 
             var categorical = new Dictionary<string, CategoryCounts>(StringComparer.Ordinal);
@@ -146,6 +161,7 @@ public sealed class ReferenceProfile
             {
                 var feature = Required(node!, "name").GetValue<string>();
                 categorical[feature] = CategoryCounts.FromCounts(Required(node!, "counts").AsObject().Select(p => KeyValuePair.Create(p.Key, p.Value!.GetValue<long>())));
+                missing[feature] = (long?)node!["missing"] ?? 0;
             }
 
             var summary = new DatasetSummary(
@@ -153,7 +169,8 @@ public sealed class ReferenceProfile
                 Required(root, "rows").GetValue<long>(),
                 numeric,
                 categorical,
-                (long?)root["returned"]);
+                (long?)root["returned"],
+                missing);
             // Profiles written before version 1.1 of the model folder carried a "training" node; it now lives in
             // training.json (see ModelDirectory) and is ignored here.
             return new ReferenceProfile(summary);
@@ -178,6 +195,18 @@ public sealed class ReferenceProfile
         }
 
         return false;
+    }
+
+    // "missing" (values missing from a feature) is written only when not 0: profiles of complete data, the usual
+    // reference, keep the version 1 layout byte for byte, and a profile without it reads as 0.
+    private JsonObject WithMissing(JsonObject feature, string name)
+    {
+        if (Summary.Missing[name] is var missing and > 0)
+        {
+            feature["missing"] = missing;
+        }
+
+        return feature;
     }
 
     private static JsonNode Required(JsonNode node, string property) =>

@@ -1,11 +1,20 @@
 using ReturnMonitor.Drift;
-using ReturnMonitor.Modeling;
 
 namespace ReturnMonitor.Monitoring;
 
-/// <summary>Everything known about one production batch after checking it.</summary>
+/// <summary>
+/// Everything known about one production batch after checking it, built once by <see cref="BatchMonitor.Check(Data.OrderTable)"/>.
+/// JSON, the terminal, the dashboard and a notebook cell are renderings of this one object; none of them recomputes a
+/// section. A section that a check cannot produce (no model, or only a summary of the batch) is null, and every
+/// renderer leaves a null section out — so a later section (money, data quality, history) is one more nullable
+/// property here, filled by the monitor and rendered where it is non-null, without touching the others.
+/// </summary>
 /// <param name="Name">Batch name (file or scenario).</param>
 /// <param name="Overview">Headline numbers of the batch.</param>
-/// <param name="Drift">The drift report against the reference.</param>
-/// <param name="Realized">The model's metrics on the batch when it is labelled and a model was given; else null.</param>
-public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ClassificationMetrics? Realized);
+/// <param name="Drift">Per-feature drift, score and status against the reference profile.</param>
+/// <param name="Model">
+/// Model health (realized and estimated performance, prediction drift, domain classifier), when the monitor has a
+/// model and the batch's orders (not only their summary) were checked; else null.
+/// </param>
+/// <param name="Recommendation">The findings about this batch and what to do, from every section above.</param>
+public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ModelCheck? Model, Recommendation Recommendation);

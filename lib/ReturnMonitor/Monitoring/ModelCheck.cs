@@ -10,7 +10,12 @@ namespace ReturnMonitor.Monitoring;
 /// <param name="Thresholds">Per metric, the alert thresholds for a batch of this size.</param>
 /// <param name="Calibration">The calibration in use and why it was chosen.</param>
 /// <param name="Prediction">Drift of the model's scores and predicted return rate.</param>
-/// <param name="Multivariate">The domain classifier's verdict; null when no reference sample is available.</param>
+/// <param name="Multivariate">The domain classifier's verdict; null when no reference sample is available or it was not asked for.</param>
+/// <param name="Scores">
+/// The model's raw score of each order, in batch order: the one scoring of the batch that the realized metrics, the
+/// estimate and the prediction drift all derive from.
+/// </param>
+/// <param name="Probabilities">The calibrated return probability of each order (the calibration applied to <paramref name="Scores"/>).</param>
 public sealed record ModelCheck(
     ClassificationMetrics Reference,
     ClassificationMetrics? Realized,
@@ -19,7 +24,9 @@ public sealed record ModelCheck(
     IReadOnlyDictionary<PerformanceMetric, MetricThresholds> Thresholds,
     CalibrationSelection Calibration,
     PredictionDrift Prediction,
-    MultivariateDrift? Multivariate)
+    MultivariateDrift? Multivariate,
+    IReadOnlyList<double> Scores,
+    IReadOnlyList<double> Probabilities)
 {
     /// <summary>
     /// The alerts, per metric in <see cref="PerformanceMetrics.All"/> order: "estimated m" when the estimate falls outside

@@ -87,17 +87,6 @@ public sealed class ModelDirectory
         return new ModelDirectory(model, training, profile, ModelMonitor.Load(directory, model));
     }
 
-    /// <summary>
-    /// The training report next to a profile file, when that profile sits in a model folder (else null): lets
-    /// <c>report --reference DIR/profile.json</c> show the model's held-out metrics without <c>--model</c>.
-    /// </summary>
-    public static TrainingReport? TrainingBeside(string profilePath)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(profilePath))!;
-        var path = Path.Combine(directory, TrainingFileName);
-        return File.Exists(path) ? LoadTraining(path) : LegacyTraining(directory);
-    }
-
     private static TrainingReport LoadTraining(string path)
     {
         try

@@ -47,7 +47,7 @@ public sealed class ModelMonitor
     /// <summary>Metrics on the held-out orders.</summary>
     public ClassificationMetrics Reference { get; }
 
-    /// <summary>The domain classifier used by <see cref="Check"/>.</summary>
+    /// <summary>The domain classifier used by the model checks.</summary>
     public DomainClassifier DomainClassifier { get; init; } = new();
 
     /// <summary>Fits the monitor from the held-out test split and (optionally) the reference orders.</summary>
@@ -58,10 +58,10 @@ public sealed class ModelMonitor
         return new ModelMonitor(model, labels, scores, CalibrationSelection.Choose(labels, scores), reference is null ? null : OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample"))));
     }
 
-    /// <summary>Checks a batch (labelled or not).</summary>
+    /// <summary>The model sections of a batch's check (labelled or not); <see cref="BatchMonitor"/> is the public entry.</summary>
     /// <param name="batch">The orders.</param>
     /// <param name="multivariate">Whether to run the domain classifier (a few seconds).</param>
-    public ModelCheck Check(OrderTable batch, bool multivariate = true)
+    internal ModelCheck Check(OrderTable batch, bool multivariate = true)
     {
         if (batch.Count == 0)
         {
@@ -82,7 +82,7 @@ public sealed class ModelMonitor
 
         var prediction = PredictionDrift.Compare(heldOutScores, scores);
         var domain = multivariate && ReferenceSample is not null ? DomainClassifier.Compare(ReferenceSample, batch) : null;
-        return new ModelCheck(Reference, realized, reliability, estimated, thresholds, Calibration, prediction, domain);
+        return new ModelCheck(Reference, realized, reliability, estimated, thresholds, Calibration, prediction, domain, scores, probabilities);
     }
 
     /// <summary>Writes <c>monitoring.json</c> and <c>reference-sample.csv</c> into the model directory.</summary>
@@ -120,7 +120,7 @@ public sealed class ModelMonitor
     }
 
     /// <summary>Loads a monitor saved by <see cref="Save"/> for <paramref name="model"/>.</summary>
-    /// <exception cref="DataFormatException">The file is missing or malformed.</exception>
+    /// <exception cref="DataFormatException">The file is missing or malformed (names the missing or wrong field).</exception>
     public static ModelMonitor Load(string directory, ReturnModel model)
     {
         var path = Path.Combine(directory, FileName);
@@ -129,28 +129,47 @@ public sealed class ModelMonitor
             throw new DataFormatException(path, null, null, "file not found (retrain with 'returnmonitor train' to write it)");
         }
 
+        var file = new MonitoringFileReader(path);
+        var root = file.Parse(File.ReadAllText(path));
+        var cal = file.Object(root, "calibration");
+        var methodName = file.Text(cal, "method");
+        if (!Enum.TryParse<CalibrationMethod>(methodName, ignoreCase: true, out var method) || !Enum.IsDefined(method))
+        {
+            throw file.Error($"unknown calibration method '{methodName}'");
+        }
+
+        ProbabilityCalibrator calibrator;
         try
         {
-            var root = JsonNode.Parse(File.ReadAllText(path))!;
-            var cal = root["calibration"]!;
-            var method = Enum.Parse<CalibrationMethod>((string)cal["method"]!, ignoreCase: true);
-            var calibrator = ProbabilityCalibrator.FromParameters(
-                method,
-                (double)cal["plattA"]!,
-                (double)cal["plattB"]!,
-                cal["isotonicX"]!.AsArray().Select(v => (double)v!).ToArray(),
-                cal["isotonicY"]!.AsArray().Select(v => (double)v!).ToArray());
-            var ece = cal["crossValidatedEce"]!.AsObject().ToDictionary(p => Enum.Parse<CalibrationMethod>(p.Key, ignoreCase: true), p => (double)p.Value!);
-            var selection = new CalibrationSelection(calibrator, ece, (int)cal["folds"]!, (double)cal["eceBefore"]!, (double)cal["eceAfter"]!);
-            var labels = root["heldOut"]!["labels"]!.AsArray().Select(v => (int)v! == 1).ToArray();
-            var scores = root["heldOut"]!["scores"]!.AsArray().Select(v => (double)v!).ToArray();
-            var samplePath = Path.Combine(directory, SampleFileName);
-            var sample = File.Exists(samplePath) ? OrderCsv.Read(samplePath) : null;
-            return new ModelMonitor(model, labels, scores, selection, sample);
+            calibrator = ProbabilityCalibrator.FromParameters(method, file.Number(cal, "plattA"), file.Number(cal, "plattB"), file.Numbers(cal, "isotonicX"), file.Numbers(cal, "isotonicY"));
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
+        catch (ArgumentException e)
         {
-            throw new DataFormatException(path, null, null, $"not a ReturnMonitor monitoring file: {e.Message}");
+            throw file.Error($"invalid calibration: {e.Message}");
         }
+
+        var ece = new Dictionary<CalibrationMethod, double>();
+        foreach (var (key, _) in file.Object(cal, "crossValidatedEce"))
+        {
+            if (!Enum.TryParse<CalibrationMethod>(key, ignoreCase: true, out var candidate) || !Enum.IsDefined(candidate))
+            {
+                throw file.Error($"unknown calibration method '{key}' in 'crossValidatedEce'");
+            }
+
+            ece[candidate] = file.Number(file.Object(cal, "crossValidatedEce"), key);
+        }
+
+        var selection = new CalibrationSelection(calibrator, ece, file.Integer(cal, "folds"), file.Number(cal, "eceBefore"), file.Number(cal, "eceAfter"));
+        var heldOut = file.Object(root, "heldOut");
+        var labels = file.Numbers(heldOut, "labels");
+        var scores = file.Numbers(heldOut, "scores");
+        if (labels.Length != scores.Length || labels.Length == 0 || labels.Any(l => l is not (0 or 1)))
+        {
+            throw file.Error($"'heldOut' needs as many labels (0 or 1) as scores, at least one ({labels.Length} labels, {scores.Length} scores)");
+        }
+
+        var samplePath = Path.Combine(directory, SampleFileName);
+        var sample = File.Exists(samplePath) ? OrderCsv.Read(samplePath) : null;
+        return new ModelMonitor(model, labels.Select(l => l == 1).ToArray(), scores, selection, sample);
     }
 }

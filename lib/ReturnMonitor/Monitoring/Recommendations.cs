@@ -13,11 +13,13 @@ namespace ReturnMonitor.Monitoring;
 /// <item>logistics pattern — delivery time up (and rating down);</item>
 /// <item>new categories — values never seen in training;</item>
 /// <item>return rate up — at least 5 points (urgent from 10);</item>
-/// <item>model degradation — realized ROC-AUC at least 0.05 below the training test split (labelled batches);</item>
+/// <item>model degradation — realized ROC-AUC at least 0.05 below the held-out test split (labelled batches checked with a model);</item>
 /// <item>other drifting features;</item>
 /// <item>nothing drifted — maintain.</item>
 /// </list>
-/// A rule only fires on a feature the drift decision flagged, so a clean batch yields "maintain" only.
+/// A rule only fires on a feature the drift decision flagged, so a clean batch yields "maintain" only. Called once per
+/// batch by <see cref="BatchMonitor"/>, which stores the result in <see cref="BatchCheck.Recommendation"/>; a new section
+/// of the check that deserves a rule is passed here as one more parameter.
 /// </summary>
 public static class Recommendations
 {
@@ -29,12 +31,11 @@ public static class Recommendations
         [Urgency.Maintain] = ["Keep monitoring every batch", "Document this batch as a healthy reference point", "Review thresholds periodically"],
     };
 
-    /// <summary>Findings for a batch.</summary>
-    /// <param name="check">The checked batch.</param>
-    /// <param name="training">The model's training report (for the degradation rule); null to skip it.</param>
-    public static Recommendation For(BatchCheck check, TrainingReport? training = null)
+    /// <summary>Findings for a batch from the sections of its check.</summary>
+    /// <param name="drift">The batch's drift report.</param>
+    /// <param name="model">The batch's model health (for the degradation rule); null when the batch was checked without a model.</param>
+    public static Recommendation For(DriftReport drift, ModelCheck? model = null)
     {
-        var drift = check.Drift;
         var findings = new List<Finding>();
         var explained = new HashSet<string>(StringComparer.Ordinal);
 
@@ -42,7 +43,7 @@ public static class Recommendations
         Logistics(drift, findings, explained);
         NewCategories(drift, findings, explained);
         ReturnRate(drift, findings);
-        Degradation(check, training, findings);
+        Degradation(model, findings);
 
         var others = drift.Features.Where(f => f.Severity != DriftSeverity.None && !explained.Contains(f.Name)).ToArray();
         if (others.Length > 0)
@@ -192,14 +193,16 @@ public static class Recommendations
             ["Estimate the revenue at risk for finance", "Check which of the drifting features explain the extra returns"]));
     }
 
-    private static void Degradation(BatchCheck check, TrainingReport? training, List<Finding> findings)
+    private static void Degradation(ModelCheck? model, List<Finding> findings)
     {
-        if (check.Realized is not { } realized || training is null || !double.IsFinite(realized.RocAuc))
+        if (model?.Realized is not { } realized || !double.IsFinite(realized.RocAuc))
         {
             return;
         }
 
-        var drop = training.Test.RocAuc - realized.RocAuc;
+        // The yardstick is the held-out test split: the same orders and scores as the training report's test metrics.
+        var reference = model.Reference;
+        var drop = reference.RocAuc - realized.RocAuc;
         if (drop < 0.05)
         {
             return;
@@ -208,7 +211,7 @@ public static class Recommendations
         findings.Add(new Finding(
             "Model performance down",
             Urgency.Urgent,
-            $"ROC-AUC {Number(training.Test.RocAuc, 3)} → {Number(realized.RocAuc, 3)}, accuracy {Percent(training.Test.Accuracy)} → {Percent(realized.Accuracy)}",
+            $"ROC-AUC {Number(reference.RocAuc, 3)} → {Number(realized.RocAuc, 3)}, accuracy {Percent(reference.Accuracy)} → {Percent(realized.Accuracy)}",
             ["Retrain on recent labelled orders", "Until then, do not automate decisions on the model's scores"]));
     }
 

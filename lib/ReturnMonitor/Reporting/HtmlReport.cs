@@ -17,22 +17,16 @@ namespace ReturnMonitor.Reporting;
 /// </summary>
 public static class HtmlReport
 {
-    /// <summary>Renders the page.</summary>
+    /// <summary>Renders the page from the checked batches; every panel draws a section of a <see cref="BatchCheck"/>.</summary>
     /// <param name="referenceOverview">Headline numbers of the reference, for the deltas.</param>
     /// <param name="referenceName">Name of the reference (file or profile).</param>
-    /// <param name="checks">The checked batches, in selector order (at least one).</param>
-    /// <param name="training">The model's training report, for the model-degradation rule and the performance panel; may be null.</param>
-    /// <param name="modelChecks">Per batch (same order as <paramref name="checks"/>), the model-aware checks for the "Model health" panel; null to leave it out.</param>
-    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks, TrainingReport? training, IReadOnlyList<ModelCheck>? modelChecks = null)
+    /// <param name="checks">The checked batches, in selector order (at least one). A batch with a model section also gets the "Model health" panel.</param>
+    /// <exception cref="ArgumentException">No batches.</exception>
+    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks)
     {
         if (checks.Count == 0)
         {
             throw new ArgumentException("a report needs at least one batch", nameof(checks));
-        }
-
-        if (modelChecks is not null && modelChecks.Count != checks.Count)
-        {
-            throw new ArgumentException($"{modelChecks.Count} model checks for {checks.Count} batches", nameof(modelChecks));
         }
 
         var charts = new List<(string Id, GenericChart Chart)>();
@@ -54,16 +48,15 @@ public static class HtmlReport
 
         for (var b = 0; b < checks.Count; b++)
         {
-            body.Append(Batch(b, checks[b], referenceOverview, training, modelChecks?[b], charts));
+            body.Append(Batch(b, checks[b], referenceOverview, charts));
         }
 
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         page.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         page.Append($"<title>ReturnMonitor — {E(checks.Count == 1 ? checks[0].Name : $"{checks.Count} batches")}</title>\n");
-        // Installed first, so that errors (and any alert an injected script might attempt) are recorded for the tests.
-        page.Append("<script>window.__errors=[];window.addEventListener('error',function(e){window.__errors.push(String(e.message));});");
-        page.Append("window.alert=function(m){window.__errors.push('alert: '+m);};</script>\n");
+        // Installed first, so that script errors anywhere on the page are recorded (data-errors) for a reader and the tests.
+        page.Append("<script>window.__errors=[];window.addEventListener('error',function(e){window.__errors.push(String(e.message));});</script>\n");
         page.Append("<style>").Append(Css).Append("</style>\n");
         page.Append("<script>").Append(PlotlyJs.Source).Append("</script>\n");
         page.Append("</head><body>\n").Append(body).Append('\n');
@@ -73,10 +66,10 @@ public static class HtmlReport
         return page.ToString();
     }
 
-    private static string Batch(int b, BatchCheck check, BatchOverview reference, TrainingReport? training, ModelCheck? model, List<(string Id, GenericChart Chart)> charts)
+    private static string Batch(int b, BatchCheck check, BatchOverview reference, List<(string Id, GenericChart Chart)> charts)
     {
         var drift = check.Drift;
-        var advice = Recommendations.For(check, training);
+        var advice = check.Recommendation;
         var html = new StringBuilder();
         html.Append($"<section class=\"batch\" id=\"batch-{b}\" data-name=\"{E(check.Name)}\">");
         html.Append($"<h2>{E(check.Name)} <span class=\"rows\">{check.Overview.Orders} orders</span></h2>");
@@ -91,20 +84,21 @@ public static class HtmlReport
             html.Append($"<div class=\"delta {delta.Verdict}\">{arrow} {F(delta.Change, 2)} vs {F(delta.Reference, 2)} ({delta.Verdict})</div></div>");
         }
 
-        if (check.Realized is { } realized)
+        if (check.Model is { Realized: { } realized } model)
         {
-            var baseline = training is null ? "" : $" vs {F(training.Test.RocAuc, 3)} in training";
-            var verdict = training is not null && training.Test.RocAuc - realized.RocAuc >= 0.05 ? "worse" : "same";
+            var baseline = $" vs {F(model.Reference.RocAuc, 3)} in training";
+            var verdict = model.Reference.RocAuc - realized.RocAuc >= 0.05 ? "worse" : "same";
             html.Append($"<div class=\"card\"><div class=\"metric\">model ROC-AUC (realized)</div><div class=\"value\">{F(realized.RocAuc, 3)}</div>");
             html.Append($"<div class=\"delta {verdict}\">accuracy {F(100 * realized.Accuracy, 1)}%{E(baseline)}</div></div>");
         }
 
         html.Append("</div>");
 
-        html.Append($"<h3>Key findings <span class=\"urgency u-{advice.Urgency.ToString().ToLowerInvariant()}\">{advice.Urgency.ToString().ToUpperInvariant()}</span></h3><ul class=\"findings\">");
+        var urgency = BatchCheckJson.Name(advice.Urgency);
+        html.Append($"<h3>Key findings <span class=\"urgency u-{urgency}\">{urgency.ToUpperInvariant()}</span></h3><ul class=\"findings\" id=\"findings-{b}\">");
         foreach (var finding in advice.Findings)
         {
-            html.Append($"<li><span class=\"urgency u-{finding.Urgency.ToString().ToLowerInvariant()}\">{finding.Urgency}</span> <b>{E(finding.Title)}</b>: {E(finding.Evidence)}<ul>");
+            html.Append($"<li><span class=\"urgency u-{BatchCheckJson.Name(finding.Urgency)}\">{finding.Urgency}</span> <b>{E(finding.Title)}</b>: {E(finding.Evidence)}<ul>");
             foreach (var action in finding.Actions)
             {
                 html.Append($"<li>{E(action)}</li>");
@@ -113,11 +107,11 @@ public static class HtmlReport
             html.Append("</ul></li>");
         }
 
-        html.Append($"</ul><p class=\"actions\"><b>Recommended actions ({advice.Urgency.ToString().ToLowerInvariant()}):</b> {E(string.Join(" · ", advice.Actions))}</p>");
+        html.Append($"</ul><p class=\"actions\"><b>Recommended actions ({urgency}):</b> {E(string.Join(" · ", advice.Actions))}</p>");
 
-        if (model is not null)
+        if (check.Model is { } health)
         {
-            html.Append(ModelHealth(b, model));
+            html.Append(ModelHealth(b, health));
         }
 
         html.Append("<h3>Feature drift</h3><table class=\"features\"><thead><tr><th>Feature</th><th>Kind</th><th>Severity</th><th>PSI</th><th>Test</th><th>p (adjusted)</th><th>Distance</th><th>Change</th></tr></thead><tbody>");
@@ -155,14 +149,10 @@ public static class HtmlReport
         var html = new StringBuilder();
         html.Append($"<h3>Model health</h3><table class=\"model-health\" id=\"model-health-{b}\"><thead><tr><th>Metric</th><th>Reference</th><th>Realized</th>");
         html.Append("<th>Estimated (no labels)</th><th>95% band</th><th>Alert outside</th></tr></thead><tbody>");
-        foreach (var metric in PerformanceMetrics.All)
+        foreach (var row in ModelHealthTable.Of(model))
         {
-            var band = model.Estimated.Bands[metric];
-            var thresholds = model.Thresholds[metric];
-            var realized = model.Realized is { } r ? metric.Of(r) : double.NaN;
-            html.Append($"<tr class=\"{(model.IsAlerting(metric) ? "sev-severe" : "sev-none")}\"><td>{E(metric.JsonName())}</td><td>{F(metric.Of(model.Reference), 3)}</td>");
-            html.Append($"<td>{(double.IsFinite(realized) ? F(realized, 3) : "–")}</td><td>{F(model.Estimated[metric], 3)}</td>");
-            html.Append($"<td>{F(band.Lower, 3)}–{F(band.Upper, 3)}</td><td>{F(thresholds.Lower, 3)}–{F(thresholds.Upper, 3)}</td></tr>");
+            html.Append($"<tr class=\"{(row.Alerting ? "sev-severe" : "sev-none")}\"><td>{E(row.Metric)}</td><td>{E(row.Reference)}</td><td>{E(row.Realized)}</td>");
+            html.Append($"<td>{E(row.Estimated)}</td><td>{E(row.Band)}</td><td>{E(row.AlertOutside)}</td></tr>");
         }
 
         html.Append("</tbody></table><ul class=\"findings\">");
@@ -189,7 +179,7 @@ public static class HtmlReport
             var o = c.Overview;
             html.Append($"<tr><td>{E(c.Name)}</td><td>{o.Orders}</td><td>{(o.ReturnRate is { } r ? F(100 * r, 1) + "%" : "–")}</td><td>{F(o.AverageDiscount, 1)}%</td>");
             html.Append($"<td>{F(o.AverageDeliveryDays, 2)}</td><td>{F(o.AverageRating, 2)}</td><td>{F(c.Drift.Score, 1)}</td>");
-            html.Append($"<td class=\"status-{DriftJson.Name(c.Drift.Status)}\">{DriftJson.Name(c.Drift.Status)}</td><td>{(c.Realized is { } m ? F(m.RocAuc, 3) : "–")}</td></tr>");
+            html.Append($"<td class=\"status-{DriftJson.Name(c.Drift.Status)}\">{DriftJson.Name(c.Drift.Status)}</td><td>{(c.Model?.Realized is { } m ? F(m.RocAuc, 3) : "–")}</td></tr>");
         }
 
         return html.Append("</tbody></table>").ToString();

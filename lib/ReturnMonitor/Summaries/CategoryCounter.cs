@@ -1,4 +1,5 @@
 using System.Text;
+using ReturnMonitor.Data;
 
 namespace ReturnMonitor.Summaries;
 
@@ -8,14 +9,10 @@ namespace ReturnMonitor.Summaries;
 /// </summary>
 internal sealed class CategoryCounter
 {
-    private const int CacheSize = 64;
-
     private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
     private readonly List<string> names = new();
     private long[] counts = new long[8];
-    private readonly byte[][] cacheKeys = new byte[CacheSize][];
-    private readonly int[] cacheSlots = new int[CacheSize];
-    private int cacheCount;
+    private readonly Utf8KeyCache<int> cache = new();
 
     /// <summary>Counts one category.</summary>
     public void Add(string category, long count = 1) => counts[SlotOf(category)] += count;
@@ -24,22 +21,15 @@ internal sealed class CategoryCounter
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddUtf8(ReadOnlySpan<byte> category)
     {
-        for (var i = 0; i < cacheCount; i++)
+        if (cache.TryGet(category, out var cached))
         {
-            if (category.SequenceEqual(cacheKeys[i]))
-            {
-                counts[cacheSlots[i]]++;
-                return;
-            }
+            counts[cached]++;
+            return;
         }
 
         var slot = SlotOf(Encoding.UTF8.GetString(category));
         counts[slot]++;
-        if (cacheCount < CacheSize)
-        {
-            cacheKeys[cacheCount] = category.ToArray();
-            cacheSlots[cacheCount++] = slot;
-        }
+        cache.Add(category, slot);
     }
 
     /// <summary>Adds the counts of <paramref name="source"/>.</summary>

@@ -6,6 +6,9 @@ namespace ReturnMonitor.Summaries;
 /// Exact, mergeable summary of an order table: per numeric feature its <see cref="EmpiricalDistribution"/>, per
 /// categorical feature its <see cref="CategoryCounts"/>, and the number of returns. All drift statistics are computed
 /// from two summaries, so a file can be summarised in chunks (or partitions) and the parts added with <see cref="Combine"/>.
+/// A missing value (a gap in a batch read with <see cref="MissingCells.Allow"/>) is counted in <see cref="Missing"/> and is
+/// not part of the feature's distribution or category counts: each feature's statistics describe its present values, and
+/// <c>Rows − Missing[f]</c> of them.
 /// </summary>
 public sealed class DatasetSummary
 {
@@ -14,7 +17,8 @@ public sealed class DatasetSummary
         long rows,
         IReadOnlyDictionary<string, EmpiricalDistribution> numeric,
         IReadOnlyDictionary<string, CategoryCounts> categorical,
-        long? returned)
+        long? returned,
+        IReadOnlyDictionary<string, long>? missing = null)
     {
         foreach (var feature in OrderSchema.Features)
         {
@@ -25,8 +29,21 @@ public sealed class DatasetSummary
             }
         }
 
+        var missingCounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var feature in OrderSchema.Features)
+        {
+            var count = missing?.GetValueOrDefault(feature.Name) ?? 0;
+            if (count < 0 || count > rows)
+            {
+                throw new ArgumentException($"'{feature.Name}' has {count} missing values, outside 0 to {rows} rows");
+            }
+
+            missingCounts[feature.Name] = count;
+        }
+
         Source = source;
         Rows = rows;
+        Missing = missingCounts;
         Numeric = numeric;
         Categorical = categorical;
         Returned = returned;
@@ -44,6 +61,9 @@ public sealed class DatasetSummary
     /// <summary>Category counts of each categorical feature.</summary>
     public IReadOnlyDictionary<string, CategoryCounts> Categorical { get; }
 
+    /// <summary>Number of orders whose value is missing, for every feature of the schema (0 for a file without gaps).</summary>
+    public IReadOnlyDictionary<string, long> Missing { get; }
+
     /// <summary>Number of returned orders; null when the data has no <c>returned</c> column.</summary>
     public long? Returned { get; }
 
@@ -53,8 +73,11 @@ public sealed class DatasetSummary
     /// <summary>Summarises a table.</summary>
     public static DatasetSummary Of(OrderTable table)
     {
-        var numeric = OrderSchema.NumericFeatures.ToDictionary(f => f.Name, f => EmpiricalDistribution.FromSample(table.Numeric(f.Name)));
-        var categorical = OrderSchema.CategoricalFeatures.ToDictionary(f => f.Name, f => CategoryCounts.FromValues(table.Categorical(f.Name)));
+        var missing = OrderSchema.Features.ToDictionary(f => f.Name, f => (long)table.MissingCount(f.Name));
+        var numeric = OrderSchema.NumericFeatures.ToDictionary(f => f.Name, f => Present(table.Numeric(f.Name), missing[f.Name]));
+        var categorical = OrderSchema.CategoricalFeatures.ToDictionary(
+            f => f.Name,
+            f => CategoryCounts.FromValues(missing[f.Name] == 0 ? table.Categorical(f.Name) : table.Categorical(f.Name).Where(c => c.Length > 0)));
         long? returned = null;
         if (table.HasTarget)
         {
@@ -67,7 +90,27 @@ public sealed class DatasetSummary
             returned = count;
         }
 
-        return new DatasetSummary(table.Source, table.Count, numeric, categorical, returned);
+        return new DatasetSummary(table.Source, table.Count, numeric, categorical, returned, missing);
+    }
+
+    // The distribution of the values that are not NaN (missing).
+    private static EmpiricalDistribution Present(ReadOnlySpan<double> values, long missing)
+    {
+        if (missing == 0)
+        {
+            return EmpiricalDistribution.FromSample(values);
+        }
+
+        var present = new List<double>(values.Length);
+        foreach (var value in values)
+        {
+            if (!double.IsNaN(value))
+            {
+                present.Add(value);
+            }
+        }
+
+        return EmpiricalDistribution.FromSample(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(present));
     }
 
     /// <summary>The summary of both tables' rows together; labelled only if both are.</summary>
@@ -76,11 +119,12 @@ public sealed class DatasetSummary
         a.Rows + b.Rows,
         a.Numeric.ToDictionary(p => p.Key, p => p.Value + b.Numeric[p.Key]),
         a.Categorical.ToDictionary(p => p.Key, p => p.Value + b.Categorical[p.Key]),
-        a.Returned is { } ra && b.Returned is { } rb ? ra + rb : null);
+        a.Returned is { } ra && b.Returned is { } rb ? ra + rb : null,
+        a.Missing.ToDictionary(p => p.Key, p => p.Value + b.Missing[p.Key]));
 
     /// <inheritdoc cref="Combine"/>
     public static DatasetSummary operator +(DatasetSummary a, DatasetSummary b) => Combine(a, b);
 
     /// <summary>The same summary under another source name.</summary>
-    public DatasetSummary WithSource(string source) => new(source, Rows, Numeric, Categorical, Returned);
+    public DatasetSummary WithSource(string source) => new(source, Rows, Numeric, Categorical, Returned, Missing);
 }

@@ -7,12 +7,15 @@ namespace ReturnMonitor.Summaries;
 /// other, or build parts in parallel and <see cref="Merge"/> them; memory grows with the number of distinct values, never
 /// with the number of rows. The result is exactly the summary of all rows taken together, whatever the split and order:
 /// <c>DatasetSummary.Of(whole)</c> and the builder give the same distributions, counts and therefore the same drift report.
+/// A missing value (NaN, <see cref="OrderTable.MissingCategory"/>) is counted per feature and kept out of the distributions.
 /// Not thread-safe: use one builder per thread and merge.
 /// </summary>
 public sealed class DatasetSummaryBuilder
 {
     private readonly ValueCounter[] numeric;
     private readonly CategoryCounter[] categorical;
+    private readonly long[] numericMissing = new long[OrderSchema.NumericFeatures.Count];
+    private readonly long[] categoricalMissing = new long[OrderSchema.CategoricalFeatures.Count];
 
     /// <summary>Starts an empty summary.</summary>
     /// <param name="source">Source name of the summary (a file name).</param>
@@ -48,7 +51,8 @@ public sealed class DatasetSummaryBuilder
             {
                 if (double.IsNaN(value))
                 {
-                    throw new ArgumentException($"{table.Source}: '{OrderSchema.NumericFeatures[i].Name}' contains NaN", nameof(table));
+                    numericMissing[i]++;
+                    continue;
                 }
 
                 counter.Add(value);
@@ -60,6 +64,12 @@ public sealed class DatasetSummaryBuilder
             var counter = categorical[i];
             foreach (var value in table.Categorical(OrderSchema.CategoricalFeatures[i].Name))
             {
+                if (value.Length == 0)
+                {
+                    categoricalMissing[i]++;
+                    continue;
+                }
+
                 counter.Add(value);
             }
         }
@@ -96,6 +106,8 @@ public sealed class DatasetSummaryBuilder
             {
                 numeric[i].Add(values[k], counts[k]);
             }
+
+            numericMissing[i] += summary.Missing[OrderSchema.NumericFeatures[i].Name];
         }
 
         for (var i = 0; i < categorical.Length; i++)
@@ -104,6 +116,8 @@ public sealed class DatasetSummaryBuilder
             {
                 categorical[i].Add(category, count);
             }
+
+            categoricalMissing[i] += summary.Missing[OrderSchema.CategoricalFeatures[i].Name];
         }
 
         Rows += summary.Rows;
@@ -126,11 +140,13 @@ public sealed class DatasetSummaryBuilder
         for (var i = 0; i < numeric.Length; i++)
         {
             numeric[i].Merge(other.numeric[i]);
+            numericMissing[i] += other.numericMissing[i];
         }
 
         for (var i = 0; i < categorical.Length; i++)
         {
             categorical[i].Merge(other.categorical[i]);
+            categoricalMissing[i] += other.categoricalMissing[i];
         }
 
         Rows += other.Rows;
@@ -143,18 +159,21 @@ public sealed class DatasetSummaryBuilder
     public DatasetSummary Build()
     {
         var numericSummaries = new Dictionary<string, EmpiricalDistribution>(StringComparer.Ordinal);
+        var missing = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < numeric.Length; i++)
         {
             numericSummaries[OrderSchema.NumericFeatures[i].Name] = numeric[i].ToDistribution();
+            missing[OrderSchema.NumericFeatures[i].Name] = numericMissing[i];
         }
 
         var categoricalSummaries = new Dictionary<string, CategoryCounts>(StringComparer.Ordinal);
         for (var i = 0; i < categorical.Length; i++)
         {
             categoricalSummaries[OrderSchema.CategoricalFeatures[i].Name] = categorical[i].ToCounts();
+            missing[OrderSchema.CategoricalFeatures[i].Name] = categoricalMissing[i];
         }
 
-        return new DatasetSummary(Source, Rows, numericSummaries, categoricalSummaries, Labelled ? Returned : null);
+        return new DatasetSummary(Source, Rows, numericSummaries, categoricalSummaries, Labelled ? Returned : null, missing);
     }
 
     // Hot-path entry points for the streaming readers (feature index in schema order of numeric/categorical features).
@@ -164,7 +183,9 @@ public sealed class DatasetSummaryBuilder
 
     internal void AddCategoryUtf8(int categoricalFeature, ReadOnlySpan<byte> category) => categorical[categoricalFeature].AddUtf8(category);
 
-    internal void AddCategory(int categoricalFeature, string category) => categorical[categoricalFeature].Add(category);
+    internal void AddMissingNumeric(int numericFeature) => numericMissing[numericFeature]++;
+
+    internal void AddMissingCategory(int categoricalFeature) => categoricalMissing[categoricalFeature]++;
 
     internal void AddRows(long rows, long returned)
     {

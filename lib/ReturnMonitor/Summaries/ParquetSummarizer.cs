@@ -1,11 +1,17 @@
+using System.Collections.Concurrent;
 using ReturnMonitor.Data;
 
 namespace ReturnMonitor.Summaries;
 
-/// <summary>Summarises a Parquet order file into its exact <see cref="DatasetSummary"/>, row groups in parallel.</summary>
+/// <summary>
+/// Summarises a Parquet order file into its exact <see cref="DatasetSummary"/>: row groups are the blocks of the shared
+/// <see cref="BlockPipeline"/>, each worker reading them from its own handle on the file with the table reader's checks
+/// (<see cref="OrderParquet"/>); the error of the earliest row group wins, as a sequential read would report it.
+/// </summary>
 public static class ParquetSummarizer
 {
     /// <summary>The exact summary of a Parquet file, row groups read and summarised in parallel.</summary>
+    /// <exception cref="DataFormatException">Missing file, not Parquet, missing column or bad value.</exception>
     public static DatasetSummary Summarize(string path, string name, SummarizeOptions options)
     {
         long[] firstRows;
@@ -17,42 +23,41 @@ public static class ParquetSummarizer
             firstRows = file.FirstRows();
         }
 
-        var groups = firstRows.Length;
-        var workers = Math.Clamp(options.Workers, 1, Math.Max(1, groups));
-        var builders = new DatasetSummaryBuilder[workers];
-        var errors = new (long Group, Exception Error)?[workers];
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        var opened = new ConcurrentBag<Worker>();
+        try
         {
-            var builder = builders[w] = new DatasetSummaryBuilder(name, labelled);
-            try
-            {
-                using var file = OrderParquet.ParquetColumns.Open(path, name);
-                for (var g = w; g < groups; g += workers)
+            var workers = BlockPipeline.Run(
+                Enumerable.Range(0, firstRows.Length),
+                Math.Clamp(options.Workers, 1, Math.Max(1, firstRows.Length)),
+                () =>
                 {
-                    var table = file.ReadRowGroup(g, firstRows[g]);
-                    builder.Add(table);
+                    var worker = new Worker(OrderParquet.ParquetColumns.Open(path, name), new DatasetSummaryBuilder(name, labelled));
+                    opened.Add(worker);
+                    return worker;
+                },
+                (worker, group) =>
+                {
+                    var table = worker.File.ReadRowGroup(group, firstRows[group], options.MissingCells);
+                    worker.Builder.Add(table);
                     options.Progress?.AddRows(table.Count);
-                }
-            }
-            catch (DataFormatException e)
+                });
+
+            var total = new DatasetSummaryBuilder(name, labelled);
+            foreach (var worker in workers)
             {
-                errors[w] = (w, e);
+                total.Merge(worker.Builder);
             }
-        });
 
-        // The error of the earliest row group wins, as a sequential read would report it.
-        if (errors.Where(e => e is not null).Select(e => e!.Value).OrderBy(e => ((DataFormatException)e.Error).Line ?? 0).FirstOrDefault() is { Error: { } first })
-        {
-            throw first;
+            return total.Build();
         }
-
-        var total = builders[0];
-        for (var w = 1; w < workers; w++)
+        finally
         {
-            total.Merge(builders[w]);
+            foreach (var worker in opened)
+            {
+                worker.File.Dispose();
+            }
         }
-
-        return total.Build();
     }
 
+    private sealed record Worker(OrderParquet.ParquetColumns File, DatasetSummaryBuilder Builder);
 }

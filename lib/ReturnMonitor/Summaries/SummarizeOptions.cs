@@ -1,3 +1,5 @@
+using ReturnMonitor.Data;
+
 namespace ReturnMonitor.Summaries;
 
 /// <summary>How <see cref="OrderFile"/> reads a file.</summary>
@@ -11,6 +13,12 @@ public sealed class SummarizeOptions
 
     /// <summary>Size of the blocks a CSV file is cut into (at record boundaries); grows when one record is larger. Default 1 MiB.</summary>
     public int BlockSize { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// Whether an empty feature cell (a Parquet null) is an error, the default for training and reference data, or a
+    /// missing value counted in <see cref="DatasetSummary.Missing"/> (<see cref="MissingCells.Allow"/>, for batches).
+    /// </summary>
+    public MissingCells MissingCells { get; init; } = MissingCells.Reject;
 
     /// <summary>Counters updated while reading, for a progress display; null for none.</summary>
     public ReadProgress? Progress { get; init; }

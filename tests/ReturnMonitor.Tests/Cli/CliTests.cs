@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using ReturnMonitor.Data;
 
@@ -55,6 +56,20 @@ public class CliTests
         var realized = (double)flash["performance"]!["realized"]!["accuracy"]!;
         Assert.True(estimated > realized, $"estimated {estimated} vs realized {realized}");
         Assert.Contains("estimated accuracy", flash["performance"]!["alerts"]!.AsArray().Select(a => (string)a!));
+        // The findings travel with the document; with a model they include the realized degradation.
+        Assert.Equal("maintain", (string)healthy["urgency"]!);
+        Assert.Equal(["No drift"], healthy["findings"]!.AsArray().Select(f => (string)f!["title"]!));
+        Assert.Equal("urgent", (string)flash["urgency"]!);
+        Assert.Contains("Model performance down", flash["findings"]!.AsArray().Select(f => (string)f!["title"]!));
+    }
+
+    [Fact]
+    public void Help_names_the_command_returnmonitor_however_it_is_started()
+    {
+        var (code, stdout, _) = CliRunner.Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("returnmonitor [command] [options]", stdout);
+        Assert.Contains("returnmonitor drift [options]", CliRunner.Run("drift", "--help").Out);
     }
 
     [Fact]
@@ -101,6 +116,44 @@ public class CliTests
         }
 
         Assert.InRange((double)json["targetDrift"]!["currentRate"]!, 0.3, 0.4);
+        Assert.Equal("urgent", (string)json["urgency"]!);
+        Assert.NotEmpty(json["recommendedActions"]!.AsArray());
+        foreach (var finding in json["findings"]!.AsArray())
+        {
+            Assert.Contains((string)finding!["urgency"]!, new[] { "maintain", "monitor", "urgent" });
+            Assert.NotEqual("", (string)finding["title"]!);
+            Assert.NotEqual("", (string)finding["evidence"]!);
+            Assert.NotEmpty(finding["actions"]!.AsArray());
+        }
+
+        // Without a model the model sections are absent, not null.
+        Assert.All(new[] { "performance", "predictionDrift", "multivariate" }, key => Assert.False(json.AsObject().ContainsKey(key)));
+    }
+
+    [Fact]
+    public void Drift_json_text_and_the_dashboard_show_the_same_findings()
+    {
+        var reference = DataFile("train.csv");
+        var batch = DataFile("batch_2_flash_sale.csv");
+        var json = JsonNode.Parse(CliRunner.Run("drift", "--reference", reference, "--current", batch, "--format", "json").Out)!;
+        var text = CliRunner.Run("drift", "--reference", reference, "--current", batch).Out;
+        var html = Path.Combine(CliRunner.TempDirectory(), "report.html");
+        Assert.Equal(0, CliRunner.Run("report", "--reference", reference, "--current", batch, "--out", html).ExitCode);
+        var page = File.ReadAllText(html);
+        var panel = page[page.IndexOf("id=\"findings-0\"", StringComparison.Ordinal)..page.IndexOf("<p class=\"actions\">", StringComparison.Ordinal)];
+
+        var findings = json["findings"]!.AsArray().Select(f => (Title: (string)f!["title"]!, Evidence: (string)f["evidence"]!, Urgency: (string)f["urgency"]!)).ToArray();
+        Assert.Equal(
+            ["Flash-sale pattern: deep discounts bought on impulse", "Logistics pattern: late deliveries", "Return rate up"],
+            findings.Select(f => f.Title));
+        foreach (var (title, evidence, urgency) in findings)
+        {
+            Assert.Contains($"<b>{WebUtility.HtmlEncode(title)}</b>: {WebUtility.HtmlEncode(evidence)}", panel);
+            Assert.Contains($"- [{urgency}] {title}: {evidence}", text);
+        }
+
+        Assert.Equal(findings.Length, System.Text.RegularExpressions.Regex.Matches(panel, "<li><span class=\"urgency").Count);
+        Assert.Contains($"Recommended actions (urgent): {string.Join(" · ", json["recommendedActions"]!.AsArray().Select(a => (string)a!))}", text);
     }
 
     [Fact]

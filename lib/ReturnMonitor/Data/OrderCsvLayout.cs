@@ -1,0 +1,99 @@
+namespace ReturnMonitor.Data;
+
+/// <summary>Where each schema column is in a CSV file's header; columns other than the schema's are ignored.</summary>
+internal sealed class OrderCsvLayout
+{
+    private OrderCsvLayout(string[] header, int[] numericIndex, int[] categoricalIndex, int targetIndex)
+    {
+        Header = header;
+        NumericIndex = numericIndex;
+        CategoricalIndex = categoricalIndex;
+        TargetIndex = targetIndex;
+    }
+
+    /// <summary>The header's column names, trimmed.</summary>
+    public string[] Header { get; }
+
+    /// <summary>Number of fields every record must have.</summary>
+    public int FieldCount => Header.Length;
+
+    /// <summary>Field index of each numeric feature, in <see cref="OrderSchema.NumericFeatures"/> order.</summary>
+    public int[] NumericIndex { get; }
+
+    /// <summary>Field index of each categorical feature, in <see cref="OrderSchema.CategoricalFeatures"/> order.</summary>
+    public int[] CategoricalIndex { get; }
+
+    /// <summary>Field index of <c>returned</c>, or −1 for unlabelled data.</summary>
+    public int TargetIndex { get; }
+
+    /// <summary>Whether the data has the <c>returned</c> column.</summary>
+    public bool Labelled => TargetIndex >= 0;
+
+    /// <summary>
+    /// Reads the header, the first record of <paramref name="headerBytes"/> that is not blank (UTF-8, already checked
+    /// valid), and locates the schema's columns.
+    /// </summary>
+    /// <exception cref="DataFormatException">No header, an empty or duplicate header field, or a required column missing.</exception>
+    public static OrderCsvLayout FromHeaderBytes(ReadOnlySpan<byte> headerBytes, string file)
+    {
+        // First pass counts the fields, second keeps them all.
+        var position = 0;
+        long line = 1;
+        var counter = new Utf8CsvTokenizer(file, 0);
+        if (!counter.Next(headerBytes, ref position, ref line, out _, out _))
+        {
+            throw new DataFormatException(file, null, null, "the file is empty: expected a header line with the columns " + string.Join(", ", OrderSchema.ColumnOrder));
+        }
+
+        var tokenizer = new Utf8CsvTokenizer(file, counter.FieldCount);
+        position = 0;
+        line = 1;
+        tokenizer.Next(headerBytes, ref position, ref line, out var record, out _);
+        var header = new string[tokenizer.FieldCount];
+        for (var i = 0; i < header.Length; i++)
+        {
+            var cell = System.Text.Encoding.UTF8.GetString(tokenizer.Field(record, i)).AsSpan();
+            if (i == 0 && cell.StartsWith("\uFEFF"))
+            {
+                cell = cell[1..];
+            }
+
+            header[i] = cell.Trim().ToString();
+        }
+
+        return FromHeader(header, file);
+    }
+
+    private static OrderCsvLayout FromHeader(string[] header, string file)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (header[i].Length == 0)
+            {
+                throw new DataFormatException(file, 1, null, $"header field {i + 1} is empty");
+            }
+
+            if (!positions.TryAdd(header[i], i))
+            {
+                throw new DataFormatException(file, 1, header[i], $"appears twice in the header (fields {positions[header[i]] + 1} and {i + 1})");
+            }
+        }
+
+        int Find(string column) => positions.TryGetValue(column, out var index)
+            ? index
+            : throw new DataFormatException(file, 1, column, "required column is missing from the header" + Hint(column, positions.Keys));
+
+        return new OrderCsvLayout(
+            header,
+            OrderSchema.NumericFeatures.Select(f => Find(f.Name)).ToArray(),
+            OrderSchema.CategoricalFeatures.Select(f => Find(f.Name)).ToArray(),
+            positions.GetValueOrDefault(OrderSchema.Target, -1));
+    }
+
+    private static string Hint(string column, IEnumerable<string> present)
+    {
+        var close = present.FirstOrDefault(p => string.Equals(p.Trim(), column, StringComparison.OrdinalIgnoreCase));
+        return close is null ? "" : $" (found '{close}': column names are case-sensitive)";
+    }
+}

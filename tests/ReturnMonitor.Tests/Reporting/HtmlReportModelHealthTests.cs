@@ -1,0 +1,94 @@
+using System.Net;
+using ReturnMonitor.Monitoring;
+using ReturnMonitor.Reporting;
+using ReturnMonitor.Tests.Monitoring;
+
+namespace ReturnMonitor.Tests.Formatting;
+
+public class HtmlReportModelHealthTests
+{
+    private static readonly Lazy<(BatchMonitor Monitor, BatchCheck[] Checks)> Fixture = new(() =>
+    {
+        var monitor = SmallModel.Monitor;
+        return (monitor, new[] { monitor.Check(SmallModel.Normal), monitor.Check(SmallModel.FlashSale) });
+    });
+
+    [Fact]
+    public void Each_batch_gets_a_model_health_table_with_estimate_band_thresholds_and_alerts()
+    {
+        var (monitor, checks) = Fixture.Value;
+        var html = HtmlReport.Render(monitor.ReferenceOverview, "train.csv", checks);
+
+        for (var b = 0; b < checks.Length; b++)
+        {
+            var model = checks[b].Model!;
+            var table = Section(html, $"id=\"model-health-{b}\"", "</table>");
+            var accuracy = model.Estimated[PerformanceMetric.Accuracy].ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"<td>accuracy</td>", table);
+            Assert.Contains($"<td>{accuracy}</td>", table);
+            var thresholds = model.Thresholds[PerformanceMetric.Accuracy];
+            Assert.Contains($"{thresholds.Lower.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}–{thresholds.Upper.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}", table);
+            // A row is marked when its metric alerts, and only then.
+            Assert.Equal(model.Alerts.Select(a => a.Split(' ')[1]).Distinct().Count(), CountOf(table, "sev-severe"));
+            // The same rows as the terminal's table (ModelHealthTable), cell for cell.
+            foreach (var row in ModelHealthTable.Of(model))
+            {
+                Assert.Contains($"<td>{row.Metric}</td><td>{row.Reference}</td><td>{row.Realized}</td><td>{row.Estimated}</td><td>{row.Band}</td><td>{row.AlertOutside}</td>", table);
+            }
+        }
+
+        Assert.Empty(checks[0].Model!.Alerts);
+        Assert.NotEmpty(checks[1].Model!.Alerts);
+    }
+
+    [Fact]
+    public void Only_batches_with_a_model_section_get_the_panel()
+    {
+        var (monitor, checks) = Fixture.Value;
+        var driftOnly = new BatchMonitor(monitor.Profile).Check(SmallModel.FlashSale);
+        Assert.Null(driftOnly.Model);
+
+        var html = HtmlReport.Render(monitor.ReferenceOverview, "train.csv", [checks[0], driftOnly]);
+
+        Assert.Contains("id=\"model-health-0\"", html);
+        Assert.DoesNotContain("id=\"model-health-1\"", html);
+        Assert.DoesNotContain("Model health", HtmlReport.Render(monitor.ReferenceOverview, "train.csv", [driftOnly]));
+    }
+
+    [Fact]
+    public void The_findings_panel_shows_the_checks_findings_in_order()
+    {
+        var (monitor, checks) = Fixture.Value;
+        var html = HtmlReport.Render(monitor.ReferenceOverview, "train.csv", checks);
+
+        for (var b = 0; b < checks.Length; b++)
+        {
+            var panel = Section(html, $"id=\"findings-{b}\"", "<p class=\"actions\">");
+            var positions = checks[b].Recommendation.Findings
+                .Select(f => panel.IndexOf($"<b>{WebUtility.HtmlEncode(f.Title)}</b>: {WebUtility.HtmlEncode(f.Evidence)}", StringComparison.Ordinal))
+                .ToArray();
+            Assert.All(positions, p => Assert.True(p >= 0, "a finding of the check is missing from the page"));
+            Assert.Equal(positions.Order(), positions);
+        }
+
+        Assert.Contains(checks[1].Recommendation.Findings, f => f.Title.StartsWith("Flash-sale pattern", StringComparison.Ordinal));
+    }
+
+    private static string Section(string html, string start, string end)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from > 0, $"no {start}");
+        return html[from..html.IndexOf(end, from, StringComparison.Ordinal)];
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
