@@ -21,7 +21,7 @@ internal static class HistoryReader
 
         var result = new List<HistoryEntry>();
         using var command = HistoryStore.Command(connection,
-            "SELECT id, period, period_start, source, content_hash, rows, status, score, warning_score, critical_score, return_rate, has_money FROM batches ORDER BY period_start, period, id;");
+            "SELECT id, period, period_start, source, content_hash, rows, status, score, warning_score, critical_score, return_rate, has_money, cusum_statistic, cusum_threshold, cusum_alarm FROM batches ORDER BY period_start, period, id;");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -40,7 +40,10 @@ internal static class HistoryReader
                 features.GetValueOrDefault(id) ?? [],
                 health.GetValueOrDefault(id) ?? [],
                 reader.GetInt64(11) == 1 ? new Dictionary<string, double>(money.GetValueOrDefault(id) ?? []) : null,
-                alerts.GetValueOrDefault(id) ?? []);
+                alerts.GetValueOrDefault(id) ?? [])
+            {
+                Sequential = reader.IsDBNull(12) ? null : new HistorySequential(reader.GetDouble(12), reader.GetDouble(13), reader.GetInt64(14) == 1),
+            };
             result.Add(new HistoryEntry(id, record));
         }
 

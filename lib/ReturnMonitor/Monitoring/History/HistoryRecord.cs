@@ -36,6 +36,9 @@ public sealed record HistoryRecord(
     IReadOnlyDictionary<string, double>? Money,
     IReadOnlyList<HistoryAlert> Alerts)
 {
+    /// <summary>The sequential detector after this batch, as computed when it was recorded; null when none ran.</summary>
+    public HistorySequential? Sequential { get; init; }
+
     /// <summary>The drift evidence the sequential detector accumulates: Σ PSI over all features (see <see cref="DriftEvidence"/>).</summary>
     public double Evidence => Features.Sum(f => f.Psi);
 

@@ -7,7 +7,8 @@ namespace ReturnMonitor.Monitoring;
 /// The history database's schema and its migrations. The schema version is SQLite's <c>PRAGMA user_version</c>;
 /// <c>PRAGMA application_id</c> marks the file as a ReturnMonitor history. Migration k takes a file from version k − 1
 /// to k and runs inside the same write transaction as the version bump, so a file is always at a whole version.
-/// Versions: 1 batches, feature results, alerts; 2 model health and money; 3 notifications and their delivery attempts.
+/// Versions: 1 batches, feature results, alerts; 2 model health and money; 3 notifications and their delivery attempts,
+/// the sequential detector's state per batch and its calibrations.
 /// The README's "History" section documents every table and column.
 /// </summary>
 internal static class HistorySchema
@@ -94,6 +95,25 @@ internal static class HistorySchema
             error           TEXT,
             elapsed_ms      REAL    NOT NULL,
             PRIMARY KEY (notification_id, attempt)
+        );
+        ALTER TABLE batches ADD COLUMN cusum_statistic REAL;
+        ALTER TABLE batches ADD COLUMN cusum_threshold REAL;
+        ALTER TABLE batches ADD COLUMN cusum_alarm INTEGER;
+        CREATE TABLE sequential_calibrations (
+            reference_hash    TEXT    NOT NULL,
+            batch_size        INTEGER NOT NULL,
+            slack             REAL    NOT NULL,
+            target_arl        REAL    NOT NULL,
+            in_control_mean   REAL    NOT NULL,
+            in_control_sd     REAL    NOT NULL,
+            threshold         REAL    NOT NULL,
+            estimated_arl     REAL    NOT NULL,
+            simulated_periods INTEGER NOT NULL,
+            worst_offset      REAL    NOT NULL,
+            streams           INTEGER NOT NULL,
+            clean_batches     INTEGER NOT NULL,
+            reference_groups  INTEGER NOT NULL,
+            PRIMARY KEY (reference_hash, batch_size, slack, target_arl)
         );
         """,
     ];

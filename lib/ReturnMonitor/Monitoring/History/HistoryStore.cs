@@ -94,12 +94,13 @@ public sealed class HistoryStore : IDisposable
 
             id = Convert.ToInt64(Scalar(
                 """
-                INSERT INTO batches (period, period_start, source, content_hash, rows, status, score, warning_score, critical_score, return_rate, has_money)
-                VALUES ($period, $start, $source, $hash, $rows, $status, $score, $warning, $critical, $returnRate, $hasMoney) RETURNING id;
+                INSERT INTO batches (period, period_start, source, content_hash, rows, status, score, warning_score, critical_score, return_rate, has_money, cusum_statistic, cusum_threshold, cusum_alarm)
+                VALUES ($period, $start, $source, $hash, $rows, $status, $score, $warning, $critical, $returnRate, $hasMoney, $cusum, $cusumThreshold, $cusumAlarm) RETURNING id;
                 """,
                 ("$period", record.Period.Label), ("$start", Day(record.Period)), ("$source", record.Source), ("$hash", record.ContentHash),
                 ("$rows", record.Rows), ("$status", HistoryNames.Of(record.Status)), ("$score", record.Score), ("$warning", record.WarningScore),
-                ("$critical", record.CriticalScore), ("$returnRate", record.ReturnRate), ("$hasMoney", record.Money is null ? 0 : 1)));
+                ("$critical", record.CriticalScore), ("$returnRate", record.ReturnRate), ("$hasMoney", record.Money is null ? 0 : 1),
+                ("$cusum", record.Sequential?.Statistic), ("$cusumThreshold", record.Sequential?.Threshold), ("$cusumAlarm", record.Sequential is { } q ? (q.Alarm ? 1 : 0) : null)));
             for (var i = 0; i < record.Features.Count; i++)
             {
                 var f = record.Features[i];
@@ -148,6 +149,31 @@ public sealed class HistoryStore : IDisposable
 
         transaction.Commit();
         return id;
+    });
+
+    /// <summary>The stored calibration of the sequential detector for a reference, batch size, slack and target, or null.</summary>
+    public SequentialCalibration? Calibration(string referenceHash, int batchSize, double slack, double targetArl) => Guarded(() =>
+    {
+        using var command = Command(connection,
+            """
+            SELECT in_control_mean, in_control_sd, threshold, estimated_arl, simulated_periods, worst_offset, streams, clean_batches, reference_groups
+            FROM sequential_calibrations WHERE reference_hash = $hash AND batch_size = $size AND slack = $slack AND target_arl = $target;
+            """,
+            ("$hash", referenceHash), ("$size", batchSize), ("$slack", slack), ("$target", targetArl));
+        using var r = command.ExecuteReader();
+        return r.Read()
+            ? new SequentialCalibration(r.GetDouble(0), r.GetDouble(1), slack, r.GetDouble(2), targetArl, r.GetDouble(3), r.GetInt64(4), r.GetDouble(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), batchSize)
+            : null;
+    });
+
+    /// <summary>Stores a calibration for a reference (first one wins when two processes calibrate at once: they compute the same).</summary>
+    public void SaveCalibration(string referenceHash, SequentialCalibration c) => Guarded(() =>
+    {
+        Execute(connection, "INSERT OR IGNORE INTO sequential_calibrations VALUES ($hash, $size, $slack, $target, $mean, $sd, $h, $arl, $periods, $offset, $streams, $batches, $groups);",
+            ("$hash", referenceHash), ("$size", c.BatchSize), ("$slack", c.Slack), ("$target", c.TargetArl), ("$mean", c.InControlMean), ("$sd", c.InControlStandardDeviation),
+            ("$h", c.Threshold), ("$arl", double.IsPositiveInfinity(c.EstimatedArl) ? double.MaxValue : c.EstimatedArl), ("$periods", c.SimulatedPeriods), ("$offset", c.WorstReferenceOffset),
+            ("$streams", c.Streams), ("$batches", c.CleanBatches), ("$groups", c.References));
+        return 0;
     });
 
     /// <summary>Every recorded batch in time order (period start, then period label, then recording order).</summary>
