@@ -35,6 +35,8 @@ public static class CliApp
             NotebooksCommand.Create(io),
             ReportCommand.Create(io),
             EvaluateCommand.Create(io),
+            MonitorCommand.Create(io),
+            HistoryCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -7,6 +7,10 @@ namespace ReturnMonitor.Monitoring;
 /// <summary>Maps a batch's check results onto the plain <see cref="HistoryRecord"/> the history keeps.</summary>
 public static class HistoryMapping
 {
+    /// <summary>The record of a checked batch (drift, and model health when the check has it).</summary>
+    public static HistoryRecord From(BatchPeriod period, string contentHash, BatchCheck check, IReadOnlyDictionary<string, double>? money = null) =>
+        From(period, check.Name, contentHash, check.Drift, check.Model, money);
+
     /// <summary>
     /// The record of a batch: the drift report always; per metric the estimate, band, alert range and realized value when
     /// a model check was made; money figures when given. Alerts: <c>drift</c> when the status is not healthy (with the
