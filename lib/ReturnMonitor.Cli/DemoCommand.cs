@@ -57,7 +57,7 @@ internal static class DemoCommand
         io.Progress($"      history: {historyPath}");
 
         var reportPath = Path.Combine(outDirectory, "report.html");
-        ReportCommand.Write(reportPath, monitor, checks);
+        ReportCommand.Write(reportPath, monitor, checks, ReportCommand.ReadHistory(historyPath));
         io.Progress($"      dashboard: {reportPath}");
 
         io.Progress("[4/4] summary");
