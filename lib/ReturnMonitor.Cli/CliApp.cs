@@ -37,6 +37,7 @@ public static class CliApp
             EvaluateCommand.Create(io),
             MonitorCommand.Create(io),
             HistoryCommand.Create(io),
+            ModelsCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -19,7 +19,8 @@ internal static class DriftCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 2 when the status is at least this: warning or critical" };
         failOn.AcceptOnlyFromAmong("warning", "critical");
         var modelOption = new Option<string?>("--model") { Description = "Model directory from 'train': adds realized/estimated performance, prediction drift and the domain classifier" };
-        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption };
+        var engine = DataEngine.CreateOption();
+        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var json = parse.GetValue(format) == "json";
@@ -27,7 +28,7 @@ internal static class DriftCommand
             BatchCheck check;
             using (var progress = ProgressDisplay.Start(io, quiet: json))
             {
-                var profile = LoadReference(parse.GetValue(reference)!, progress.Options);
+                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options);
                 if (parse.GetValue(modelOption) is { } modelDirectory)
                 {
                     // The model sections need the orders themselves (to score them): the batch is read whole.
@@ -36,8 +37,8 @@ internal static class DriftCommand
                 }
                 else
                 {
-                    // Drift alone needs only the batch's exact summary: streamed on all cores, in bounded memory.
-                    check = new BatchMonitor(profile).Check(OrderFile.Summarize(batchPath, options: progress.Options));
+                    // Drift alone needs only the batch's exact summary: streamed on all cores in bounded memory (or by DuckDB).
+                    check = new BatchMonitor(profile).Check(DataEngine.Summarize(parse.GetValue(engine)!, batchPath, progress.Options));
                 }
             }
 
@@ -55,18 +56,9 @@ internal static class DriftCommand
         return command;
     }
 
-    /// <summary>A profile JSON file as is, or a CSV or Parquet file summarised on the fly.</summary>
-    public static ReferenceProfile LoadReference(string path, SummarizeOptions? options = null)
-    {
-        if (!File.Exists(path))
-        {
-            throw new DataFormatException(path, null, null, "file not found");
-        }
-
-        return !OrderFile.IsParquet(path) && ReferenceProfile.LooksLikeProfile(path)
-            ? ReferenceProfile.Load(path)
-            : new ReferenceProfile(OrderFile.Summarize(path, options: options));
-    }
+    /// <summary>A profile JSON file as is, or a CSV or Parquet file summarised on the fly by our reader.</summary>
+    public static ReferenceProfile LoadReference(string path, SummarizeOptions? options = null) =>
+        DataEngine.LoadReference(DataEngine.Builtin, path, options);
 
     private static bool Meets(DriftStatus status, string threshold) =>
         threshold == "warning" ? status >= DriftStatus.Warning : status >= DriftStatus.Critical;

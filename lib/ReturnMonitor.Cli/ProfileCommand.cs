@@ -1,33 +1,64 @@
 using System.CommandLine;
-using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Cli;
 
 /// <summary>
-/// <c>profile --data FILE --out PROFILE</c>: summarises the reference data (CSV or Parquet, any size, streamed on all cores)
-/// into the exact profile JSON once, so that every later <c>drift --reference PROFILE</c> skips re-reading it.
+/// <c>profile (--data FILE|GLOB [--engine builtin|duckdb] | --counts FILE…) --out PROFILE [--source NAME]</c>: summarises
+/// the reference data into the exact profile JSON once, so that every later <c>drift --reference PROFILE</c> skips
+/// re-reading it. Three ways in, one profile: our reader (one CSV or Parquet file, streamed on all cores), DuckDB
+/// embedded (many files), or value counts computed by any SQL engine with the shipped <c>value_counts.sql</c>.
 /// </summary>
 internal static class ProfileCommand
 {
     public static Command Create(CliOutput io)
     {
-        var data = new Option<string>("--data") { Description = "Reference data: CSV, or Parquet (.parquet)", Required = true };
+        var data = new Option<string?>("--data") { Description = "Reference data: CSV, or Parquet (.parquet); with --engine duckdb also a quoted glob of files" };
+        var counts = new Option<string[]>("--counts")
+        {
+            Description = "Value-count files (feature,value,count; CSV or .parquet) as produced by value_counts.sql in any engine; all are added up",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var engine = DataEngine.CreateOption();
         var outOption = new Option<string>("--out") { Description = "Profile JSON file to write", Required = true };
-        var command = new Command("profile", "Summarise reference data once into an exact profile.json for 'drift --reference'") { data, outOption };
+        var sourceOption = new Option<string?>("--source") { Description = "Name recorded as the profile's source (default: the --data or --counts arguments)" };
+        var command = new Command("profile", "Summarise reference data once into an exact profile.json for 'drift --reference'")
+        {
+            data, counts, engine, outOption, sourceOption,
+        };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            var path = parse.GetValue(data)!;
+            var dataPath = parse.GetValue(data);
+            var countFiles = parse.GetValue(counts) ?? [];
             var target = parse.GetValue(outOption)!;
-            DatasetSummary summary;
-            using (var progress = ProgressDisplay.Start(io, quiet: false))
+            var source = parse.GetValue(sourceOption);
+            if ((dataPath is null) == (countFiles.Length == 0))
             {
-                summary = OrderFile.Summarize(path, options: progress.Options);
+                throw new UsageException("give either --data or --counts");
+            }
+
+            DatasetSummary summary;
+            string from;
+            if (dataPath is null)
+            {
+                if (parse.GetResult(engine) is { Implicit: false })
+                {
+                    throw new UsageException("--engine applies to --data, not to --counts");
+                }
+
+                summary = ValueCountsFile.Read(countFiles, source);
+                from = string.Join(", ", countFiles);
+            }
+            else
+            {
+                using var progress = ProgressDisplay.Start(io, quiet: false);
+                summary = DataEngine.Summarize(parse.GetValue(engine)!, dataPath, progress.Options, source);
+                from = dataPath;
             }
 
             new ReferenceProfile(summary).Save(target);
-            io.Out.WriteLine($"{target}: profile of {summary.Rows} orders from {path}");
+            io.Out.WriteLine($"{target}: profile of {summary.Rows} orders from {from}");
             return CliApp.Success;
         }));
         return command;

@@ -14,7 +14,7 @@ internal static class TextTables
     public static void Training(IAnsiConsole console, TrainingReport report)
     {
         var m = report.Test;
-        console.WriteLine($"Return model: random forest, {report.Options.Trees} trees; metrics on the held-out test split ({report.TestRows} of {report.TrainRows + report.TestRows} orders)");
+        console.WriteLine($"Return model: {report.Options.Describe()}; metrics on the held-out test split ({report.TestRows} of {report.TrainRows + report.TestRows} orders)");
         var table = new Table()
             .AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned());
         table.AddRow("Accuracy", Percent(m.Accuracy));

@@ -167,6 +167,7 @@ internal sealed class OrderCellParser
         return i == cell.Length && scale > 0 && integerDigits + scale <= 15;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimAscii(ReadOnlySpan<byte> cell)
     {
         var start = 0;

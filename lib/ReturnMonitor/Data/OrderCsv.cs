@@ -118,9 +118,10 @@ public static class OrderCsv
         for (var row = 0; row < table.Count; row++)
         {
             line.Clear();
-            foreach (var column in columns)
+            for (var c = 0; c < columns.Length; c++)
             {
-                if (line.Length > 0)
+                var column = columns[c];
+                if (c > 0)
                 {
                     line.Append(',');
                 }

@@ -35,26 +35,33 @@ internal sealed class OrderRecordParser
         var numericIndex = layout.NumericIndex;
         var categoricalIndex = layout.CategoricalIndex;
         var targetIndex = layout.TargetIndex;
+        var fieldCount = layout.FieldCount;
+        var tokens = tokenizer;
+        var parser = cells;
+        var starts = tokens.Starts;
+        var ends = tokens.Ends;
         var rows = 0;
-        while (rows < maxRows && tokenizer.Next(data, ref position, ref line, out var record, out var recordLine))
+        while (rows < maxRows && tokens.Next(data, ref position, ref line, out var record, out var recordLine))
         {
-            if (tokenizer.FieldCount != layout.FieldCount)
+            if (tokens.FieldCount != fieldCount)
             {
-                throw new DataFormatException(file, recordLine, null, $"expected {layout.FieldCount} fields as in the header, found {tokenizer.FieldCount}");
+                throw new DataFormatException(file, recordLine, null, $"expected {fieldCount} fields as in the header, found {tokens.FieldCount}");
             }
 
             for (var i = 0; i < numericIndex.Length; i++)
             {
-                var value = cells.Number(tokenizer.Field(record, numericIndex[i]), i, recordLine, out var mantissa, out var scale);
+                var k = numericIndex[i];
+                var value = parser.Number(record[starts[k]..ends[k]], i, recordLine, out var mantissa, out var scale);
                 sink.Number(i, value, mantissa, scale);
             }
 
             for (var i = 0; i < categoricalIndex.Length; i++)
             {
-                sink.Category(i, cells.Category(tokenizer.Field(record, categoricalIndex[i]), i, recordLine));
+                var k = categoricalIndex[i];
+                sink.Category(i, parser.Category(record[starts[k]..ends[k]], i, recordLine));
             }
 
-            sink.EndRow(targetIndex >= 0 ? cells.Label(tokenizer.Field(record, targetIndex), recordLine) : 0);
+            sink.EndRow(targetIndex >= 0 ? parser.Label(record[starts[targetIndex]..ends[targetIndex]], recordLine) : 0);
             rows++;
         }
 

@@ -33,6 +33,12 @@ internal sealed class Utf8CsvTokenizer
     /// <summary>Number of fields of the last record read (may exceed the expected count; only those are accessible).</summary>
     public int FieldCount { get; private set; }
 
+    /// <summary>Start offsets of the fields of the last record, for the first expected count + 1 fields (hot loops hoist it).</summary>
+    public int[] Starts => starts;
+
+    /// <summary>End offsets (exclusive) of the fields of the last record, as <see cref="Starts"/>.</summary>
+    public int[] Ends => ends;
+
     /// <summary>Field <paramref name="index"/> (below the expected count) of <paramref name="record"/>, as returned by <see cref="Next"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Field(ReadOnlySpan<byte> record, int index) => record[starts[index]..ends[index]];
@@ -44,7 +50,7 @@ internal sealed class Utf8CsvTokenizer
     /// where the record starts. The end of <paramref name="data"/> ends the last record (the end of the file).
     /// </summary>
     /// <exception cref="DataFormatException">A quoted field is not closed, or text follows a closing quote.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Next(ReadOnlySpan<byte> data, ref int position, ref long line, out ReadOnlySpan<byte> record, out long recordLine)
     {
         while (position < data.Length)

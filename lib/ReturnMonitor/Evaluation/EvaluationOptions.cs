@@ -36,6 +36,16 @@ public sealed record EvaluationOptions(
     /// <summary>Graded shifts by default: 10%, 20% and 30% of the way to the flash sale.</summary>
     public static IReadOnlyList<double> DefaultMagnitudes { get; } = [0.1, 0.2, 0.3];
 
+    /// <summary>
+    /// Labelled batches of <see cref="PerformanceSize"/> orders per case for the estimates with known limits and the
+    /// money estimate (<see cref="EstimateEvaluation"/>: a domain classifier per batch, about a second each); 0 to skip.
+    /// Runs with the performance evaluation (needs <see cref="PerformanceTrials"/> &gt; 0).
+    /// </summary>
+    public int EstimateTrials { get; init; } = 20;
+
+    /// <summary>The cost model of the money evaluation; <see cref="Monitoring.CostModel.Default"/> when null.</summary>
+    public Monitoring.CostModel? Costs { get; init; }
+
     /// <summary>The batch sizes in use.</summary>
     public IReadOnlyList<int> BatchSizes => Sizes ?? DefaultSizes;
 

@@ -19,6 +19,12 @@ public sealed record EvaluationReport(
     IReadOnlyList<MultivariateRate> Multivariate,
     IReadOnlyList<TargetCheck> Targets)
 {
+    /// <summary>Per case, the estimates with known limits: errors, share flagged unreliable, band coverage (empty when not run).</summary>
+    public IReadOnlyList<EstimateQuality> Estimates { get; init; } = [];
+
+    /// <summary>Per case, expected vs realized return cost (empty when not run).</summary>
+    public IReadOnlyList<CostAccuracy> Costs { get; init; } = [];
+
     /// <summary>The null case's alarm rates: the false-positive rate per size.</summary>
     public IEnumerable<BatchAlarmRate> FalsePositiveRates => Alarms.Where(a => a.IsNull);
 }

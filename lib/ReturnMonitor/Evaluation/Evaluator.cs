@@ -35,6 +35,8 @@ public static class Evaluator
         var accuracy = DriftEvaluation.Score(flags, truth);
         IReadOnlyList<PerformanceError> performance = [];
         IReadOnlyList<MultivariateRate> multivariate = [];
+        IReadOnlyList<EstimateQuality> estimates = [];
+        IReadOnlyList<CostAccuracy> costs = [];
         if (options.PerformanceTrials > 0 || options.MultivariateTrials > 0)
         {
             progress?.Report("training the model on the reference");
@@ -44,9 +46,14 @@ public static class Evaluator
             performance = options.PerformanceTrials > 0 ? ModelEvaluation.Performance(monitor, cases, options) : [];
             progress?.Report("domain classifier");
             multivariate = options.MultivariateTrials > 0 ? ModelEvaluation.Multivariate(referenceTable, reference, cases, options) : [];
+            if (options.EstimateTrials > 0 && options.PerformanceTrials > 0)
+            {
+                (estimates, costs) = EstimateEvaluation.Run(model, test, monitor.Calibration, referenceTable, cases, options.Costs ?? CostModel.Default, options.EstimateTrials, options.PerformanceSize, options.Seed, progress);
+            }
         }
 
-        return new EvaluationReport(options, truth, alarms, flags, accuracy, performance, multivariate, Targets(alarms, performance, multivariate));
+        var targets = Targets(alarms, performance, multivariate).Concat(EstimateTargets.Check(estimates, costs)).ToArray();
+        return new EvaluationReport(options, truth, alarms, flags, accuracy, performance, multivariate, targets) { Estimates = estimates, Costs = costs };
     }
 
     /// <summary>Largest acceptable mean absolute error of estimated accuracy on batches of 1,000 under covariate shift.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 using ReturnMonitor.Data;
@@ -11,8 +12,8 @@ namespace ReturnMonitor.Modeling;
 /// arrays and walked on a dense feature vector built straight from the table's columns, slices of rows on all cores.
 /// Reproduces ML.NET's arithmetic exactly — features as float, "value ≤ threshold goes left", leaf values summed in double
 /// in tree order, the sum cast to float — so the scores are bit-identical (checked by the tests against the ML.NET path).
-/// Built only when the model is the expected pipeline (numeric columns and one-hot categories feeding a forest with
-/// numerical splits only); otherwise <see cref="TryCreate"/> returns null and the ML.NET path is used.
+/// Built only when the model is the expected pipeline (numeric columns and one-hot categories feeding a tree ensemble —
+/// FastForest, FastTree or LightGbm — with numerical splits only, unit tree weights and no bias); otherwise <see cref="TryCreate"/> returns null and the ML.NET path is used.
 /// </summary>
 internal sealed class ForestScorer
 {
@@ -31,32 +32,45 @@ internal sealed class ForestScorer
         this.trees = trees;
     }
 
+    /// <summary>
+    /// The tree ensemble at the end of a fitted or loaded pipeline and the calibrator ML.NET applies to its score (null for
+    /// FastForest, whose score is mapped to a probability by <see cref="ReturnModel"/>); null when the last step is not a tree ensemble.
+    /// </summary>
+    public static TreeEnsembleView? Inspect(ITransformer transformer)
+    {
+        // A fitted pipeline is a TransformerChain<the predictor>, a loaded one a TransformerChain<ITransformer>: both enumerate their steps.
+        if (transformer is not IEnumerable<ITransformer> chain
+            || chain.LastOrDefault() is not ISingleFeaturePredictionTransformer<object> predictor)
+        {
+            return null;
+        }
+
+        // FastTree and LightGbm come wrapped with the Platt calibrator that turns their summed tree outputs into P(returned).
+        var (model, calibrator) = predictor.Model is CalibratedModelParametersBase calibrated
+            ? (calibrated.SubModel, calibrated.Calibrator)
+            : (predictor.Model, null);
+
+        // FastForest keeps quantile regression trees, FastTree and LightGbm plain ones; all score as the weighted sum of their leaf values plus a bias.
+        return model switch
+        {
+            TreeEnsembleModelParametersBasedOnQuantileRegressionTree q => new TreeEnsembleView(q.TrainedTreeEnsemble.Trees, q.TrainedTreeEnsemble.TreeWeights, q.TrainedTreeEnsemble.Bias, calibrator, predictor.FeatureColumnName),
+            TreeEnsembleModelParametersBasedOnRegressionTree r => new TreeEnsembleView(r.TrainedTreeEnsemble.Trees, r.TrainedTreeEnsemble.TreeWeights, r.TrainedTreeEnsemble.Bias, calibrator, predictor.FeatureColumnName),
+            _ => null,
+        };
+    }
+
     /// <summary>The scorer of a fitted pipeline, or null when its shape is not the one this class knows.</summary>
     public static ForestScorer? TryCreate(MLContext context, ITransformer transformer)
     {
         try
         {
-            // A fitted pipeline is a TransformerChain<the predictor>, a loaded one a TransformerChain<ITransformer>: both enumerate their steps.
-            if (transformer is not IEnumerable<ITransformer> chain
-                || chain.LastOrDefault() is not ISingleFeaturePredictionTransformer<object> predictor)
-            {
-                return null;
-            }
-
-            // FastForest keeps quantile regression trees, FastTree plain ones; both score as the sum of their leaf values.
-            (IReadOnlyList<RegressionTreeBase> Trees, IReadOnlyList<double> Weights, double Bias)? ensemble = predictor.Model switch
-            {
-                TreeEnsembleModelParametersBasedOnQuantileRegressionTree q => (q.TrainedTreeEnsemble.Trees, q.TrainedTreeEnsemble.TreeWeights, q.TrainedTreeEnsemble.Bias),
-                TreeEnsembleModelParametersBasedOnRegressionTree r => (r.TrainedTreeEnsemble.Trees, r.TrainedTreeEnsemble.TreeWeights, r.TrainedTreeEnsemble.Bias),
-                _ => null,
-            };
-            if (ensemble is not { } forest || forest.Bias != 0)
+            if (Inspect(transformer) is not { } forest || forest.Bias != 0)
             {
                 return null;
             }
 
             var inputSchema = context.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
-            var featureColumn = transformer.GetOutputSchema(inputSchema)[predictor.FeatureColumnName];
+            var featureColumn = transformer.GetOutputSchema(inputSchema)[forest.FeatureColumnName];
             if (featureColumn.Type is not VectorDataViewType { ItemType: NumberDataViewType } vector || !vector.IsKnownSize)
             {
                 return null;

@@ -8,7 +8,8 @@ namespace ReturnMonitor.Modeling;
 /// <summary>
 /// The return-prediction model: an ML.NET pipeline that one-hot encodes <c>product_category</c> and <c>size_ordered</c>
 /// (a category never seen in training encodes as all zeros: the order is still scored), concatenates them with the
-/// seven numeric features and feeds a random forest (FastForest). <see cref="PredictProbabilities"/> returns P(returned).
+/// seven numeric features and feeds a tree ensemble (<see cref="TreeAlgorithm"/>: FastForest, FastTree or LightGbm,
+/// chosen by <see cref="ReturnModelOptions"/>). <see cref="PredictProbabilities"/> returns P(returned).
 /// </summary>
 public sealed class ReturnModel
 {
@@ -17,12 +18,14 @@ public sealed class ReturnModel
 
     private readonly MLContext context;
     private readonly ITransformer transformer;
+    private readonly TreeEnsembleView? ensemble;
     private Lazy<ForestScorer?>? scorer;
 
     private ReturnModel(MLContext context, ITransformer transformer, ReturnModelOptions options)
     {
         this.context = context;
         this.transformer = transformer;
+        ensemble = ForestScorer.Inspect(transformer);
         Options = options;
     }
 
@@ -47,21 +50,10 @@ public sealed class ReturnModel
 
         var context = new MLContext(options.Seed);
         var data = context.Data.LoadFromEnumerable(ModelInput.From(training));
-        var trainer = context.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
-        {
-            NumberOfTrees = options.Trees,
-            NumberOfLeaves = options.Leaves,
-            MinimumExampleCountPerLeaf = options.MinimumOrdersPerLeaf,
-            FeatureFraction = options.FeatureFraction,
-            Seed = options.Seed,
-            NumberOfThreads = 1,
-            LabelColumnName = "Label",
-            FeatureColumnName = "Features",
-        });
         var pipeline = context.Transforms.Categorical.OneHotEncoding(
                 [new InputOutputColumnPair("CategoryOneHot", nameof(ModelInput.ProductCategory)), new InputOutputColumnPair("SizeOneHot", nameof(ModelInput.SizeOrdered))])
             .Append(context.Transforms.Concatenate("Features", [.. ModelInput.NumericColumns, "CategoryOneHot", "SizeOneHot"]))
-            .Append(trainer);
+            .Append(TreeTrainers.Create(context, options));
         return new ReturnModel(context, pipeline.Fit(data), options);
     }
 
@@ -75,7 +67,7 @@ public sealed class ReturnModel
             var probabilities = new double[scores.Length];
             for (var i = 0; i < scores.Length; i++)
             {
-                probabilities[i] = Math.Clamp((scores[i] / Options.Trees + 1) / 2, 0, 1);
+                probabilities[i] = ensemble?.Calibrator is { } calibrator ? calibrator.PredictProbability(scores[i]) : ForestProbability(scores[i]);
             }
 
             return probabilities;
@@ -94,9 +86,9 @@ public sealed class ReturnModel
     {
         var data = context.Data.LoadFromEnumerable(ModelInput.From(table));
         var scored = transformer.Transform(data);
-        // FastForest's binary score is the sum over trees of leaf values, each the mean of ±1 labels in that leaf,
-        // so score / trees = 2p − 1 with p the forest's average leaf return rate.
-        var column = scored.Schema["Score"];
+        // A calibrated trainer (FastTree, LightGbm) writes P(returned) to "Probability"; FastForest only writes its score.
+        var calibrated = scored.Schema.GetColumnOrNull("Probability") is not null;
+        var column = scored.Schema[calibrated ? "Probability" : "Score"];
         var result = new double[table.Count];
         var i = 0;
         using var cursor = scored.GetRowCursor([column]);
@@ -105,11 +97,16 @@ public sealed class ReturnModel
         while (cursor.MoveNext())
         {
             getter(ref value);
-            result[i++] = Math.Clamp((value / Options.Trees + 1) / 2, 0, 1);
+            result[i++] = calibrated ? value : ForestProbability(value);
         }
 
         return result;
     }
+
+    // FastForest's binary score is the sum over trees of leaf values, each the mean of ±1 labels in that leaf,
+    // so score / trees = 2p − 1 with p the forest's average leaf return rate. The tree count is read from the model
+    // itself, so a loaded model needs no options.
+    private double ForestProbability(float score) => Math.Clamp((score / (ensemble?.Trees.Count ?? Options.Trees) + 1) / 2, 0, 1);
 
     /// <summary>Writes the model to <c>directory/model.zip</c>.</summary>
     public void Save(string directory)

@@ -15,7 +15,8 @@ public class ReturnModelTests
 
         Assert.Equal(4000, report.TrainRows);
         Assert.Equal(1000, report.TestRows);
-        Assert.True(report.Test.RocAuc >= 0.88, $"ROC-AUC {report.Test.RocAuc:F3} < 0.88");
+        // 0.948 was the FastForest default's; the boosted default must not fall below it.
+        Assert.True(report.Test.RocAuc >= 0.948, $"ROC-AUC {report.Test.RocAuc:F4} < 0.948");
         Assert.True(report.Test.Accuracy >= 0.89, $"accuracy {report.Test.Accuracy:F3} < 0.89");
     }
 

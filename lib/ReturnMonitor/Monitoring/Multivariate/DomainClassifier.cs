@@ -71,6 +71,41 @@ public sealed class DomainClassifier
         return new MultivariateDrift(auc, se, threshold, auc >= threshold, left.Count, right.Count, Folds, drivers);
     }
 
+    /// <summary>
+    /// Out-of-fold probabilities P(current | order) for every row of both tables (no sampling: pass tables of the size
+    /// you want scored), from the same k-fold classifier as <see cref="Compare"/> without the drivers. They give the
+    /// density ratio p_current(x)/p_reference(x) = q/(1 − q) · n_reference/n_current of each row (see
+    /// <see cref="ImportanceWeights"/>); each row is scored by the fold model that did not see it.
+    /// </summary>
+    /// <exception cref="ArgumentException">A side has fewer orders than folds.</exception>
+    public DomainProbabilities Probabilities(OrderTable reference, OrderTable current)
+    {
+        if (reference.Count < Folds || current.Count < Folds)
+        {
+            throw new ArgumentException($"the domain classifier needs at least {Folds} orders on each side");
+        }
+
+        var random = new RandomSource(RandomSource.DeriveSeed((ulong)Seed, "domain-probabilities"));
+        var rows = ModelInput.From(reference).Select(r => { r.Returned = false; return r; })
+            .Concat(ModelInput.From(current).Select(r => { r.Returned = true; return r; }))
+            .ToArray();
+        var labels = rows.Select(r => r.Returned).ToArray();
+        var fold = StratifiedFolds.Assign(labels, Folds, random);
+        var context = new MLContext(Seed);
+        var models = new ITransformer[Folds];
+        for (var k = 0; k < Folds; k++)
+        {
+            models[k] = Pipeline(context).Fit(context.Data.LoadFromEnumerable(rows.Where((_, i) => fold[i] != k)));
+        }
+
+        var probabilities = OutOfFold(context, models, rows, fold, "Probability");
+        var auc = ClassificationMetrics.ComputeRocAuc(labels, probabilities);
+        double n0 = reference.Count, n1 = current.Count;
+        var se = Math.Sqrt((n0 + n1 + 1) / (12 * n0 * n1));
+        var threshold = Math.Max(0.5 + AlarmZ * se, EffectFloor);
+        return new DomainProbabilities(probabilities[..reference.Count], probabilities[reference.Count..], auc, se, threshold, auc >= threshold);
+    }
+
     private IEstimator<ITransformer> Pipeline(MLContext context) =>
         context.Transforms.Categorical.OneHotEncoding(
                 [new InputOutputColumnPair("CategoryOneHot", nameof(ModelInput.ProductCategory)), new InputOutputColumnPair("SizeOneHot", nameof(ModelInput.SizeOrdered))])
@@ -87,14 +122,14 @@ public sealed class DomainClassifier
                 FeatureColumnName = "Features",
             }));
 
-    private double[] OutOfFold(MLContext context, ITransformer[] models, ModelInput[] rows, int[] fold)
+    private double[] OutOfFold(MLContext context, ITransformer[] models, ModelInput[] rows, int[] fold, string columnName = "Score")
     {
         var scores = new double[rows.Length];
         for (var k = 0; k < Folds; k++)
         {
             var index = Enumerable.Range(0, rows.Length).Where(i => fold[i] == k).ToArray();
             var scored = models[k].Transform(context.Data.LoadFromEnumerable(index.Select(i => rows[i])));
-            var column = scored.Schema["Score"];
+            var column = scored.Schema[columnName];
             using var cursor = scored.GetRowCursor([column]);
             var getter = cursor.GetGetter<float>(column);
             float value = 0;

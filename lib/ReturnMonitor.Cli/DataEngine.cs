@@ -1,0 +1,56 @@
+using System.CommandLine;
+using ReturnMonitor.Data;
+using ReturnMonitor.Drift;
+using ReturnMonitor.DuckDb;
+using ReturnMonitor.Summaries;
+
+namespace ReturnMonitor.Cli;
+
+/// <summary>
+/// Which engine turns order data into its exact summary: <c>builtin</c> (our streaming CSV/Parquet reader, one file,
+/// the default and the faster on one file) or <c>duckdb</c> (DuckDB embedded, one file or a glob of many CSV or Parquet
+/// files, hive-partitioned folders included, through the shipped <c>value_counts.sql</c>). Both give the same summary.
+/// </summary>
+internal static class DataEngine
+{
+    public const string Builtin = "builtin";
+    public const string DuckDb = "duckdb";
+
+    /// <summary>The <c>--engine</c> option shared by <c>profile</c> and <c>drift</c>.</summary>
+    public static Option<string> CreateOption()
+    {
+        var option = new Option<string>("--engine")
+        {
+            Description = "builtin (our reader, one file) or duckdb (DuckDB embedded: a file or a quoted glob of CSV/Parquet files, e.g. 'lake/*.parquet')",
+            DefaultValueFactory = _ => Builtin,
+        };
+        option.AcceptOnlyFromAmong(Builtin, DuckDb);
+        return option;
+    }
+
+    /// <summary>The exact summary of <paramref name="data"/> (a file; with DuckDB also a glob).</summary>
+    public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null) =>
+        engine == DuckDb
+            ? DuckDbSummarizer.Summarize(data, source)
+            : OrderFile.Summarize(data, source, options);
+
+    /// <summary>A profile JSON file as is, or order data summarised on the fly by <paramref name="engine"/>.</summary>
+    public static ReferenceProfile LoadReference(string engine, string path, SummarizeOptions? options = null)
+    {
+        if (File.Exists(path) && !OrderFile.IsParquet(path) && ReferenceProfile.LooksLikeProfile(path))
+        {
+            return ReferenceProfile.Load(path);
+        }
+
+        if (engine != DuckDb && !File.Exists(path))
+        {
+            throw new DataFormatException(path, null, null, "file not found");
+        }
+
+        return new ReferenceProfile(Summarize(engine, path, options));
+    }
+
+    /// <summary>Both sides of a drift check: the reference profile and the batch summary.</summary>
+    public static (ReferenceProfile Reference, DatasetSummary Batch) LoadDriftInputs(string engine, string reference, string current, SummarizeOptions? options) =>
+        (LoadReference(engine, reference, options), Summarize(engine, current, options));
+}

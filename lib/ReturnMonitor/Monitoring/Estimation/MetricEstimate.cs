@@ -1,0 +1,34 @@
+namespace ReturnMonitor.Monitoring;
+
+/// <summary>
+/// One metric's label-free estimate with a band that includes every known source of error: Value ± 1.96·SE, clipped
+/// to [0, 1], with SE = √(sampling² + calibration²) for CBPE and √(sampling² + weighting²) for the importance-weighted
+/// estimate. The band is meant to contain the realized value in 95% of batches when the assessment is reliable.
+/// </summary>
+/// <param name="Metric">The metric.</param>
+/// <param name="Method">The estimator the value comes from.</param>
+/// <param name="Value">The reported estimate (unitless, in [0, 1]).</param>
+/// <param name="Lower">Value − 1.96·SE, at least 0.</param>
+/// <param name="Upper">Value + 1.96·SE, at most 1.</param>
+/// <param name="StandardError">Total standard error used for the band.</param>
+/// <param name="Cbpe">The CBPE estimate.</param>
+/// <param name="ImportanceWeighted">The importance-weighted estimate.</param>
+/// <param name="SamplingStandardError">Spread of the realized metric when the batch's labels are drawn from the calibrated probabilities (CBPE's band).</param>
+/// <param name="CalibrationStandardError">Spread of the CBPE estimate over calibrators refitted on bootstrap resamples of the held-out orders.</param>
+/// <param name="WeightingStandardError">Bootstrap spread of the importance-weighted estimate over the held-out orders.</param>
+public sealed record MetricEstimate(
+    PerformanceMetric Metric,
+    EstimateMethod Method,
+    double Value,
+    double Lower,
+    double Upper,
+    double StandardError,
+    double Cbpe,
+    double ImportanceWeighted,
+    double SamplingStandardError,
+    double CalibrationStandardError,
+    double WeightingStandardError)
+{
+    /// <summary>Whether <paramref name="realized"/> lies inside [Lower, Upper].</summary>
+    public bool Covers(double realized) => realized >= Lower && realized <= Upper;
+}
