@@ -36,6 +36,8 @@ public static class CliApp
             KernelCommand.Create(io),
             ReportCommand.Create(io),
             EvaluateCommand.Create(io),
+            MonitorCommand.Create(io),
+            HistoryCommand.Create(io),
             ModelsCommand.Create(io),
         };
         var parsed = root.Parse(args);

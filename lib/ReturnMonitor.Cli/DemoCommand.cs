@@ -52,8 +52,12 @@ internal static class DemoCommand
             io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {TextTables.Fixed(check.Drift.Score, 1)}, {BatchCheckJson.Name(check.Recommendation.Urgency)})");
         }
 
+        io.Progress("      recording the 16-week stream into the history…");
+        var historyPath = DemoStream.Record(modelDirectory, outDirectory, seed, io);
+        io.Progress($"      history: {historyPath}");
+
         var reportPath = Path.Combine(outDirectory, "report.html");
-        ReportCommand.Write(reportPath, monitor, checks);
+        ReportCommand.Write(reportPath, monitor, checks, ReportCommand.ReadHistory(historyPath));
         io.Progress($"      dashboard: {reportPath}");
 
         io.Progress("[4/4] summary");

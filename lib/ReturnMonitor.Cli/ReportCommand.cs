@@ -17,7 +17,8 @@ internal static class ReportCommand
         var current = new Option<string[]>("--current") { Description = "Batch CSV or Parquet (.parquet); repeat for several batches", Required = true, AllowMultipleArgumentsPerToken = false };
         var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (adds model health: realized and estimated performance, prediction drift, domain classifier)" };
         var outOption = new Option<string>("--out") { Description = "HTML file to write", Required = true };
-        var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption };
+        var history = new Option<string?>("--history") { Description = "History database written by 'monitor': adds the timeline (score, sequential detector, PSI heat map, accuracy, return rate, alerts)" };
+        var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
@@ -25,7 +26,7 @@ internal static class ReportCommand
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
             var monitor = new BatchMonitor(profile, folder?.Monitor);
             var checks = parse.GetValue(current)!.Select(path => monitor.Check(OrderFile.Read(path))).ToArray();
-            Write(parse.GetValue(outOption)!, monitor, checks);
+            Write(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;
         }));
@@ -33,7 +34,19 @@ internal static class ReportCommand
     }
 
     /// <summary>Renders and writes the page.</summary>
-    public static void Write(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks)
+    /// <summary>The recorded batches of an existing history file.</summary>
+    public static IReadOnlyList<HistoryEntry> ReadHistory(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ReturnMonitor.Data.DataFormatException(path, null, null, "file not found (record batches into it with 'returnmonitor monitor')");
+        }
+
+        using var store = HistoryStore.Open(path);
+        return store.Batches();
+    }
+
+    public static void Write(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, IReadOnlyList<HistoryEntry>? history = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -41,6 +54,6 @@ internal static class ReportCommand
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, HtmlReport.Render(monitor.ReferenceOverview, monitor.Profile.Source, checks));
+        File.WriteAllText(path, HtmlReport.Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, history));
     }
 }

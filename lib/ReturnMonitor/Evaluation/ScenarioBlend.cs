@@ -19,17 +19,6 @@ public static class ScenarioBlend
             throw new ArgumentOutOfRangeException(nameof(magnitude), magnitude, "a blend magnitude is a fraction in [0, 1]");
         }
 
-        double Mix(double a, double b) => a + magnitude * (b - a);
-        return new Scenario(
-            $"{to.Name}@{magnitude * 100:0.#}%",
-            $"{magnitude * 100:0.#}% of the way from {from.Name} to {to.Name}",
-            from.CategoryWeights.Zip(to.CategoryWeights, Mix).ToArray(),
-            Mix(from.NewCustomerProbability, to.NewCustomerProbability),
-            Mix(from.DiscountProbability, to.DiscountProbability),
-            Mix(from.DiscountMeanSteps, to.DiscountMeanSteps),
-            Mix(from.ExtraDeliveryDays, to.ExtraDeliveryDays),
-            Mix(from.RatingMean, to.RatingMean),
-            Mix(from.RatingStandardDeviation, to.RatingStandardDeviation),
-            Mix(from.WrongItemRate, to.WrongItemRate));
+        return ScenarioInterpolation.Between(from, to, magnitude, $"{to.Name}@{magnitude * 100:0.#}%", $"{magnitude * 100:0.#}% of the way from {from.Name} to {to.Name}");
     }
 }

@@ -21,8 +21,9 @@ public static class HtmlReport
     /// <param name="referenceOverview">Headline numbers of the reference, for the deltas.</param>
     /// <param name="referenceName">Name of the reference (file or profile).</param>
     /// <param name="checks">The checked batches, in selector order (at least one). A batch with a model section also gets the "Model health" panel.</param>
+    /// <param name="history">A monitoring history: adds the timeline section (<see cref="HistoryTimeline"/>); null or empty for none.</param>
     /// <exception cref="ArgumentException">No batches.</exception>
-    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks)
+    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks, IReadOnlyList<HistoryEntry>? history = null)
     {
         if (checks.Count == 0)
         {
@@ -40,6 +41,10 @@ public static class HtmlReport
         }
 
         body.Append("</select></label></header>");
+        if (history is { Count: > 0 })
+        {
+            body.Append(HistoryTimeline.Section(history));
+        }
 
         body.Append("<section id=\"all-batches\"><h2>All batches</h2>");
         body.Append(OverviewTable(checks));
@@ -62,7 +67,13 @@ public static class HtmlReport
         page.Append("</head><body>\n").Append(body).Append('\n');
         page.Append("<script>\nvar charts = {");
         page.Append(string.Join(",\n", charts.Select(c => $"\"{c.Id}\": {ScriptJson(GenericChart.toJson(c.Chart))}")));
-        page.Append("};\n").Append(Script).Append("</script>\n</body></html>\n");
+        page.Append("};\n").Append(Script);
+        if (history is { Count: > 0 })
+        {
+            page.Append(HistoryTimeline.Script(history));
+        }
+
+        page.Append("</script>\n</body></html>\n");
         return page.ToString();
     }
 

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using ReturnMonitor.Data;
+using ReturnMonitor.Monitoring;
+using ReturnMonitor.Reporting;
+using Spectre.Console;
+
+namespace ReturnMonitor.Cli;
+
+/// <summary><c>history --history FILE.db [--format text|json|csv]</c>: lists the recorded batches in period order.</summary>
+internal static class HistoryCommand
+{
+    public static Command Create(CliOutput io)
+    {
+        var history = HistoryOption();
+        var format = new Option<string>("--format") { Description = "text, json or csv", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "csv");
+        var command = new Command("history", "List the batches recorded by 'monitor': status, score, sequential detector, accuracy, alerts") { history, format };
+        command.SetAction(parse => CliApp.Guard(io, () =>
+        {
+            var path = parse.GetValue(history)!;
+            if (!File.Exists(path))
+            {
+                throw new DataFormatException(path, null, null, "file not found (record batches into it with 'returnmonitor monitor')");
+            }
+
+            using var store = HistoryStore.Open(path);
+            var entries = store.Batches();
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    io.Out.Write(HistoryExport.Json(entries));
+                    break;
+                case "csv":
+                    io.Out.Write(HistoryExport.Csv(entries));
+                    break;
+                default:
+                    Table(io.Console, entries, store.Notifications());
+                    break;
+            }
+
+            return CliApp.Success;
+        }));
+        return command;
+    }
+
+    public static Option<string> HistoryOption() =>
+        new("--history") { Description = "The history database (SQLite), created when missing", Required = true };
+
+    private static void Table(IAnsiConsole console, IReadOnlyList<HistoryEntry> entries, IReadOnlyList<HistoryNotification> notifications)
+    {
+        var table = new Table().Border(TableBorder.Square)
+            .AddColumns("period", "batch", "orders", "status", "score", "Σ PSI", "CUSUM / h", "est. accuracy", "realized", "return rate", "alerts");
+        foreach (var r in entries.Select(e => e.Record))
+        {
+            var accuracy = r.Metric("accuracy");
+            table.AddRow(
+                Markup.Escape(r.Period.Label),
+                Markup.Escape(r.Source),
+                r.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                r.Status.ToString().ToLowerInvariant(),
+                TextTables.Fixed(r.Score, 1),
+                TextTables.Fixed(r.Evidence, 3),
+                r.Sequential is { } s ? $"{TextTables.Fixed(s.Statistic, 1)} / {TextTables.Fixed(s.Threshold, 1)}{(s.Alarm ? " ALARM" : "")}" : "–",
+                TextTables.Percent(accuracy?.Estimated),
+                TextTables.Percent(accuracy?.Realized),
+                TextTables.Percent(r.ReturnRate),
+                // Kinds and counts only: the messages are in --format json.
+                Markup.Escape(string.Join(", ", r.Alerts.GroupBy(a => a.Kind).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}"))));
+        }
+
+        console.Write(table);
+        console.WriteLine($"{entries.Count} batch(es)");
+        foreach (var n in notifications)
+        {
+            var last = n.Notification.Attempts.Count > 0 ? n.Notification.Attempts[^1] : null;
+            console.WriteLine($"alert {n.Period} → {n.Notification.Target} ({n.Notification.Format}): " +
+                (n.Notification.Delivered ? "delivered" : $"FAILED after {n.Notification.Attempts.Count} attempt(s): {last?.Error}"));
+        }
+    }
+}

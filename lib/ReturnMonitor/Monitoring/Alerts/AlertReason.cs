@@ -1,0 +1,11 @@
+namespace ReturnMonitor.Monitoring;
+
+/// <summary>Why an alert is sent.</summary>
+public enum AlertReason
+{
+    /// <summary>The batch status changed to warning or critical, or back to healthy (or the first batch is not healthy).</summary>
+    StatusChange,
+
+    /// <summary>The status did not change, but the sequential detector (CUSUM) alarmed: a small shift has persisted.</summary>
+    SequentialAlarm,
+}
