@@ -17,13 +17,15 @@ internal static class ReportCommand
         var current = new Option<string[]>("--current") { Description = "Batch CSV or Parquet (.parquet); repeat for several batches", Required = true, AllowMultipleArgumentsPerToken = false };
         var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (adds model health: realized and estimated performance, prediction drift, domain classifier)" };
         var outOption = new Option<string>("--out") { Description = "HTML file to write", Required = true };
-        var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption };
+        var costs = DriftCommand.CostsOption();
+        var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
+            var costModel = DriftCommand.LoadCosts(parse.GetValue(costs));
             var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
             // With a model folder each batch also gets the model sections (and the model-health panel).
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
-            var monitor = new BatchMonitor(profile, folder?.Monitor);
+            var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costModel);
             var checks = parse.GetValue(current)!.Select(path => monitor.Check(OrderFile.Read(path))).ToArray();
             Write(parse.GetValue(outOption)!, monitor, checks);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");

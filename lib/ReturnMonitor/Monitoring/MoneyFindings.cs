@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace ReturnMonitor.Monitoring;
+
+/// <summary>
+/// The findings of the money and reliability sections, for <see cref="Recommendations"/>: the extra return cost in
+/// money when it is clear of the noise, and an unreliable label-free estimate.
+/// </summary>
+internal static class MoneyFindings
+{
+    /// <summary>Extra cost share (of the reference's cost per order) from which the return-cost finding is urgent.</summary>
+    public const double UrgentExtraShare = 0.20;
+
+    /// <summary>Whether the expected cost's 95% band lies wholly above the reference's cost: the extra is not noise.</summary>
+    public static bool Significant(ReturnCostEstimate cost) =>
+        cost.ExtraPerOrder > 0 && cost.Lower > cost.ReferencePerOrder * cost.Orders;
+
+    /// <summary>"this batch's returns are expected to cost EUR 1,234 more than usual per 1,000 orders (EUR 1,234 for its 1000 orders)".</summary>
+    public static string ExtraSentence(ReturnCostEstimate cost) =>
+        $"this batch's returns are expected to cost {Money(cost.Currency, 1000 * cost.ExtraPerOrder)} more than usual per 1,000 orders " +
+        $"({Money(cost.Currency, cost.ExtraTotal)} for its {cost.Orders} orders)";
+
+    /// <summary>"EUR 1,234" (whole units, invariant culture).</summary>
+    public static string Money(string currency, double amount) => $"{currency} {amount.ToString("N0", CultureInfo.InvariantCulture)}";
+
+    public static void ReturnCost(BatchMoney? money, List<Finding> findings)
+    {
+        if (money is null || !Significant(money.ReturnCost))
+        {
+            return;
+        }
+
+        var c = money.ReturnCost;
+        var evidence = $"expected return cost {Money(c.Currency, 1000 * c.ExpectedPerOrder)} per 1,000 orders " +
+                       $"(95% band {Money(c.Currency, 1000 * c.Lower / c.Orders)}–{Money(c.Currency, 1000 * c.Upper / c.Orders)}) " +
+                       $"vs {Money(c.Currency, 1000 * c.ReferencePerOrder)} on the reference: {ExtraSentence(c)}";
+        if (c.RealizedTotal is { } realized)
+        {
+            evidence += $"; realized {Money(c.Currency, 1000 * realized / c.Orders)} per 1,000 orders";
+        }
+
+        var actions = new List<string> { $"Tell finance: {ExtraSentence(c)}" };
+        if (money.Threshold.SavingPer1000 >= ThresholdAdvice.NegligiblePer1000 && money.Threshold.BatchBestThreshold != money.Threshold.CurrentThreshold)
+        {
+            actions.Add(char.ToUpperInvariant(money.Threshold.Sentence[0]) + money.Threshold.Sentence[1..]);
+        }
+
+        findings.Add(new Finding(
+            "Return cost up",
+            c.ExtraPerOrder >= UrgentExtraShare * c.ReferencePerOrder ? Urgency.Urgent : Urgency.Monitor,
+            evidence,
+            actions));
+    }
+
+    public static void Unreliable(ModelCheck? model, List<Finding> findings)
+    {
+        if (model?.Assessment?.Reliability is not { Reliable: false } reliability)
+        {
+            return;
+        }
+
+        findings.Add(new Finding(
+            "Label-free estimate unreliable",
+            Urgency.Monitor,
+            $"the label-free estimate is unreliable here: {reliability.Reason}",
+            ["Wait for labels before acting on the estimated performance", "Collect labelled orders from this situation for the next training data"]));
+    }
+}
