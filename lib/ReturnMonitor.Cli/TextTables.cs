@@ -158,6 +158,7 @@ internal static class TextTables
         var c = money.ReturnCost;
         var cur = c.Currency;
         writer.WriteLine($"Return cost ({c.Orders} orders): expected {cur} {Whole(c.ExpectedTotal)} (95% band {Whole(c.Lower)}–{Whole(c.Upper)}), {cur} {Whole(1000 * c.ExpectedPerOrder)} per 1,000 orders" +
+                         (c.ImportanceWeightedPerOrder is { } w ? $"; importance-weighted {cur} {Whole(1000 * w)} per 1,000" : "") +
                          (c.RealizedTotal is { } r ? $"; realized {cur} {Whole(r)}" : "; realized: unknown (no labels)"));
         writer.WriteLine($"Extra cost vs reference ({cur} {Whole(1000 * c.ReferencePerOrder)} per 1,000 orders): {(c.ExtraPerOrder >= 0 ? "+" : "")}{Whole(1000 * c.ExtraPerOrder)} per 1,000 orders, {(c.ExtraTotal >= 0 ? "+" : "")}{cur} {Whole(c.ExtraTotal)} for this batch");
         var d = money.Decisions;
@@ -214,7 +215,8 @@ internal static class TextTables
             .AddColumn(new TableColumn("Accuracy estimated (95% band)").RightAligned())
             .AddColumn(new TableColumn("Alerts").RightAligned())
             .AddColumn("Prediction drift")
-            .AddColumn("Domain classifier AUC");
+            .AddColumn("Domain classifier AUC")
+            .AddColumn("Estimate reliable");
         foreach (var check in checks)
         {
             if (check.Model is not { } c)
@@ -231,7 +233,8 @@ internal static class TextTables
                 $"{Fixed(c.Estimated[PerformanceMetric.Accuracy], 3)} ({Fixed(band.Lower, 3)}–{Fixed(band.Upper, 3)})",
                 c.Alerts.Count.ToString(CultureInfo.InvariantCulture),
                 c.Prediction.Drifted ? "yes" : "no",
-                c.Multivariate is { } mv ? $"{Fixed(mv.RocAuc, 3)} ({(mv.Drifted ? "drifted" : "no")})" : "–");
+                c.Multivariate is { } mv ? $"{Fixed(mv.RocAuc, 3)} ({(mv.Drifted ? "drifted" : "no")})" : "–",
+                c.Assessment is { } assessed ? (assessed.Reliability.Reliable ? "yes" : $"no ({MoneyJson.Method(assessed.Reliability.Method)} {Fixed(assessed[PerformanceMetric.Accuracy].Value, 3)})") : "–");
         }
 
         console.Write(table);

@@ -14,7 +14,7 @@ namespace ReturnMonitor.Monitoring;
 /// <item>new categories — values never seen in training;</item>
 /// <item>return rate up — at least 5 points (urgent from 10);</item>
 /// <item>model degradation — realized ROC-AUC at least 0.05 below the held-out test split (labelled batches checked with a model);</item>
-/// <item>return cost up — the expected return cost's 95% band lies above the reference's cost (urgent from 20% extra);</item>
+/// <item>return cost up — the extra return cost vs the reference (realized, else the chosen label-free estimate) exceeds its noise (urgent from 20% extra);</item>
 /// <item>unreliable estimate — the label-free estimate's reliability check failed: wait for labels;</item>
 /// <item>other drifting features;</item>
 /// <item>nothing drifted — maintain.</item>
@@ -42,13 +42,13 @@ public static class Recommendations
         var findings = new List<Finding>();
         var explained = new HashSet<string>(StringComparer.Ordinal);
 
-        var extraCost = ExtraCost(money);
+        var extraCost = money is null ? null : MoneyFindings.Extra(money, model) is { Significant: true } extra ? extra.Sentence : null;
         FlashSale(drift, findings, explained, extraCost);
         Logistics(drift, findings, explained);
         NewCategories(drift, findings, explained);
         ReturnRate(drift, findings, extraCost);
         Degradation(model, findings);
-        MoneyFindings.ReturnCost(money, findings);
+        MoneyFindings.ReturnCost(money, model, findings);
         MoneyFindings.Unreliable(model, findings);
 
         var others = drift.Features.Where(f => f.Severity != DriftSeverity.None && !explained.Contains(f.Name)).ToArray();
@@ -82,10 +82,6 @@ public static class Recommendations
 
         return new Recommendation(overall, findings.OrderByDescending(f => f.Urgency).ToArray(), StandardActions[overall]);
     }
-
-    /// <summary>"returns are expected to cost € N more than usual per 1,000 orders", when the band excludes the reference's cost.</summary>
-    private static string? ExtraCost(BatchMoney? money) =>
-        money is { } m && MoneyFindings.Significant(m.ReturnCost) ? MoneyFindings.ExtraSentence(m.ReturnCost) : null;
 
     private static void FlashSale(DriftReport drift, List<Finding> findings, HashSet<string> explained, string? extraCost)
     {

@@ -21,6 +21,11 @@ public static class MoneyCard
         html.Append($"<div class=\"card money\" id=\"money-{batch}\"><div class=\"metric\">expected return cost per 1,000 orders</div>");
         html.Append($"<div class=\"value money-expected\">{E(Amount(c.Currency, c.ExpectedPerOrder * 1000))}</div>");
         html.Append($"<div class=\"delta\">95% band <span class=\"money-lower\">{E(Amount(c.Currency, c.Lower * per1000))}</span>–<span class=\"money-upper\">{E(Amount(c.Currency, c.Upper * per1000))}</span>");
+        if (c.ImportanceWeightedPerOrder is { } weighted)
+        {
+            html.Append($" · importance-weighted <span class=\"money-weighted\">{E(Amount(c.Currency, weighted * 1000))}</span>");
+        }
+
         if (c.RealizedTotal is { } realized)
         {
             html.Append($" · realized <span class=\"money-realized\">{E(Amount(c.Currency, realized * per1000))}</span>");
