@@ -115,7 +115,8 @@ internal static class TextTables
         {
             table.AddColumn(new TableColumn($"Return cost/1k exp. ({currency})").RightAligned())
                 .AddColumn(new TableColumn("realized").RightAligned())
-                .AddColumn(new TableColumn("extra/1k").RightAligned());
+                .AddColumn(new TableColumn("extra/1k exp.").RightAligned())
+                .AddColumn(new TableColumn("extra/1k real.").RightAligned());
         }
 
         var referenceCost = checks.Select(c => c.Money?.ReturnCost.ReferencePerOrder).FirstOrDefault(c => c is not null);
@@ -123,7 +124,7 @@ internal static class TextTables
             Days(reference.AverageDeliveryDays), Fixed(reference.AverageRating, 2), "–", "training", "–", Fixed(training.Test.RocAuc, 3) + "*", Percent(training.Test.Accuracy) + "*" };
         if (currency is not null)
         {
-            baseline.AddRange(["–", Whole(1000 * referenceCost), "–"]);
+            baseline.AddRange(["–", Whole(1000 * referenceCost), "–", "–"]);
         }
 
         table.AddRow(baseline.ToArray());
@@ -137,7 +138,10 @@ internal static class TextTables
             if (currency is not null)
             {
                 var cost = check.Money?.ReturnCost;
-                row.AddRange([Whole(1000 * cost?.ExpectedPerOrder), Whole(cost?.RealizedTotal * 1000 / cost?.Orders), cost is null ? "–" : (cost.ExtraPerOrder >= 0 ? "+" : "") + Whole(1000 * cost.ExtraPerOrder)]);
+                // Label-free extra: the estimate the reliability check chose (importance-weighted when a shift was detected).
+                var labelFree = check.Money is { } m ? ExtraCost.Of(m, check.Model, useLabels: false) : null;
+                var realizedExtra = cost?.RealizedTotal is { } r ? r / cost.Orders - cost.ReferencePerOrder : (double?)null;
+                row.AddRange([Whole(1000 * cost?.ExpectedPerOrder), Whole(cost?.RealizedTotal * 1000 / cost?.Orders), Signed(1000 * labelFree?.PerOrder), Signed(1000 * realizedExtra)]);
             }
 
             table.AddRow(row.ToArray());
@@ -148,6 +152,7 @@ internal static class TextTables
         if (currency is not null)
         {
             console.WriteLine("Return cost per 1,000 orders: expected from the calibrated probabilities (no labels), realized from the labels; the baseline's is realized on the reference orders.");
+            console.WriteLine("Extra cost vs the baseline per 1,000 orders: label-free (importance-weighted where the estimate is flagged unreliable) and realized.");
         }
     }
 
@@ -250,6 +255,8 @@ internal static class TextTables
     /// <summary>Whole money units with thousands separators ("12,345"), or "–".</summary>
     public static string Whole(double? value) =>
         value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "–";
+
+    private static string Signed(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + Whole(v) : "–";
 
     private static string Days(double value) => value.ToString("F1", CultureInfo.InvariantCulture) + " days";
 

@@ -26,5 +26,32 @@ public sealed record ExtraCost(string Basis, string Currency, int Orders, double
         }
     }
 
+    /// <summary>
+    /// The best-known extra return cost of the batch vs the reference, per order: realized when the batch is labelled;
+    /// else the importance-weighted estimate when the reliability check chose it (the plain estimate misses a shift
+    /// into regions where the probabilities are off); else the plain expected cost. Significant when it exceeds 1.96
+    /// standard errors of the expected total (for the plain estimate: its 95% band lies above the reference's cost).
+    /// </summary>
+    /// <param name="money">The batch's money section.</param>
+    /// <param name="model">The batch's model check (its reliability assessment chooses the label-free estimate).</param>
+    /// <param name="useLabels">Whether a labelled batch's realized cost is used; false for the label-free figure.</param>
+    public static ExtraCost Of(BatchMoney money, ModelCheck? model, bool useLabels = true)
+    {
+        var c = money.ReturnCost;
+        var reference = c.ReferencePerOrder * c.Orders;
+        var noise = MoneyEstimator.BandZ * c.StandardError;
+        if (useLabels && c.RealizedTotal is { } realized)
+        {
+            return new("realized", c.Currency, c.Orders, realized / c.Orders - c.ReferencePerOrder, realized - reference > noise);
+        }
+
+        if (model?.Assessment?.Reliability.Method == EstimateMethod.ImportanceWeighted && c.ImportanceWeightedPerOrder is { } weighted)
+        {
+            return new("importance-weighted", c.Currency, c.Orders, weighted - c.ReferencePerOrder, (weighted - c.ReferencePerOrder) * c.Orders > noise);
+        }
+
+        return new("expected", c.Currency, c.Orders, c.ExtraPerOrder, c.ExtraPerOrder > 0 && c.Lower > reference);
+    }
+
     private string Money(double amount) => $"{Currency} {amount.ToString("N0", CultureInfo.InvariantCulture)}";
 }

@@ -11,29 +11,8 @@ internal static class MoneyFindings
     /// <summary>Extra cost share (of the reference's cost per order) from which the return-cost finding is urgent.</summary>
     public const double UrgentExtraShare = 0.20;
 
-    /// <summary>
-    /// The best-known extra return cost of the batch vs the reference, per order: realized when the batch is labelled;
-    /// else the importance-weighted estimate when the reliability check chose it (the plain estimate misses a shift
-    /// into regions where the probabilities are off); else the plain expected cost. Significant when it exceeds 1.96
-    /// standard errors of the expected total (for the plain estimate: its 95% band lies above the reference's cost).
-    /// </summary>
-    public static ExtraCost Extra(BatchMoney money, ModelCheck? model)
-    {
-        var c = money.ReturnCost;
-        var reference = c.ReferencePerOrder * c.Orders;
-        var noise = MoneyEstimator.BandZ * c.StandardError;
-        if (c.RealizedTotal is { } realized)
-        {
-            return new ExtraCost("realized", c.Currency, c.Orders, realized / c.Orders - c.ReferencePerOrder, realized - reference > noise);
-        }
-
-        if (model?.Assessment?.Reliability.Method == EstimateMethod.ImportanceWeighted && c.ImportanceWeightedPerOrder is { } weighted)
-        {
-            return new ExtraCost("importance-weighted", c.Currency, c.Orders, weighted - c.ReferencePerOrder, (weighted - c.ReferencePerOrder) * c.Orders > noise);
-        }
-
-        return new ExtraCost("expected", c.Currency, c.Orders, c.ExtraPerOrder, c.ExtraPerOrder > 0 && c.Lower > reference);
-    }
+    /// <summary>The best-known extra return cost (see <see cref="ExtraCost.Of"/>).</summary>
+    public static ExtraCost Extra(BatchMoney money, ModelCheck? model) => ExtraCost.Of(money, model);
 
     /// <summary>"EUR 1,234" (whole units, invariant culture).</summary>
     public static string Money(string currency, double amount) => $"{currency} {amount.ToString("N0", CultureInfo.InvariantCulture)}";

@@ -94,7 +94,7 @@ public static class HtmlReport
 
         if (check.Money is { } money)
         {
-            html.Append(MoneyCard.Render(b, money));
+            html.Append(MoneyCard.Render(b, money, check.Model));
         }
 
         html.Append("</div>");

@@ -11,7 +11,10 @@ namespace ReturnMonitor.Reporting;
 public static class MoneyCard
 {
     /// <summary>The card: expected return cost per 1,000 orders with its 95% band, realized, extra vs the reference, threshold advice.</summary>
-    public static string Render(int batch, BatchMoney money)
+    /// <param name="batch">Index of the batch on the page (element ids).</param>
+    /// <param name="money">The batch's money section.</param>
+    /// <param name="model">The batch's model check: its reliability assessment picks the label-free extra cost (importance-weighted when a shift was detected).</param>
+    public static string Render(int batch, BatchMoney money, ModelCheck? model = null)
     {
         var c = money.ReturnCost;
         var per1000 = 1000.0 / c.Orders;
@@ -32,8 +35,15 @@ public static class MoneyCard
         }
 
         html.Append("</div>");
-        html.Append($"<div class=\"delta {verdict}\">extra vs reference <span class=\"money-extra\">{E(Signed(c.Currency, extra))}</span> per 1,000 ");
+        html.Append($"<div class=\"delta {verdict}\">extra vs reference (expected) <span class=\"money-extra\">{E(Signed(c.Currency, extra))}</span> per 1,000 ");
         html.Append($"(<span class=\"money-extra-total\">{E(Signed(c.Currency, c.ExtraTotal))}</span> for this batch; reference {E(Amount(c.Currency, 1000 * c.ReferencePerOrder))})</div>");
+        // The figure the findings cite: realized when labelled, else the label-free estimate the reliability check chose.
+        var best = ExtraCost.Of(money, model);
+        if (best.Basis != "expected")
+        {
+            html.Append($"<div class=\"delta {(best.Significant && best.PerOrder > 0 ? "worse" : "same")}\">extra vs reference ({E(best.Basis)}) <span class=\"money-extra-best\">{E(Signed(c.Currency, 1000 * best.PerOrder))}</span> per 1,000</div>");
+        }
+
         html.Append($"<div class=\"delta money-threshold\">{E(money.Threshold.Sentence)}</div></div>");
         return html.ToString();
     }

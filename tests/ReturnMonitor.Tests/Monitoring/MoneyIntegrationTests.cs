@@ -150,6 +150,9 @@ public class MoneyIntegrationTests
         var extra = 1000 * (double)cost["extraPerOrder"]!;
         Assert.Contains($"<span class=\"money-extra\">{(extra >= 0 ? "+" : "−")}{Amount(Math.Abs(extra))}</span>", card);
         Assert.Contains(HtmlReport.E((string)json["threshold"]!["sentence"]!), card);
+        // The labelled batch's realized extra cost, the figure the findings cite, is on the card too.
+        var realizedExtra = 1000 * ((double)cost["realizedTotal"]! / orders - (double)cost["referencePerOrder"]!);
+        Assert.Contains($"extra vs reference (realized) <span class=\"money-extra-best\">{(realizedExtra >= 0 ? "+" : "−")}{Amount(Math.Abs(realizedExtra))}</span>", card);
     }
 
     [Fact]
