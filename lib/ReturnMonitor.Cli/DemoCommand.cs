@@ -16,16 +16,17 @@ internal static class DemoCommand
         var data = new Option<string>("--data") { Description = "Directory of the demo CSV files (regenerated)", DefaultValueFactory = _ => "data" };
         var outOption = new Option<string>("--out") { Description = "Directory for the model, profile and JSON results", DefaultValueFactory = _ => "artifacts" };
         var seed = GenerateCommand.SeedOption();
-        var command = new Command("demo", "Run the whole job on the built-in demo data: generate, train, check every batch, summarise") { data, outOption, seed };
+        var costs = DriftCommand.CostsOption();
+        var command = new Command("demo", "Run the whole job on the built-in demo data: generate, train, check every batch, summarise") { data, outOption, seed, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            Run(parse.GetValue(data)!, parse.GetValue(outOption)!, parse.GetValue(seed), io);
+            Run(parse.GetValue(data)!, parse.GetValue(outOption)!, parse.GetValue(seed), io, DriftCommand.LoadCosts(parse.GetValue(costs)));
             return CliApp.Success;
         }));
         return command;
     }
 
-    public static IReadOnlyList<BatchCheck> Run(string dataDirectory, string outDirectory, ulong seed, CliOutput io)
+    public static IReadOnlyList<BatchCheck> Run(string dataDirectory, string outDirectory, ulong seed, CliOutput io, CostModel? costs = null)
     {
         io.Progress($"[1/4] generating demo data in {dataDirectory}/ (seed {seed})…");
         var files = GenerateCommand.Write(dataDirectory, seed, 5000, 1000);
@@ -39,7 +40,7 @@ internal static class DemoCommand
 
         io.Progress("[3/4] checking the batches…");
         // Read back from disk, so the demo checks exactly what 'drift --model' would use.
-        var monitor = new BatchMonitor(ModelDirectory.Load(modelDirectory));
+        var monitor = new BatchMonitor(ModelDirectory.Load(modelDirectory), costs: costs);
         var checks = new List<BatchCheck>();
         var driftDirectory = Path.Combine(outDirectory, "drift");
         Directory.CreateDirectory(driftDirectory);

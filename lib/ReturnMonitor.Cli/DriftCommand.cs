@@ -20,7 +20,8 @@ internal static class DriftCommand
         failOn.AcceptOnlyFromAmong("warning", "critical");
         var modelOption = new Option<string?>("--model") { Description = "Model directory from 'train': adds realized/estimated performance, prediction drift and the domain classifier" };
         var engine = DataEngine.CreateOption();
-        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine };
+        var costs = CostsOption();
+        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var json = parse.GetValue(format) == "json";
@@ -28,12 +29,14 @@ internal static class DriftCommand
             BatchCheck check;
             using (var progress = ProgressDisplay.Start(io, quiet: json))
             {
+                // Read first, so that a bad cost file fails before any long work.
+                var costModel = LoadCosts(parse.GetValue(costs));
                 var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options);
                 if (parse.GetValue(modelOption) is { } modelDirectory)
                 {
                     // The model sections need the orders themselves (to score them): the batch is read whole.
                     var folder = ModelDirectory.Load(modelDirectory);
-                    check = new BatchMonitor(profile, folder.Monitor).Check(OrderFile.Read(batchPath));
+                    check = new BatchMonitor(profile, folder.Monitor, costs: costModel).Check(OrderFile.Read(batchPath));
                 }
                 else
                 {
@@ -55,6 +58,13 @@ internal static class DriftCommand
         }));
         return command;
     }
+
+    /// <summary>The <c>--costs FILE</c> option shared by drift, report and demo.</summary>
+    public static Option<string?> CostsOption() =>
+        new("--costs") { Description = "Cost model JSON (see docs/costs.example.json): cost of a return and of an intervention; default: the README's illustrative costs" };
+
+    /// <summary>The cost file, validated (a bad file is one clear error line), or <see cref="CostModel.Default"/>.</summary>
+    public static CostModel LoadCosts(string? path) => path is null ? CostModel.Default : CostModel.Load(path);
 
     /// <summary>A profile JSON file as is, or a CSV or Parquet file summarised on the fly by our reader.</summary>
     public static ReferenceProfile LoadReference(string path, SummarizeOptions? options = null) =>

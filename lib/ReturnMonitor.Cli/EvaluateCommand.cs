@@ -7,8 +7,9 @@ using Spectre.Console;
 namespace ReturnMonitor.Cli;
 
 /// <summary>
-/// <c>evaluate [--trials N] [--drift-trials N] [--sizes 100,500,…] [--seed S] [--performance-trials N] [--multivariate-trials N] [--format text|markdown|json]</c>: measures the alarms by
-/// simulation (false-positive rate, detection rate, per-feature precision and recall). Exit code 2 when a target is missed.
+/// <c>evaluate [--trials N] [--drift-trials N] [--sizes 100,500,…] [--seed S] [--performance-trials N] [--multivariate-trials N] [--estimate-trials N] [--costs FILE] [--format text|markdown|json]</c>:
+/// measures the alarms by simulation (false-positive rate, detection rate, per-feature precision and recall), and the
+/// label-free estimates' reliability and the return-cost estimate's accuracy. Exit code 2 when a target is missed.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -20,12 +21,14 @@ internal static class EvaluateCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the simulation", DefaultValueFactory = _ => new EvaluationOptions().Seed };
         var performanceTrials = new Option<int>("--performance-trials") { Description = "Labelled batches per case for the CBPE error (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().PerformanceTrials };
         var multivariateTrials = new Option<int>("--multivariate-trials") { Description = "Batches per case for the domain classifier (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().MultivariateTrials };
+        var estimateTrials = new Option<int>("--estimate-trials") { Description = "Labelled batches per case for the estimates' reliability, band coverage and return-cost accuracy (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().EstimateTrials };
+        var costs = DriftCommand.CostsOption();
         var format = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var stream = new Option<bool>("--stream") { Description = "Evaluate monitoring over time instead: detection delay and false alarms of the per-batch decision vs the sequential detector on simulated weekly streams" };
         var command = new Command("evaluate", "Measure the drift alarms by simulation: false-positive rate, detection rate, per-feature precision/recall")
         {
-            trials, driftTrials, sizes, seed, performanceTrials, multivariateTrials, format, stream,
+            trials, driftTrials, sizes, seed, performanceTrials, multivariateTrials, estimateTrials, costs, format, stream,
         };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
@@ -40,10 +43,14 @@ internal static class EvaluateCommand
                 Seed: parse.GetValue(seed),
                 DriftTrials: parse.GetValue(driftTrials),
                 PerformanceTrials: parse.GetValue(performanceTrials),
-                MultivariateTrials: parse.GetValue(multivariateTrials));
-            if (options.Trials < 1 || options.DriftTrials < 1 || options.PerformanceTrials < 0 || options.MultivariateTrials < 0)
+                MultivariateTrials: parse.GetValue(multivariateTrials))
             {
-                throw new UsageException("--trials and --drift-trials must be at least 1, --performance-trials and --multivariate-trials at least 0");
+                EstimateTrials = parse.GetValue(estimateTrials),
+                Costs = DriftCommand.LoadCosts(parse.GetValue(costs)),
+            };
+            if (options.Trials < 1 || options.DriftTrials < 1 || options.PerformanceTrials < 0 || options.MultivariateTrials < 0 || options.EstimateTrials < 0)
+            {
+                throw new UsageException("--trials and --drift-trials must be at least 1, --performance-trials, --multivariate-trials and --estimate-trials at least 0");
             }
 
             var json = parse.GetValue(format) == "json";

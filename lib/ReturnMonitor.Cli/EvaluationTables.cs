@@ -80,6 +80,56 @@ internal static class EvaluationTables
             console.Write(mv);
             console.WriteLine();
         }
+        if (report.Estimates.Count > 0)
+        {
+            console.WriteLine($"Estimates that know their limits: {report.Estimates[0].Trials} labelled batches of {report.Estimates[0].Size:N0} per case (reliability check, importance-weighted estimate, widened band)");
+            var est = new Table().Border(border).AddColumn("Case")
+                .AddColumn(new TableColumn("Realized accuracy").RightAligned())
+                .AddColumn(new TableColumn("CBPE MAE").RightAligned())
+                .AddColumn(new TableColumn("Imp.-weighted MAE").RightAligned())
+                .AddColumn(new TableColumn("Chosen MAE").RightAligned())
+                .AddColumn(new TableColumn("MAE if reliable").RightAligned())
+                .AddColumn(new TableColumn("Flagged unreliable").RightAligned())
+                .AddColumn(new TableColumn("Band coverage (reliable)").RightAligned())
+                .AddColumn(new TableColumn("Outside support").RightAligned())
+                .AddColumn(new TableColumn("Mean ESS").RightAligned());
+            foreach (var e in report.Estimates)
+            {
+                est.AddRow(e.Scenario, TextTables.Fixed(e.MeanRealizedAccuracy, 3), TextTables.Fixed(e.CbpeAccuracyMae, 3), TextTables.Fixed(e.ImportanceWeightedAccuracyMae, 3),
+                    TextTables.Fixed(e.ChosenAccuracyMae, 3), TextTables.Fixed(e.ReliableAccuracyMae, 3), Rate(e.Unreliable),
+                    e.AccuracyCoverage.Trials == 0 ? "–" : $"{Rate(e.AccuracyCoverage)} of {e.AccuracyCoverage.Trials}",
+                    TextTables.Percent(e.MeanShareOutsideSupport), TextTables.Fixed(e.MeanEffectiveSampleSize, 0));
+            }
+
+            console.Write(est);
+            console.WriteLine();
+        }
+
+        if (report.Costs.Count > 0)
+        {
+            var currency = report.Costs[0].Currency;
+            console.WriteLine($"Return cost: expected without labels vs realized, per batch of {report.Costs[0].Size:N0} ({currency})");
+            var cost = new Table().Border(border).AddColumn("Case")
+                .AddColumn(new TableColumn("Expected").RightAligned())
+                .AddColumn(new TableColumn("Realized").RightAligned())
+                .AddColumn(new TableColumn("Bias").RightAligned())
+                .AddColumn(new TableColumn("Band coverage").RightAligned())
+                .AddColumn(new TableColumn("Imp.-weighted bias").RightAligned())
+                .AddColumn(new TableColumn("Extra/1k expected").RightAligned())
+                .AddColumn(new TableColumn("Extra/1k realized").RightAligned())
+                .AddColumn(new TableColumn("Best threshold").RightAligned())
+                .AddColumn(new TableColumn("Saving/1k").RightAligned());
+            foreach (var c in report.Costs)
+            {
+                cost.AddRow(c.Scenario, TextTables.Whole(c.MeanExpected), TextTables.Whole(c.MeanRealized), TextTables.Percent(c.RelativeBias), Rate(c.BandCoverage),
+                    TextTables.Percent(c.ImportanceWeightedRelativeBias), TextTables.Whole(1000 * c.MeanExtraPerOrder), TextTables.Whole(1000 * c.MeanRealizedExtraPerOrder),
+                    TextTables.Fixed(c.MeanBatchBestThreshold, 2), TextTables.Whole(c.MeanSavingPer1000));
+            }
+
+            console.Write(cost);
+            console.WriteLine();
+        }
+
         foreach (var target in report.Targets)
         {
             console.WriteLine($"{(target.Met ? "met" : "MISSED")}: {target.Description} — {target.Measured}");

@@ -18,13 +18,15 @@ internal static class ReportCommand
         var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (adds model health: realized and estimated performance, prediction drift, domain classifier)" };
         var outOption = new Option<string>("--out") { Description = "HTML file to write", Required = true };
         var history = new Option<string?>("--history") { Description = "History database written by 'monitor': adds the timeline (score, sequential detector, PSI heat map, accuracy, return rate, alerts)" };
-        var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history };
+        var costs = DriftCommand.CostsOption();
+        var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
+            var costModel = DriftCommand.LoadCosts(parse.GetValue(costs));
             var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
             // With a model folder each batch also gets the model sections (and the model-health panel).
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
-            var monitor = new BatchMonitor(profile, folder?.Monitor);
+            var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costModel);
             var checks = parse.GetValue(current)!.Select(path => monitor.Check(OrderFile.Read(path))).ToArray();
             Write(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");

@@ -45,6 +45,11 @@ internal static class TextTables
             ModelCheck(console, model);
         }
 
+        if (check.Money is { } money)
+        {
+            Money(console, money);
+        }
+
         Findings(console, check.Recommendation);
     }
 
@@ -104,19 +109,67 @@ internal static class TextTables
             .AddColumn(new TableColumn("Drift score").RightAligned()).AddColumn("Status")
             .AddColumn(new TableColumn("Severe/mod.").RightAligned())
             .AddColumn(new TableColumn("Model AUC").RightAligned()).AddColumn(new TableColumn("Accuracy").RightAligned());
-        table.AddRow("baseline (training)", reference.Orders.ToString(CultureInfo.InvariantCulture), Percent(reference.ReturnRate), Percent(reference.AverageDiscount / 100, 0),
-            Days(reference.AverageDeliveryDays), Fixed(reference.AverageRating, 2), "–", "training", "–", Fixed(training.Test.RocAuc, 3) + "*", Percent(training.Test.Accuracy) + "*");
+        // Return cost per 1,000 orders (the money section): expected without labels, realized, and the extra vs the reference.
+        var currency = checks.Select(c => c.Money?.Costs.Currency).FirstOrDefault(c => c is not null);
+        if (currency is not null)
+        {
+            table.AddColumn(new TableColumn($"Return cost/1k exp. ({currency})").RightAligned())
+                .AddColumn(new TableColumn("realized").RightAligned())
+                .AddColumn(new TableColumn("extra/1k exp.").RightAligned())
+                .AddColumn(new TableColumn("extra/1k real.").RightAligned());
+        }
+
+        var referenceCost = checks.Select(c => c.Money?.ReturnCost.ReferencePerOrder).FirstOrDefault(c => c is not null);
+        var baseline = new List<string> { "baseline (training)", reference.Orders.ToString(CultureInfo.InvariantCulture), Percent(reference.ReturnRate), Percent(reference.AverageDiscount / 100, 0),
+            Days(reference.AverageDeliveryDays), Fixed(reference.AverageRating, 2), "–", "training", "–", Fixed(training.Test.RocAuc, 3) + "*", Percent(training.Test.Accuracy) + "*" };
+        if (currency is not null)
+        {
+            baseline.AddRange(["–", Whole(1000 * referenceCost), "–", "–"]);
+        }
+
+        table.AddRow(baseline.ToArray());
         foreach (var check in checks)
         {
             var o = check.Overview;
-            table.AddRow(Path.GetFileNameWithoutExtension(check.Name), o.Orders.ToString(CultureInfo.InvariantCulture), Percent(o.ReturnRate), Percent(o.AverageDiscount / 100, 0), Days(o.AverageDeliveryDays),
+            var row = new List<string> { Path.GetFileNameWithoutExtension(check.Name), o.Orders.ToString(CultureInfo.InvariantCulture), Percent(o.ReturnRate), Percent(o.AverageDiscount / 100, 0), Days(o.AverageDeliveryDays),
                 Fixed(o.AverageRating, 2), $"{Fixed(check.Drift.Score, 1)}/100", DriftJson.Name(check.Drift.Status),
                 $"{check.Drift.CountWith(DriftSeverity.Severe)}/{check.Drift.CountWith(DriftSeverity.Moderate)}",
-                Fixed(check.Model?.Realized?.RocAuc, 3), Percent(check.Model?.Realized?.Accuracy));
+                Fixed(check.Model?.Realized?.RocAuc, 3), Percent(check.Model?.Realized?.Accuracy) };
+            if (currency is not null)
+            {
+                var cost = check.Money?.ReturnCost;
+                // Label-free extra: the estimate the reliability check chose (importance-weighted when a shift was detected).
+                var labelFree = check.Money is { } m ? ExtraCost.Of(m, check.Model, useLabels: false) : null;
+                var realizedExtra = cost?.RealizedTotal is { } r ? r / cost.Orders - cost.ReferencePerOrder : (double?)null;
+                row.AddRange([Whole(1000 * cost?.ExpectedPerOrder), Whole(cost?.RealizedTotal * 1000 / cost?.Orders), Signed(1000 * labelFree?.PerOrder), Signed(1000 * realizedExtra)]);
+            }
+
+            table.AddRow(row.ToArray());
         }
 
         console.Write(table);
         console.WriteLine("* baseline model metrics are on the held-out 20% test split; batch metrics are realized on the batch's own labels.");
+        if (currency is not null)
+        {
+            console.WriteLine("Return cost per 1,000 orders: expected from the calibrated probabilities (no labels), realized from the labels; the baseline's is realized on the reference orders.");
+            console.WriteLine("Extra cost vs the baseline per 1,000 orders: label-free (importance-weighted where the estimate is flagged unreliable) and realized.");
+        }
+    }
+
+    /// <summary>The money block of one batch: expected return cost with band, realized, extra vs reference, decisions, threshold advice.</summary>
+    public static void Money(IAnsiConsole console, BatchMoney money)
+    {
+        var writer = console.Profile.Out.Writer;
+        var c = money.ReturnCost;
+        var cur = c.Currency;
+        writer.WriteLine($"Return cost ({c.Orders} orders): expected {cur} {Whole(c.ExpectedTotal)} (95% band {Whole(c.Lower)}–{Whole(c.Upper)}), {cur} {Whole(1000 * c.ExpectedPerOrder)} per 1,000 orders" +
+                         (c.ImportanceWeightedPerOrder is { } w ? $"; importance-weighted {cur} {Whole(1000 * w)} per 1,000" : "") +
+                         (c.RealizedTotal is { } r ? $"; realized {cur} {Whole(r)}" : "; realized: unknown (no labels)"));
+        writer.WriteLine($"Extra cost vs reference ({cur} {Whole(1000 * c.ReferencePerOrder)} per 1,000 orders): {(c.ExtraPerOrder >= 0 ? "+" : "")}{Whole(1000 * c.ExtraPerOrder)} per 1,000 orders, {(c.ExtraTotal >= 0 ? "+" : "")}{cur} {Whole(c.ExtraTotal)} for this batch");
+        var d = money.Decisions;
+        writer.WriteLine($"Model decisions at threshold {Fixed(d.Threshold, 2)}: {d.Interventions} interventions, expected net {cur} {Whole(d.ExpectedNetPer1000)} per 1,000 orders" +
+                         (d.RealizedNetPer1000 is { } rn ? $" (realized {cur} {Whole(rn)})" : ""));
+        writer.WriteLine($"Threshold: {money.Threshold.Sentence}");
     }
 
     public static void ModelCheck(IAnsiConsole console, ModelCheck check)
@@ -136,6 +189,16 @@ internal static class TextTables
         }
 
         console.Write(table);
+        if (check.Assessment is { Reliability: var reliability } assessment)
+        {
+            var accuracy = assessment[PerformanceMetric.Accuracy];
+            console.Profile.Out.Writer.WriteLine($"Estimate reliable: {(reliability.Reliable ? "yes" : "no")} — {reliability.Reason} (method {MoneyJson.Method(reliability.Method)}: accuracy {Fixed(accuracy.Value, 3)}, band {Fixed(accuracy.Lower, 3)}–{Fixed(accuracy.Upper, 3)}; CBPE {Fixed(accuracy.Cbpe, 3)}, importance-weighted {Fixed(accuracy.ImportanceWeighted, 3)})");
+        }
+        else if (check.AssessmentSkipped is { } skipped)
+        {
+            console.Profile.Out.Writer.WriteLine($"Estimate reliability: not assessed — {skipped}");
+        }
+
         console.WriteLine(check.Alerts.Count == 0 ? "Performance alerts: none" : $"Performance alerts: {string.Join(", ", check.Alerts)}");
         var p = check.Prediction;
         console.WriteLine($"Prediction drift: {(p.Drifted ? "yes" : "no")} — mean score {Fixed(p.ReferenceMeanScore, 3)} → {Fixed(p.CurrentMeanScore, 3)}, PSI {Fixed(p.Psi, 3)}, " +
@@ -157,7 +220,8 @@ internal static class TextTables
             .AddColumn(new TableColumn("Accuracy estimated (95% band)").RightAligned())
             .AddColumn(new TableColumn("Alerts").RightAligned())
             .AddColumn("Prediction drift")
-            .AddColumn("Domain classifier AUC");
+            .AddColumn("Domain classifier AUC")
+            .AddColumn("Estimate reliable");
         foreach (var check in checks)
         {
             if (check.Model is not { } c)
@@ -174,7 +238,8 @@ internal static class TextTables
                 $"{Fixed(c.Estimated[PerformanceMetric.Accuracy], 3)} ({Fixed(band.Lower, 3)}–{Fixed(band.Upper, 3)})",
                 c.Alerts.Count.ToString(CultureInfo.InvariantCulture),
                 c.Prediction.Drifted ? "yes" : "no",
-                c.Multivariate is { } mv ? $"{Fixed(mv.RocAuc, 3)} ({(mv.Drifted ? "drifted" : "no")})" : "–");
+                c.Multivariate is { } mv ? $"{Fixed(mv.RocAuc, 3)} ({(mv.Drifted ? "drifted" : "no")})" : "–",
+                c.Assessment is { } assessed ? (assessed.Reliability.Reliable ? "yes" : $"no ({MoneyJson.Method(assessed.Reliability.Method)} {Fixed(assessed[PerformanceMetric.Accuracy].Value, 3)})") : "–");
         }
 
         console.Write(table);
@@ -186,6 +251,12 @@ internal static class TextTables
 
     public static string Fixed(double? value, int decimals) =>
         value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>Whole money units with thousands separators ("12,345"), or "–".</summary>
+    public static string Whole(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "–";
+
+    private static string Signed(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + Whole(v) : "–";
 
     private static string Days(double value) => value.ToString("F1", CultureInfo.InvariantCulture) + " days";
 

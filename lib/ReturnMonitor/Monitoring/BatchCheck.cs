@@ -17,4 +17,9 @@ namespace ReturnMonitor.Monitoring;
 /// model and the batch's orders (not only their summary) were checked; else null.
 /// </param>
 /// <param name="Recommendation">The findings about this batch and what to do, from every section above.</param>
-public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ModelCheck? Model, Recommendation Recommendation);
+/// <param name="Money">
+/// What the batch's returns are expected to cost (with band, realized when labelled, extra vs the reference), what the
+/// model's decisions are worth and the threshold advice, under the monitor's <see cref="CostModel"/>; null without a
+/// model or when the model folder has no held-out orders.
+/// </param>
+public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ModelCheck? Model, Recommendation Recommendation, BatchMoney? Money = null);

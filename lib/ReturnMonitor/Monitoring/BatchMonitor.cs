@@ -6,29 +6,43 @@ namespace ReturnMonitor.Monitoring;
 
 /// <summary>
 /// The one monitor of production batches: fitted once (a reference profile, and optionally a model with its
-/// monitoring files), then applied to each batch. A check summarises the batch once, compares it with the profile,
-/// scores it with the model once (every model section derives from that one scoring), and derives the findings from
-/// the sections — the result is one <see cref="BatchCheck"/>.
+/// monitoring files and a cost model), then applied to each batch. A check summarises the batch once, compares it with
+/// the profile, scores it with the model once (every model section — performance, its reliability, money — derives
+/// from that one scoring), and derives the findings from the sections — the result is one <see cref="BatchCheck"/>.
 /// </summary>
 public sealed class BatchMonitor
 {
-    private readonly DriftOptions? options;
+    /// <summary>The score from which the model's decision (an intervention) applies: the threshold of every metric.</summary>
+    public const double DecisionThreshold = 0.5;
 
-    /// <summary>A monitor for drift only (no model), or for drift and model health when <paramref name="model"/> is given.</summary>
+    private readonly DriftOptions? options;
+    private readonly Lazy<EstimationReference?> estimation;
+    private readonly Lazy<double> referenceCostPerOrder;
+
+    /// <summary>A monitor for drift only (no model), or for drift, model health and money when <paramref name="model"/> is given.</summary>
     /// <param name="profile">The reference the batches are compared with.</param>
-    /// <param name="model">The model-aware monitor (model, calibration, held-out scores, reference sample); null for drift only.</param>
+    /// <param name="model">The model-aware monitor (model, calibration, held-out orders, reference sample); null for drift only.</param>
     /// <param name="options">Drift thresholds; null for <see cref="DriftOptions.Default"/>.</param>
-    public BatchMonitor(ReferenceProfile profile, ModelMonitor? model = null, DriftOptions? options = null)
+    /// <param name="costs">Costs of a return and of an intervention; null for <see cref="CostModel.Default"/>.</param>
+    public BatchMonitor(ReferenceProfile profile, ModelMonitor? model = null, DriftOptions? options = null, CostModel? costs = null)
     {
         Profile = profile;
         Model = model;
+        Costs = costs ?? CostModel.Default;
         this.options = options;
         ReferenceOverview = BatchOverview.Of(profile.Summary);
+        // Fitted on first use (it scores the held-out orders and bootstraps the calibration), so drift-only use pays nothing.
+        estimation = new Lazy<EstimationReference?>(() => model?.HeldOut is { } heldOut
+            ? EstimationReference.Fit(model.Model, heldOut, model.Calibration, profile.Summary)
+            : null);
+        referenceCostPerOrder = new Lazy<double>(() => model?.ReferenceSample is { HasTarget: true } sample
+            ? MoneyEstimator.RealizedCostPerOrder(Costs, sample)
+            : MoneyEstimator.RealizedCostPerOrder(Costs, model!.HeldOut!));
     }
 
     /// <summary>A monitor with everything a model folder holds: its profile as the reference, and its model and monitoring files.</summary>
-    public BatchMonitor(ModelDirectory folder, DriftOptions? options = null)
-        : this(folder.Profile, folder.Monitor, options)
+    public BatchMonitor(ModelDirectory folder, DriftOptions? options = null, CostModel? costs = null)
+        : this(folder.Profile, folder.Monitor, options, costs)
     {
     }
 
@@ -38,20 +52,35 @@ public sealed class BatchMonitor
     /// <summary>The model-aware monitor, or null for drift-only checks.</summary>
     public ModelMonitor? Model { get; }
 
+    /// <summary>The cost model of the money section.</summary>
+    public CostModel Costs { get; }
+
     /// <summary>Overview of the reference, for the deltas of the dashboard.</summary>
     public BatchOverview ReferenceOverview { get; }
 
-    /// <summary>Whether model checks run the domain classifier (a few seconds per batch); true by default.</summary>
+    /// <summary>
+    /// Whether model checks run the domain classifiers (a few seconds per batch): the multivariate drift check and the
+    /// reliability assessment of the estimates; true by default. Without them the money section is still computed.
+    /// </summary>
     public bool Multivariate { get; init; } = true;
 
-    /// <summary>Checks a batch's orders: drift always; model health when the monitor has a model.</summary>
+    /// <summary>The realized return cost per order of the reference (the reference sample, else the held-out orders), in <see cref="CostModel.Currency"/>.</summary>
+    public double ReferenceCostPerOrder => referenceCostPerOrder.Value;
+
+    /// <summary>Checks a batch's orders: drift always; model health, reliability and money when the monitor has a model.</summary>
     /// <exception cref="ArgumentException">The batch has no orders.</exception>
     public BatchCheck Check(OrderTable batch)
     {
         var summary = DatasetSummary.Of(batch);
         var drift = Profile.Compare(summary, options);
         var model = Model?.Check(batch, Multivariate);
-        return Assemble(batch.Source, summary, drift, model);
+        BatchMoney? money = null;
+        if (model is not null)
+        {
+            (model, money) = Value(batch, model);
+        }
+
+        return Assemble(batch.Source, summary, drift, model, money);
     }
 
     /// <summary>
@@ -59,8 +88,29 @@ public sealed class BatchMonitor
     /// sections need the orders themselves, so <see cref="BatchCheck.Model"/> is null; use <see cref="Check(OrderTable)"/> for them.
     /// </summary>
     /// <exception cref="ArgumentException">The batch has no orders.</exception>
-    public BatchCheck Check(DatasetSummary batch) => Assemble(batch.Source, batch, Profile.Compare(batch, options), null);
+    public BatchCheck Check(DatasetSummary batch) => Assemble(batch.Source, batch, Profile.Compare(batch, options), null, null);
 
-    private static BatchCheck Assemble(string name, DatasetSummary summary, DriftReport drift, ModelCheck? model) =>
-        new(name, BatchOverview.Of(summary), drift, model, Recommendations.For(drift, model));
+    /// <summary>The reliability assessment and the money of a model check, from the check's one scoring.</summary>
+    private (ModelCheck Model, BatchMoney? Money) Value(OrderTable batch, ModelCheck model)
+    {
+        if (estimation.Value is not { } reference)
+        {
+            return (model with { AssessmentSkipped = $"the model folder has no {HeldOutOrders.FileName} (written by 'train' since money and reliability were added): retrain it for the reliability check, the importance-weighted estimate, money and threshold advice" }, null);
+        }
+
+        var scores = model.Scores as double[] ?? model.Scores.ToArray();
+        var probabilities = model.Probabilities as double[] ?? model.Probabilities.ToArray();
+        // The assessment trains its own domain classifier (held-out orders vs batch, out-of-fold probabilities per
+        // order): the multivariate check's classifier compares a different reference (a training-file sample) and
+        // keeps no per-order probabilities, so it cannot supply the density ratios.
+        var assessment = Multivariate ? reference.Assess(batch, scores, model.Estimated, DecisionThreshold) : null;
+        var money = MoneyEstimator.Estimate(Costs, reference, batch, scores, probabilities, ReferenceCostPerOrder, DecisionThreshold, assessment);
+        var checkedModel = assessment is not null
+            ? model with { Assessment = assessment }
+            : model with { AssessmentSkipped = "the domain classifiers were switched off for this check (Multivariate = false)" };
+        return (checkedModel, money);
+    }
+
+    private static BatchCheck Assemble(string name, DatasetSummary summary, DriftReport drift, ModelCheck? model, BatchMoney? money) =>
+        new(name, BatchOverview.Of(summary), drift, model, Recommendations.For(drift, model, money), money);
 }

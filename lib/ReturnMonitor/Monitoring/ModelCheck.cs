@@ -29,6 +29,17 @@ public sealed record ModelCheck(
     IReadOnlyList<double> Probabilities)
 {
     /// <summary>
+    /// How far the label-free estimates can be trusted on this batch: per metric the CBPE and importance-weighted
+    /// estimates with the chosen one and its widened band, and the reliability verdict (support, density ratio,
+    /// effective sample size) with its reason. Filled by <see cref="BatchMonitor"/>; null when it could not be
+    /// assessed — then <see cref="AssessmentSkipped"/> says why.
+    /// </summary>
+    public PerformanceAssessment? Assessment { get; init; }
+
+    /// <summary>Why <see cref="Assessment"/> is null (e.g. a model folder without <c>held-out.csv</c>); null when it was assessed.</summary>
+    public string? AssessmentSkipped { get; init; }
+
+    /// <summary>
     /// The alerts, per metric in <see cref="PerformanceMetrics.All"/> order: "estimated m" when the estimate falls outside
     /// the thresholds, "realized m" when the realized value (labelled batches) does.
     /// </summary>

@@ -9,8 +9,8 @@ namespace ReturnMonitor.Monitoring;
 
 /// <summary>
 /// Everything <c>returnmonitor train</c> writes, as one unit: the model (<c>model.zip</c>), its training report
-/// (<c>training.json</c>: held-out metrics, importances, hyper-parameters), the reference profile (<c>profile.json</c>)
-/// and the model-aware monitor (<c>monitoring.json</c> and <c>reference-sample.csv</c>). The CLI, the demo and the
+/// (<c>training.json</c>: held-out metrics, importances, hyper-parameters), the reference profile (<c>profile.json</c>),
+/// the model-aware monitor (<c>monitoring.json</c>, <c>reference-sample.csv</c>) and the labelled test split (<c>held-out.csv</c>, optional: older folders load without it). The CLI, the demo and the
 /// notebooks all save and load a model folder through this class, so a folder saved anywhere works everywhere.
 /// </summary>
 public sealed class ModelDirectory

@@ -25,9 +25,10 @@ public sealed class ModelMonitor
     private readonly bool[] heldOutLabels;
     private readonly double[] heldOutScores;
 
-    private ModelMonitor(ReturnModel model, bool[] labels, double[] scores, CalibrationSelection calibration, OrderTable? referenceSample)
+    private ModelMonitor(ReturnModel model, bool[] labels, double[] scores, CalibrationSelection calibration, OrderTable? referenceSample, OrderTable? heldOut)
     {
         Model = model;
+        HeldOut = heldOut;
         heldOutLabels = labels;
         heldOutScores = scores;
         Calibration = calibration;
@@ -44,6 +45,12 @@ public sealed class ModelMonitor
     /// <summary>Reference orders for the domain classifier, or null.</summary>
     public OrderTable? ReferenceSample { get; }
 
+    /// <summary>
+    /// The labelled held-out orders themselves (the test split; <c>held-out.csv</c>), which the reliability check, the
+    /// importance-weighted estimate and the threshold advice reweight; null for folders written before it was kept.
+    /// </summary>
+    public OrderTable? HeldOut { get; }
+
     /// <summary>Metrics on the held-out orders.</summary>
     public ClassificationMetrics Reference { get; }
 
@@ -55,7 +62,7 @@ public sealed class ModelMonitor
     {
         var labels = heldOut.Returned.ToArray();
         var scores = model.PredictProbabilities(heldOut);
-        return new ModelMonitor(model, labels, scores, CalibrationSelection.Choose(labels, scores), reference is null ? null : OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample"))));
+        return new ModelMonitor(model, labels, scores, CalibrationSelection.Choose(labels, scores), reference is null ? null : OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample"))), heldOut);
     }
 
     /// <summary>The model sections of a batch's check (labelled or not); <see cref="BatchMonitor"/> is the public entry.</summary>
@@ -85,7 +92,7 @@ public sealed class ModelMonitor
         return new ModelCheck(Reference, realized, reliability, estimated, thresholds, Calibration, prediction, domain, scores, probabilities);
     }
 
-    /// <summary>Writes <c>monitoring.json</c> and <c>reference-sample.csv</c> into the model directory.</summary>
+    /// <summary>Writes <c>monitoring.json</c>, <c>reference-sample.csv</c> and <c>held-out.csv</c> into the model directory.</summary>
     public void Save(string directory)
     {
         Directory.CreateDirectory(directory);
@@ -117,9 +124,17 @@ public sealed class ModelMonitor
         {
             OrderCsv.Write(ReferenceSample, Path.Combine(directory, SampleFileName));
         }
+
+        if (HeldOut is not null)
+        {
+            HeldOutOrders.Save(directory, HeldOut);
+        }
     }
 
-    /// <summary>Loads a monitor saved by <see cref="Save"/> for <paramref name="model"/>.</summary>
+    /// <summary>
+    /// Loads a monitor saved by <see cref="Save"/> for <paramref name="model"/>. A folder without <c>held-out.csv</c>
+    /// (written before it was kept) still loads, with <see cref="HeldOut"/> null.
+    /// </summary>
     /// <exception cref="DataFormatException">The file is missing or malformed (names the missing or wrong field).</exception>
     public static ModelMonitor Load(string directory, ReturnModel model)
     {
@@ -170,6 +185,6 @@ public sealed class ModelMonitor
 
         var samplePath = Path.Combine(directory, SampleFileName);
         var sample = File.Exists(samplePath) ? OrderCsv.Read(samplePath) : null;
-        return new ModelMonitor(model, labels.Select(l => l == 1).ToArray(), scores, selection, sample);
+        return new ModelMonitor(model, labels.Select(l => l == 1).ToArray(), scores, selection, sample, HeldOutOrders.Load(directory));
     }
 }

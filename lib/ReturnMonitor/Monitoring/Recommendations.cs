@@ -14,6 +14,8 @@ namespace ReturnMonitor.Monitoring;
 /// <item>new categories — values never seen in training;</item>
 /// <item>return rate up — at least 5 points (urgent from 10);</item>
 /// <item>model degradation — realized ROC-AUC at least 0.05 below the held-out test split (labelled batches checked with a model);</item>
+/// <item>return cost up — the extra return cost vs the reference (realized, else the chosen label-free estimate) exceeds its noise (urgent from 20% extra);</item>
+/// <item>unreliable estimate — the label-free estimate's reliability check failed: wait for labels;</item>
 /// <item>other drifting features;</item>
 /// <item>nothing drifted — maintain.</item>
 /// </list>
@@ -34,16 +36,20 @@ public static class Recommendations
     /// <summary>Findings for a batch from the sections of its check.</summary>
     /// <param name="drift">The batch's drift report.</param>
     /// <param name="model">The batch's model health (for the degradation rule); null when the batch was checked without a model.</param>
-    public static Recommendation For(DriftReport drift, ModelCheck? model = null)
+    /// <param name="money">The batch's money section, cited where it explains the urgency; null when unknown.</param>
+    public static Recommendation For(DriftReport drift, ModelCheck? model = null, BatchMoney? money = null)
     {
         var findings = new List<Finding>();
         var explained = new HashSet<string>(StringComparer.Ordinal);
 
-        FlashSale(drift, findings, explained);
+        var extraCost = money is null ? null : MoneyFindings.Extra(money, model) is { Significant: true } extra ? extra.Sentence : null;
+        FlashSale(drift, findings, explained, extraCost);
         Logistics(drift, findings, explained);
         NewCategories(drift, findings, explained);
-        ReturnRate(drift, findings);
+        ReturnRate(drift, findings, extraCost);
         Degradation(model, findings);
+        MoneyFindings.ReturnCost(money, model, findings);
+        MoneyFindings.Unreliable(model, findings);
 
         var others = drift.Features.Where(f => f.Severity != DriftSeverity.None && !explained.Contains(f.Name)).ToArray();
         if (others.Length > 0)
@@ -77,7 +83,7 @@ public static class Recommendations
         return new Recommendation(overall, findings.OrderByDescending(f => f.Urgency).ToArray(), StandardActions[overall]);
     }
 
-    private static void FlashSale(DriftReport drift, List<Finding> findings, HashSet<string> explained)
+    private static void FlashSale(DriftReport drift, List<Finding> findings, HashSet<string> explained, string? extraCost)
     {
         var discount = drift.Feature(OrderSchema.DiscountPercentage);
         if (!Up(discount))
@@ -115,6 +121,11 @@ public static class Recommendations
         }
 
         explained.Add(discount.Name);
+        if (extraCost is not null)
+        {
+            evidence.Add(extraCost);
+        }
+
         findings.Add(new Finding(
             "Flash-sale pattern: deep discounts bought on impulse",
             Urgency.Urgent,
@@ -173,7 +184,7 @@ public static class Recommendations
         }
     }
 
-    private static void ReturnRate(DriftReport drift, List<Finding> findings)
+    private static void ReturnRate(DriftReport drift, List<Finding> findings, string? extraCost)
     {
         if (drift.Target is not { } target)
         {
@@ -190,7 +201,7 @@ public static class Recommendations
             "Return rate up",
             points >= 10 ? Urgency.Urgent : Urgency.Monitor,
             $"return rate {Percent(target.ReferenceRate)} → {Percent(target.CurrentRate)} (+{Number(points, 1)} points)",
-            ["Estimate the revenue at risk for finance", "Check which of the drifting features explain the extra returns"]));
+            [extraCost is null ? "Estimate the revenue at risk for finance" : $"Tell finance: {extraCost}", "Check which of the drifting features explain the extra returns"]));
     }
 
     private static void Degradation(ModelCheck? model, List<Finding> findings)

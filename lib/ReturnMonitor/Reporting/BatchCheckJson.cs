@@ -20,6 +20,11 @@ public static class BatchCheckJson
             ModelCheckJson.AddTo(root, model);
         }
 
+        if (check.Money is { } money)
+        {
+            root["money"] = MoneyJson.ToNode(money);
+        }
+
         AddFindings(root, check.Recommendation);
         return root;
     }

@@ -18,6 +18,7 @@ public static class EvaluationJson
             ["sizes"] = new JsonArray(options.BatchSizes.Select(s => (JsonNode?)s).ToArray()),
             ["referenceSize"] = options.ReferenceSize,
             ["seed"] = options.Seed,
+            ["estimateTrials"] = options.EstimateTrials,
             ["thresholds"] = DriftJson.Thresholds(options.DriftThresholds),
             ["falsePositiveRate"] = Array(report.FalsePositiveRates, a => Rate(a.Alarms, new JsonObject { ["size"] = a.Size })),
             ["detectionRate"] = Array(report.Alarms.Where(a => !a.IsNull), a =>
@@ -63,6 +64,40 @@ public static class EvaluationJson
                 node["perFeatureAlarmRate"] = DriftJson.Number(m.PerFeatureAlarms.Rate);
                 node["meanRocAuc"] = DriftJson.Number(m.MeanRocAuc);
                 return node;
+            }),
+            ["estimateQuality"] = Array(report.Estimates, e => new JsonObject
+            {
+                ["scenario"] = e.Scenario,
+                ["size"] = e.Size,
+                ["trials"] = e.Trials,
+                ["meanRealizedAccuracy"] = DriftJson.Number(e.MeanRealizedAccuracy),
+                ["cbpeAccuracyMae"] = DriftJson.Number(e.CbpeAccuracyMae),
+                ["importanceWeightedAccuracyMae"] = DriftJson.Number(e.ImportanceWeightedAccuracyMae),
+                ["importanceWeightedAccuracyBias"] = DriftJson.Number(e.ImportanceWeightedAccuracyBias),
+                ["chosenAccuracyMae"] = DriftJson.Number(e.ChosenAccuracyMae),
+                ["reliableAccuracyMae"] = DriftJson.Number(e.ReliableAccuracyMae),
+                ["unreliable"] = Rate(e.Unreliable, new JsonObject()),
+                ["accuracyCoverage"] = Rate(e.AccuracyCoverage, new JsonObject()),
+                ["rocAucCoverage"] = Rate(e.RocAucCoverage, new JsonObject()),
+                ["importanceWeightedChosen"] = Rate(e.ImportanceWeightedChosen, new JsonObject()),
+                ["meanEffectiveSampleSize"] = DriftJson.Number(e.MeanEffectiveSampleSize),
+                ["meanShareOutsideSupport"] = DriftJson.Number(e.MeanShareOutsideSupport),
+            }),
+            ["costAccuracy"] = Array(report.Costs, c => new JsonObject
+            {
+                ["scenario"] = c.Scenario,
+                ["size"] = c.Size,
+                ["trials"] = c.Trials,
+                ["currency"] = c.Currency,
+                ["meanExpected"] = DriftJson.Number(c.MeanExpected),
+                ["meanRealized"] = DriftJson.Number(c.MeanRealized),
+                ["relativeBias"] = DriftJson.Number(c.RelativeBias),
+                ["bandCoverage"] = Rate(c.BandCoverage, new JsonObject()),
+                ["importanceWeightedRelativeBias"] = DriftJson.Number(c.ImportanceWeightedRelativeBias),
+                ["meanExtraPerOrder"] = DriftJson.Number(c.MeanExtraPerOrder),
+                ["meanRealizedExtraPerOrder"] = DriftJson.Number(c.MeanRealizedExtraPerOrder),
+                ["meanSavingPer1000"] = DriftJson.Number(c.MeanSavingPer1000),
+                ["meanBatchBestThreshold"] = DriftJson.Number(c.MeanBatchBestThreshold),
             }),
             ["targets"] = Array(report.Targets, t => new JsonObject
             {

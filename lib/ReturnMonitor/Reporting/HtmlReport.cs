@@ -103,6 +103,11 @@ public static class HtmlReport
             html.Append($"<div class=\"delta {verdict}\">accuracy {F(100 * realized.Accuracy, 1)}%{E(baseline)}</div></div>");
         }
 
+        if (check.Money is { } money)
+        {
+            html.Append(MoneyCard.Render(b, money, check.Model));
+        }
+
         html.Append("</div>");
 
         var urgency = BatchCheckJson.Name(advice.Urgency);
@@ -167,6 +172,7 @@ public static class HtmlReport
         }
 
         html.Append("</tbody></table><ul class=\"findings\">");
+        html.Append(MoneyCard.Reliability(b, model));
         html.Append($"<li><b>Performance alerts</b>: {E(model.Alerts.Count == 0 ? "none" : string.Join(", ", model.Alerts))}</li>");
         var p = model.Prediction;
         html.Append($"<li><b>Prediction drift: {(p.Drifted ? "yes" : "no")}</b> — mean score {F(p.ReferenceMeanScore, 3)} → {F(p.CurrentMeanScore, 3)}, PSI {F(p.Psi, 3)}, ");
@@ -223,7 +229,7 @@ public static class HtmlReport
         .delta.worse{color:#c62828} .delta.better{color:#2e7d32} .delta.same{color:#666}
         .urgency{font-size:12px;padding:2px 6px;border-radius:4px;color:#fff;vertical-align:middle}
         .u-urgent{background:#c62828} .u-monitor{background:#b8860b} .u-maintain{background:#2e7d32}
-        .findings>li{margin-bottom:8px} .sev-severe td:nth-child(3){color:#c62828;font-weight:600} .sev-moderate td:nth-child(3){color:#b8860b;font-weight:600}
+        .findings>li{margin-bottom:8px} .unreliable{color:#8e1c16} .money-threshold{max-width:340px} .sev-severe td:nth-child(3){color:#c62828;font-weight:600} .sev-moderate td:nth-child(3){color:#b8860b;font-weight:600}
         .row{display:flex;flex-wrap:wrap;gap:12px} .chart{background:#fff;border:1px solid #eee;margin:8px 0}
         .hidden{display:none}
         """;

@@ -6,7 +6,8 @@ namespace ReturnMonitor.Reporting;
 
 /// <summary>
 /// The model-aware sections of <c>drift --model DIR --format json</c>: <c>performance</c> (reference, realized,
-/// estimated), <c>predictionDrift</c> and <c>multivariate</c>; documented field by field in the README.
+/// estimated, and when assessed the chosen estimates and their reliability), <c>predictionDrift</c> and
+/// <c>multivariate</c>; documented field by field in the README.
 /// </summary>
 public static class ModelCheckJson
 {
@@ -50,6 +51,17 @@ public static class ModelCheckJson
             }))),
             ["alerts"] = new JsonArray(check.Alerts.Select(a => (JsonNode?)a).ToArray()),
         };
+        if (check.Assessment is { } assessment)
+        {
+            // Next to the plain CBPE numbers (kept as they were): the chosen estimate per metric and whether to trust it.
+            performance["assessed"] = MoneyJson.Assessed(assessment);
+            performance["reliability"] = MoneyJson.Reliability(assessment.Reliability);
+        }
+        else if (check.AssessmentSkipped is { } skipped)
+        {
+            performance["reliabilitySkipped"] = skipped;
+        }
+
         root["performance"] = performance;
         var p = check.Prediction;
         root["predictionDrift"] = new JsonObject

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using ReturnMonitor.Monitoring;
+
+namespace ReturnMonitor.Reporting;
+
+/// <summary>
+/// The <c>money</c> and <c>performance.reliability</c> sections of a batch check's JSON (documented in the README):
+/// amounts in the cost model's currency, per-order arrays never written.
+/// </summary>
+public static class MoneyJson
+{
+    /// <summary>The <c>money</c> object: currency, costs, returnCost, decisions, threshold.</summary>
+    public static JsonObject ToNode(BatchMoney money)
+    {
+        var c = money.ReturnCost;
+        var d = money.Decisions;
+        var t = money.Threshold;
+        return new JsonObject
+        {
+            ["currency"] = money.Costs.Currency,
+            ["costs"] = JsonNode.Parse(money.Costs.ToJson()),
+            ["returnCost"] = new JsonObject
+            {
+                ["orders"] = c.Orders,
+                ["expectedTotal"] = N(c.ExpectedTotal),
+                ["expectedPerOrder"] = N(c.ExpectedPerOrder),
+                ["lower"] = N(c.Lower),
+                ["upper"] = N(c.Upper),
+                ["standardError"] = N(c.StandardError),
+                ["samplingStandardError"] = N(c.SamplingStandardError),
+                ["calibrationStandardError"] = N(c.CalibrationStandardError),
+                ["realizedTotal"] = c.RealizedTotal is { } r ? N(r) : null,
+                ["referencePerOrder"] = N(c.ReferencePerOrder),
+                ["extraPerOrder"] = N(c.ExtraPerOrder),
+                ["extraTotal"] = N(c.ExtraTotal),
+                ["importanceWeightedPerOrder"] = c.ImportanceWeightedPerOrder is { } w ? N(w) : null,
+            },
+            ["decisions"] = new JsonObject
+            {
+                ["threshold"] = N(d.Threshold),
+                ["interventions"] = d.Interventions,
+                ["expectedPreventedCost"] = N(d.ExpectedPreventedCost),
+                ["interventionSpend"] = N(d.InterventionSpend),
+                ["expectedNet"] = N(d.ExpectedNet),
+                ["expectedNetPer1000"] = N(d.ExpectedNetPer1000),
+                ["realizedNet"] = d.RealizedNet is { } rn ? N(rn) : null,
+                ["realizedNetPer1000"] = d.RealizedNetPer1000 is { } rp ? N(rp) : null,
+            },
+            ["threshold"] = new JsonObject
+            {
+                ["current"] = N(t.CurrentThreshold),
+                ["referenceBest"] = N(t.ReferenceBestThreshold),
+                ["batchBest"] = N(t.BatchBestThreshold),
+                ["savingPer1000"] = N(t.SavingPer1000),
+                ["batchSpecificSavingPer1000"] = N(t.BatchSpecificSavingPer1000),
+                ["sentence"] = t.Sentence,
+            },
+        };
+    }
+
+    /// <summary>The <c>reliability</c> object of the label-free estimates.</summary>
+    public static JsonObject Reliability(EstimateReliability r) => new()
+    {
+        ["reliable"] = r.Reliable,
+        ["reason"] = r.Reason,
+        ["method"] = Method(r.Method),
+        ["shareOutsideSupport"] = N(r.Support.ShareOutside),
+        ["outsidePerFeature"] = new JsonObject(r.Support.OutsidePerFeature.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+        ["highDensityRatioShare"] = N(r.HighDensityRatioShare),
+        ["domainRocAuc"] = N(r.DomainRocAuc),
+        ["domainThreshold"] = N(r.DomainThreshold),
+        ["shiftDetected"] = r.ShiftDetected,
+        ["effectiveSampleSize"] = N(r.EffectiveSampleSize),
+        ["referenceOrders"] = r.ReferenceOrders,
+    };
+
+    /// <summary>Per metric: the chosen estimate with its widened band and the parts it is made of.</summary>
+    public static JsonObject Assessed(PerformanceAssessment assessment) => new(PerformanceMetrics.All.Select(m =>
+    {
+        var e = assessment[m];
+        return KeyValuePair.Create(m.JsonName(), (JsonNode?)new JsonObject
+        {
+            ["value"] = N(e.Value),
+            ["method"] = Method(e.Method),
+            ["lower"] = N(e.Lower),
+            ["upper"] = N(e.Upper),
+            ["standardError"] = N(e.StandardError),
+            ["cbpe"] = N(e.Cbpe),
+            ["importanceWeighted"] = N(e.ImportanceWeighted),
+            ["samplingStandardError"] = N(e.SamplingStandardError),
+            ["calibrationStandardError"] = N(e.CalibrationStandardError),
+            ["weightingStandardError"] = N(e.WeightingStandardError),
+        });
+    }));
+
+    /// <summary>"cbpe" or "importanceWeighted".</summary>
+    public static string Method(EstimateMethod method) => method == EstimateMethod.Cbpe ? "cbpe" : "importanceWeighted";
+
+    private static JsonNode? N(double value) => DriftJson.Number(value);
+}
