@@ -13,7 +13,11 @@ namespace ReturnMonitor.Monitoring;
 /// the model-aware monitor (<c>monitoring.json</c>, <c>reference-sample.csv</c>) and the labelled test split (<c>held-out.csv</c>, optional: older folders load without it). The CLI, the demo and the
 /// notebooks all save and load a model folder through this class, so a folder saved anywhere works everywhere.
 /// </summary>
-public sealed class ModelDirectory
+/// <param name="Model">The return model.</param>
+/// <param name="Training">Held-out metrics and importances from training.</param>
+/// <param name="Profile">Exact summaries of the whole training file.</param>
+/// <param name="Monitor">Calibration, held-out orders and scores, and reference sample for model-aware monitoring.</param>
+public sealed record ModelDirectory(ReturnModel Model, TrainingReport Training, ReferenceProfile Profile, ModelMonitor Monitor)
 {
     /// <summary>File name of the reference profile.</summary>
     public const string ProfileFileName = "profile.json";
@@ -23,26 +27,6 @@ public sealed class ModelDirectory
 
     /// <summary>The files a complete folder holds (the reference sample is optional).</summary>
     public static IReadOnlyList<string> RequiredFiles { get; } = [ReturnModel.ModelFileName, ProfileFileName, TrainingFileName, ModelMonitor.FileName];
-
-    public ModelDirectory(ReturnModel model, TrainingReport training, ReferenceProfile profile, ModelMonitor monitor)
-    {
-        Model = model;
-        Training = training;
-        Profile = profile;
-        Monitor = monitor;
-    }
-
-    /// <summary>The return model.</summary>
-    public ReturnModel Model { get; }
-
-    /// <summary>Held-out metrics and importances from training.</summary>
-    public TrainingReport Training { get; }
-
-    /// <summary>Exact summaries of the whole training file.</summary>
-    public ReferenceProfile Profile { get; }
-
-    /// <summary>Calibration, held-out scores and reference sample for model-aware monitoring.</summary>
-    public ModelMonitor Monitor { get; }
 
     /// <summary>
     /// The training recipe end to end: stratified 80/20 split, fit, held-out evaluation, then the monitor (calibration on

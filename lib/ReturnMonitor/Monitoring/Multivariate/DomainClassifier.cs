@@ -49,19 +49,7 @@ public sealed class DomainClassifier
             throw new ArgumentException($"the domain classifier needs at least {Folds} orders on each side");
         }
 
-        var rows = ModelInput.From(left).Select(r => { r.Returned = false; return r; })
-            .Concat(ModelInput.From(right).Select(r => { r.Returned = true; return r; }))
-            .ToArray();
-        var labels = rows.Select(r => r.Returned).ToArray();
-        var fold = StratifiedFolds.Assign(labels, Folds, random);
-        var context = new MLContext(Seed);
-        var models = new ITransformer[Folds];
-        for (var k = 0; k < Folds; k++)
-        {
-            var training = context.Data.LoadFromEnumerable(rows.Where((_, i) => fold[i] != k));
-            models[k] = Pipeline(context).Fit(training);
-        }
-
+        var (context, models, rows, labels, fold) = FitFolds(left, right, random);
         var scores = OutOfFold(context, models, rows, fold);
         var auc = ClassificationMetrics.ComputeRocAuc(labels, scores);
         var drivers = ExplainDrivers ? Drivers(context, models, rows, labels, fold, auc, random) : [];
@@ -86,6 +74,19 @@ public sealed class DomainClassifier
         }
 
         var random = new RandomSource(RandomSource.DeriveSeed((ulong)Seed, "domain-probabilities"));
+        var (context, models, rows, labels, fold) = FitFolds(reference, current, random);
+
+        var probabilities = OutOfFold(context, models, rows, fold, "Probability");
+        var auc = ClassificationMetrics.ComputeRocAuc(labels, probabilities);
+        double n0 = reference.Count, n1 = current.Count;
+        var se = Math.Sqrt((n0 + n1 + 1) / (12 * n0 * n1));
+        var threshold = Math.Max(0.5 + AlarmZ * se, EffectFloor);
+        return new DomainProbabilities(probabilities[..reference.Count], probabilities[reference.Count..], auc, se, threshold, auc >= threshold);
+    }
+
+    // Reference rows labelled false, current rows true; stratified folds; one classifier per fold trained without it.
+    private (MLContext Context, ITransformer[] Models, ModelInput[] Rows, bool[] Labels, int[] Fold) FitFolds(OrderTable reference, OrderTable current, RandomSource random)
+    {
         var rows = ModelInput.From(reference).Select(r => { r.Returned = false; return r; })
             .Concat(ModelInput.From(current).Select(r => { r.Returned = true; return r; }))
             .ToArray();
@@ -98,12 +99,7 @@ public sealed class DomainClassifier
             models[k] = Pipeline(context).Fit(context.Data.LoadFromEnumerable(rows.Where((_, i) => fold[i] != k)));
         }
 
-        var probabilities = OutOfFold(context, models, rows, fold, "Probability");
-        var auc = ClassificationMetrics.ComputeRocAuc(labels, probabilities);
-        double n0 = reference.Count, n1 = current.Count;
-        var se = Math.Sqrt((n0 + n1 + 1) / (12 * n0 * n1));
-        var threshold = Math.Max(0.5 + AlarmZ * se, EffectFloor);
-        return new DomainProbabilities(probabilities[..reference.Count], probabilities[reference.Count..], auc, se, threshold, auc >= threshold);
+        return (context, models, rows, labels, fold);
     }
 
     private IEstimator<ITransformer> Pipeline(MLContext context) =>
