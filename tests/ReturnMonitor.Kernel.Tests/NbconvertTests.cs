@@ -1,7 +1,7 @@
 namespace ReturnMonitor.Kernel.Tests;
 
 /// <summary>
-/// Jupyter's own <c>nbconvert --execute</c> runs the five workbook notebooks through the installed kernel (chosen by
+/// Jupyter's own <c>nbconvert --execute</c> runs the six workbook notebooks through the installed kernel (chosen by
 /// their <c>metadata.kernelspec</c>), and the outputs hold the same streams, tables and charts as the committed files
 /// written by the headless runner.
 /// </summary>
@@ -12,7 +12,7 @@ public class NbconvertTests(JupyterEnvironment jupyter) : IClassFixture<JupyterE
     {
         var workbook = jupyter.CopyWorkbook();
         var notebooks = Directory.GetFiles(Path.Combine(workbook, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(5, notebooks.Count);
+        Assert.Equal(6, notebooks.Count);
 
         // No kernel name is passed: nbconvert must pick the kernel from the notebooks' metadata. Chart PNGs are
         // left out here (they need a Chromium launch per cell; the protocol test checks them).
@@ -24,7 +24,7 @@ public class NbconvertTests(JupyterEnvironment jupyter) : IClassFixture<JupyterE
         var compare = jupyter.Run(JupyterEnvironment.Python, [jupyter.Script("compare_outputs.py"), Path.Combine(jupyter.Repository, "notebooks"), Path.Combine(workbook, "notebooks")],
             workbook, TimeSpan.FromMinutes(1));
         Assert.True(compare.ExitCode == 0, compare.Output);
-        Assert.Equal(5, compare.Output.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal) && l.Contains("as committed", StringComparison.Ordinal)));
+        Assert.Equal(6, compare.Output.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal) && l.Contains("as committed", StringComparison.Ordinal)));
         Assert.Matches(@"ok 04-monitoring-dashboard\.ipynb: \d+ code cells, [1-9]\d* tables, [1-9]\d* charts", compare.Output);
     }
 }
