@@ -31,6 +31,12 @@ public sealed class MonitorCommandTests(MonitorFixture fixture) : IClassFixture<
         Assert.Equal(9, batches[1]!["features"]!.AsArray().Count);
         Assert.Equal(5, batches[1]!["modelHealth"]!.AsArray().Count);
         Assert.NotNull(batches[1]!["sequential"]!["threshold"]);
+        // The check's money section reaches the history: the same expected return cost as `drift --model`.
+        var money = batches[1]!["money"]!;
+        var drift = JsonNode.Parse(CliRunner.Run("drift", "--model", fixture.Model, "--reference", Path.Combine(fixture.Model, "profile.json"),
+            "--current", fixture.Batches[1], "--format", "json").Out)!["money"]!["returnCost"]!;
+        Assert.Equal((double)drift["expectedTotal"]!, (double)money["expectedReturnCost"]!, 9);
+        Assert.InRange((double)money["expectedReturnCost"]!, (double)money["expectedReturnCostLower"]!, (double)money["expectedReturnCostUpper"]!);
 
         var csv = CliRunner.Run("history", "--history", history, "--format", "csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, csv.Length);

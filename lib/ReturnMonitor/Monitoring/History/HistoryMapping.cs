@@ -9,7 +9,36 @@ public static class HistoryMapping
 {
     /// <summary>The record of a checked batch (drift, and model health when the check has it).</summary>
     public static HistoryRecord From(BatchPeriod period, string contentHash, BatchCheck check, IReadOnlyDictionary<string, double>? money = null) =>
-        From(period, check.Name, contentHash, check.Drift, check.Model, money);
+        From(period, check.Name, contentHash, check.Drift, check.Model, money ?? MoneyOf(check));
+
+    /// <summary>The check's money figures as named amounts for the history's <c>money</c> table; null without a money section.</summary>
+    public static IReadOnlyDictionary<string, double>? MoneyOf(BatchCheck check)
+    {
+        if (check.Money?.ReturnCost is not { } cost)
+        {
+            return null;
+        }
+
+        var items = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["expectedReturnCost"] = cost.ExpectedTotal,
+            ["expectedReturnCostLower"] = cost.Lower,
+            ["expectedReturnCostUpper"] = cost.Upper,
+            ["referenceCostPerOrder"] = cost.ReferencePerOrder,
+            ["extraCost"] = cost.ExtraTotal,
+        };
+        if (cost.RealizedTotal is { } realized)
+        {
+            items["realizedReturnCost"] = realized;
+        }
+
+        if (cost.ImportanceWeightedPerOrder is { } weighted)
+        {
+            items["importanceWeightedCostPerOrder"] = weighted;
+        }
+
+        return items;
+    }
 
     /// <summary>
     /// The record of a batch: the drift report always; per metric the estimate, band, alert range and realized value when
