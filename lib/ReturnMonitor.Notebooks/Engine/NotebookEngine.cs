@@ -39,7 +39,10 @@ public sealed partial class NotebookEngine : IDisposable
     private readonly CSharpKernel _kernel;
     private bool _disposed;
 
-    // The thread that runs cell code (the kernel scheduler's own); an interrupt wakes it from a wait.
+    // The thread running cell code right now (the kernel scheduler's own), or null when no cell code runs: it is set
+    // when the kernel announces the submission (on the thread about to run it) and cleared as soon as the code is
+    // known to have stopped. An interrupt wakes only this thread, and only while it is set: waking the scheduler
+    // outside cell code (its idle wait for the next command) would end its run loop and hang every later cell.
     private volatile Thread? _cellThread;
 
     // Set when an interrupted cell would not stop (a loop that never waits): the kernel's scheduler is still busy
@@ -94,7 +97,14 @@ public sealed partial class NotebookEngine : IDisposable
         {
             return Failed("Interrupted", WedgedMessage, null);
         }
-        await ProcessLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ProcessLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return Failed("Interrupted", "the cell was interrupted", null); // while waiting its turn: nothing ran
+        }
         var savedDirectory = Environment.CurrentDirectory;
         var savedCulture = CultureInfo.CurrentCulture;
         var savedUiCulture = CultureInfo.CurrentUICulture;
@@ -114,7 +124,7 @@ public sealed partial class NotebookEngine : IDisposable
             {
                 var block = string.Join('\n', directives.Select(d => d.Text));
                 var directiveResult = await SubmitAsync(block, sink, cancellationToken).ConfigureAwait(false);
-                if (cancellationToken.IsCancellationRequested)
+                if (directiveResult is null || cancellationToken.IsCancellationRequested)
                 {
                     return await InterruptedAsync().ConfigureAwait(false);
                 }
@@ -128,7 +138,7 @@ public sealed partial class NotebookEngine : IDisposable
                 return new CellOutcome(null);
             }
             var result = await SubmitAsync(csharp, sink, cancellationToken).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested)
+            if (result is null || cancellationToken.IsCancellationRequested)
             {
                 return await InterruptedAsync().ConfigureAwait(false);
             }
@@ -155,20 +165,34 @@ public sealed partial class NotebookEngine : IDisposable
         }
     }
 
-    private async Task<Microsoft.DotNet.Interactive.KernelCommandResult> SubmitAsync(string code, ICellOutputSink sink, CancellationToken cancellationToken)
+    private async Task<Microsoft.DotNet.Interactive.KernelCommandResult?> SubmitAsync(string code, ICellOutputSink sink, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return null; // interrupted before it started: nothing runs
+        }
         // The kernel captures the console per command and publishes it as events, in order with everything else.
         using (_kernel.KernelEvents.Subscribe(e =>
         {
             if (e is CodeSubmissionReceived)
             {
                 _cellThread = Thread.CurrentThread; // published synchronously by the thread about to run the code
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // The interrupt came while the submission was queued: cancel it now that it is the running command.
+                    _ = Task.Run(() => _kernel.SendAsync(new Cancel()));
+                }
             }
             ForwardConsole(e, sink);
         }))
         using (cancellationToken.Register(Interrupt))
         {
-            return await _kernel.SendAsync(new SubmitCode(code)).ConfigureAwait(false);
+            var result = await _kernel.SendAsync(new SubmitCode(code)).ConfigureAwait(false);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                _cellThread = null; // the command completed normally, so its code has returned
+            }
+            return result;
         }
     }
 
@@ -232,24 +256,47 @@ public sealed partial class NotebookEngine : IDisposable
         }
     }
 
-    /// <summary>After an interrupt: waits (briefly) until the cell's code has really stopped, waking it as needed.</summary>
+    /// <summary>After an interrupt: waits until the cell's code has really stopped, waking it as needed.</summary>
     private async Task<CellOutcome> InterruptedAsync()
     {
-        // An empty submission completes only once the scheduler is free, i.e. the interrupted code has returned.
-        var probe = _kernel.SendAsync(new SubmitCode(string.Empty));
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (!probe.IsCompleted && DateTime.UtcNow < deadline)
+        if (_cellThread is null)
         {
-            WakeCellThread();
-            await Task.WhenAny(probe, Task.Delay(50)).ConfigureAwait(false);
+            return Failed("Interrupted", "the cell was interrupted", null); // its code never started or already returned
         }
-        if (!probe.IsCompleted)
+        // An empty submission starts only once the scheduler is free, i.e. once the interrupted code has returned; the
+        // moment it is announced, the cell thread is no longer running cell code and must not be woken again.
+                var probeStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (_kernel.KernelEvents.Subscribe(e =>
         {
-            _wedged = true;
-            return Failed("Interrupted", WedgedMessage, null);
+            if (e is CodeSubmissionReceived received && received.Code == ProbeCode)
+            {
+                _cellThread = null;
+                probeStarted.TrySetResult();
+            }
+        }))
+        {
+            var probe = _kernel.SendAsync(new SubmitCode(ProbeCode));
+            var deadline = DateTime.UtcNow + InterruptGrace;
+            while (!probeStarted.Task.IsCompleted && !probe.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                WakeCellThread();
+                await Task.WhenAny(probeStarted.Task, probe, Task.Delay(50)).ConfigureAwait(false);
+            }
+            if (!probeStarted.Task.IsCompleted && !probe.IsCompleted)
+            {
+                _wedged = true;
+                return Failed("Interrupted", WedgedMessage, null);
+            }
+            await probe.ConfigureAwait(false);
         }
         return Failed("Interrupted", "the cell was interrupted", null);
     }
+
+    // A comment, so the probe compiles to nothing and its announcement is told apart from any cell's.
+    private const string ProbeCode = "// ReturnMonitor interrupt probe";
+
+    // How long an interrupted cell may take to stop before the engine calls it wedged (generous for a loaded machine).
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(20);
 
     /// <summary>Completions at <paramref name="cursor"/> (UTF-16 offset) from the engine's language services.</summary>
     public async Task<CompletionResult> CompleteAsync(string code, int cursor, CancellationToken cancellationToken = default)

@@ -176,7 +176,13 @@ try:
 
     # interrupt a looping cell; the kernel lives on
     loop = kc.execute("while (true) { System.Threading.Thread.Sleep(50); }")
-    time.sleep(1.5)
+    # interrupt what runs: wait until the kernel has taken the cell up (execute_input), then give it a moment
+    deadline = time.time() + TIMEOUT
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") == loop and msg["msg_type"] == "execute_input":
+            break
+    time.sleep(1.0)
     t = time.time()
     km.interrupt_kernel()
     reply = kc.get_shell_msg(timeout=30)
