@@ -21,14 +21,15 @@ internal static class EvaluateCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the simulation", DefaultValueFactory = _ => new EvaluationOptions().Seed };
         var performanceTrials = new Option<int>("--performance-trials") { Description = "Labelled batches per case for the CBPE error (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().PerformanceTrials };
         var multivariateTrials = new Option<int>("--multivariate-trials") { Description = "Batches per case for the domain classifier (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().MultivariateTrials };
-        var estimateTrials = new Option<int>("--estimate-trials") { Description = "Labelled batches per case for the estimates' reliability, band coverage and return-cost accuracy (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().EstimateTrials };
+        var estimateTrials = new Option<int>("--estimate-trials") { Description = "Labelled batches per case and reference for the estimates' reliability, band coverage and return-cost accuracy (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().EstimateTrials };
+        var estimateReferences = new Option<int>("--estimate-references") { Description = "Independently drawn references (model, held-out orders, calibration) the estimate batches are spread over", DefaultValueFactory = _ => new EvaluationOptions().EstimateReferences };
         var costs = DriftCommand.CostsOption();
         var format = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var stream = new Option<bool>("--stream") { Description = "Evaluate monitoring over time instead: detection delay and false alarms of the per-batch decision vs the sequential detector on simulated weekly streams" };
         var command = new Command("evaluate", "Measure the drift alarms by simulation: false-positive rate, detection rate, per-feature precision/recall")
         {
-            trials, driftTrials, sizes, seed, performanceTrials, multivariateTrials, estimateTrials, costs, format, stream,
+            trials, driftTrials, sizes, seed, performanceTrials, multivariateTrials, estimateTrials, estimateReferences, costs, format, stream,
         };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
@@ -46,11 +47,12 @@ internal static class EvaluateCommand
                 MultivariateTrials: parse.GetValue(multivariateTrials))
             {
                 EstimateTrials = parse.GetValue(estimateTrials),
+                EstimateReferences = parse.GetValue(estimateReferences),
                 Costs = DriftCommand.LoadCosts(parse.GetValue(costs)),
             };
-            if (options.Trials < 1 || options.DriftTrials < 1 || options.PerformanceTrials < 0 || options.MultivariateTrials < 0 || options.EstimateTrials < 0)
+            if (options.Trials < 1 || options.DriftTrials < 1 || options.PerformanceTrials < 0 || options.MultivariateTrials < 0 || options.EstimateTrials < 0 || options.EstimateReferences < 1)
             {
-                throw new UsageException("--trials and --drift-trials must be at least 1, --performance-trials, --multivariate-trials and --estimate-trials at least 0");
+                throw new UsageException("--trials and --drift-trials must be at least 1, --performance-trials, --multivariate-trials and --estimate-trials at least 0, --estimate-references at least 1");
             }
 
             var json = parse.GetValue(format) == "json";

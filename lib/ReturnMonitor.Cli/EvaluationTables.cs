@@ -82,7 +82,8 @@ internal static class EvaluationTables
         }
         if (report.Estimates.Count > 0)
         {
-            console.WriteLine($"Estimates that know their limits: {report.Estimates[0].Trials} labelled batches of {report.Estimates[0].Size:N0} per case (reliability check, importance-weighted estimate, widened band)");
+            var first = report.Estimates[0];
+            console.WriteLine($"Estimates that know their limits: {first.Trials} labelled batches of {first.Size:N0} per case over {first.References} independently drawn references (reliability check, importance-weighted estimate, widened band)");
             var est = new Table().Border(border).AddColumn("Case")
                 .AddColumn(new TableColumn("Realized accuracy").RightAligned())
                 .AddColumn(new TableColumn("CBPE MAE").RightAligned())
@@ -108,7 +109,7 @@ internal static class EvaluationTables
         if (report.Costs.Count > 0)
         {
             var currency = report.Costs[0].Currency;
-            console.WriteLine($"Return cost: expected without labels vs realized, per batch of {report.Costs[0].Size:N0} ({currency})");
+            console.WriteLine($"Return cost: expected without labels vs realized, per batch of {report.Costs[0].Size:N0} ({currency}); bias ± its standard error between references");
             var cost = new Table().Border(border).AddColumn("Case")
                 .AddColumn(new TableColumn("Expected").RightAligned())
                 .AddColumn(new TableColumn("Realized").RightAligned())
@@ -121,7 +122,8 @@ internal static class EvaluationTables
                 .AddColumn(new TableColumn("Saving/1k").RightAligned());
             foreach (var c in report.Costs)
             {
-                cost.AddRow(c.Scenario, TextTables.Whole(c.MeanExpected), TextTables.Whole(c.MeanRealized), TextTables.Percent(c.RelativeBias), Rate(c.BandCoverage),
+                cost.AddRow(c.Scenario, TextTables.Whole(c.MeanExpected), TextTables.Whole(c.MeanRealized),
+                    double.IsFinite(c.RelativeBiasStandardError) ? $"{TextTables.Percent(c.RelativeBias)} ± {TextTables.Percent(c.RelativeBiasStandardError)}" : TextTables.Percent(c.RelativeBias), Rate(c.BandCoverage),
                     TextTables.Percent(c.ImportanceWeightedRelativeBias), TextTables.Whole(1000 * c.MeanExtraPerOrder), TextTables.Whole(1000 * c.MeanRealizedExtraPerOrder),
                     TextTables.Fixed(c.MeanBatchBestThreshold, 2), TextTables.Whole(c.MeanSavingPer1000));
             }

@@ -11,7 +11,7 @@ namespace ReturnMonitor.Evaluation;
 /// <param name="BandCoverage">Batches whose realized cost lies inside the expected cost's 95% band.</param>
 /// <param name="ImportanceWeightedRelativeBias">Relative bias of the importance-weighted cost per order against the realized cost per order.</param>
 /// <param name="MeanExtraPerOrder">Mean expected extra cost per order vs the reference's realized cost per order.</param>
-/// <param name="MeanRealizedExtraPerOrder">Mean realized extra cost per order vs the reference.</param>
+/// <param name="MeanRealizedExtraPerOrder">Mean realized extra cost per order vs each batch's own reference.</param>
 /// <param name="MeanSavingPer1000">Mean expected saving per 1,000 orders of moving to the batch's best threshold.</param>
 /// <param name="MeanBatchBestThreshold">Mean best threshold on the batch.</param>
 public sealed record CostAccuracy(
@@ -27,4 +27,11 @@ public sealed record CostAccuracy(
     double MeanExtraPerOrder,
     double MeanRealizedExtraPerOrder,
     double MeanSavingPer1000,
-    double MeanBatchBestThreshold);
+    double MeanBatchBestThreshold)
+{
+    /// <summary>Independently drawn references the batches were spread over.</summary>
+    public int References { get; init; } = 1;
+
+    /// <summary>Standard error of <see cref="RelativeBias"/> from the spread of the per-reference biases; NaN with one reference.</summary>
+    public double RelativeBiasStandardError { get; init; } = double.NaN;
+}

@@ -10,25 +10,39 @@ namespace ReturnMonitor.Evaluation;
 /// error of CBPE, of the importance-weighted estimate and of the one the reliability rule reports, how often batches are
 /// flagged unreliable, how often the band contains the realized value where they are not, and the expected return
 /// cost against the realized one. Each trial has its own seed, so results do not depend on scheduling.
+/// <para>The batches are spread over several independently drawn references (training data, model, held-out orders,
+/// calibration): a label-free estimate inherits the error of the calibration it was fitted with — with 1,000 held-out
+/// orders the held-out return rate alone is off by about 7% (relative standard error) — and that error is shared by
+/// every batch checked against the same reference. One reference would measure its own luck; many measure the method,
+/// and whether the band (which includes the calibration's bootstrap uncertainty) covers it.</para>
 /// </summary>
 public static class EstimateEvaluation
 {
-    /// <summary>Runs <paramref name="trials"/> labelled batches of <paramref name="size"/> orders per case.</summary>
-    /// <param name="model">The model trained on the reference.</param>
-    /// <param name="heldOut">Its labelled held-out orders (test split).</param>
-    /// <param name="calibration">The calibration chosen on them.</param>
-    /// <param name="reference">The reference (training) orders: support and the reference cost per order.</param>
+    /// <summary>One reference the batches are checked against: a model trained on it, its held-out orders and calibration.</summary>
+    /// <param name="Model">The model trained on the reference.</param>
+    /// <param name="HeldOut">Its labelled held-out orders (test split).</param>
+    /// <param name="Calibration">The calibration chosen on them.</param>
+    /// <param name="Orders">The reference (training) orders: support and the reference cost per order.</param>
+    public sealed record FittedReference(ReturnModel Model, OrderTable HeldOut, CalibrationSelection Calibration, OrderTable Orders);
+
+    /// <summary>Draws reference <paramref name="index"/> (≥ 1; reference 0 is the evaluation's own) and fits a model and calibration on it.</summary>
+    public static FittedReference FitReference(EvaluationOptions options, int index)
+    {
+        var orders = OrderGenerator.Generate(Scenario.Baseline, options.ReferenceSize, RandomSource.DeriveSeed(options.Seed, $"estimates/reference/{index}"));
+        var (model, _, test) = ModelTrainer.TrainAndEvaluate(orders, importanceRepeats: 1);
+        return new FittedReference(model, test, ModelMonitor.Fit(model, test, orders).Calibration, orders);
+    }
+
+    /// <summary>Runs <paramref name="trials"/> labelled batches of <paramref name="size"/> orders per case and reference.</summary>
+    /// <param name="references">The references; batches are drawn independently for each.</param>
     /// <param name="cases">The cases.</param>
     /// <param name="costs">The cost model.</param>
-    /// <param name="trials">Batches per case.</param>
+    /// <param name="trials">Batches per case and reference.</param>
     /// <param name="size">Orders per batch.</param>
     /// <param name="seed">Seed of the batches.</param>
     /// <param name="progress">Told each case as it starts; may be null.</param>
     public static (IReadOnlyList<EstimateQuality> Estimates, IReadOnlyList<CostAccuracy> Costs) Run(
-        ReturnModel model,
-        OrderTable heldOut,
-        CalibrationSelection calibration,
-        OrderTable reference,
+        IReadOnlyList<FittedReference> references,
         IReadOnlyList<EvaluationCase> cases,
         CostModel costs,
         int trials,
@@ -36,31 +50,34 @@ public static class EstimateEvaluation
         ulong seed,
         IProgress<string>? progress = null)
     {
-        var estimation = EstimationReference.Fit(model, heldOut, calibration, DatasetSummary.Of(reference));
-        var referenceCost = MoneyEstimator.RealizedCostPerOrder(costs, reference);
+        var fitted = references.Select(r => (
+            Estimation: EstimationReference.Fit(r.Model, r.HeldOut, r.Calibration, DatasetSummary.Of(r.Orders)),
+            ReferenceCost: MoneyEstimator.RealizedCostPerOrder(costs, r.Orders))).ToArray();
         var estimates = new List<EstimateQuality>();
         var costResults = new List<CostAccuracy>();
         foreach (var evaluationCase in cases)
         {
             progress?.Report($"estimates with limits and money: {evaluationCase.Name}");
-            var outcomes = new Trial[trials];
-            Parallel.For(0, trials, new ParallelOptions { MaxDegreeOfParallelism = 2 }, trial =>
+            var outcomes = new Trial[references.Count * trials];
+            Parallel.For(0, outcomes.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, index =>
             {
-                var batch = OrderGenerator.Generate(evaluationCase.Scenario, size, DriftEvaluation.TrialSeed(seed, "estimates/" + evaluationCase.Name, size, trial));
-                outcomes[trial] = RunTrial(model, calibration, estimation, costs, referenceCost, batch);
+                var (r, trial) = Math.DivRem(index, trials);
+                var name = r == 0 ? "estimates/" + evaluationCase.Name : $"estimates/{evaluationCase.Name}/reference-{r}";
+                var batch = OrderGenerator.Generate(evaluationCase.Scenario, size, DriftEvaluation.TrialSeed(seed, name, size, trial));
+                outcomes[index] = RunTrial(references[r], fitted[r].Estimation, costs, fitted[r].ReferenceCost, batch, r);
             });
 
-            estimates.Add(Summarize(evaluationCase.Name, size, outcomes));
-            costResults.Add(SummarizeCost(evaluationCase.Name, size, costs.Currency, referenceCost, outcomes));
+            estimates.Add(Summarize(evaluationCase.Name, size, references.Count, outcomes));
+            costResults.Add(SummarizeCost(evaluationCase.Name, size, references.Count, costs.Currency, outcomes));
         }
 
         return (estimates, costResults);
     }
 
-    private static Trial RunTrial(ReturnModel model, CalibrationSelection calibration, EstimationReference estimation, CostModel costs, double referenceCost, OrderTable batch)
+    private static Trial RunTrial(FittedReference reference, EstimationReference estimation, CostModel costs, double referenceCost, OrderTable batch, int referenceIndex)
     {
-        var scores = model.PredictProbabilities(batch);
-        var probabilities = calibration.Calibrator.Apply(scores);
+        var scores = reference.Model.PredictProbabilities(batch);
+        var probabilities = reference.Calibration.Calibrator.Apply(scores);
         var cbpe = PerformanceEstimator.Estimate(scores, probabilities, simulations: 100);
         var assessment = estimation.Assess(batch, scores, cbpe);
         var realized = ClassificationMetrics.Compute(batch.Returned, scores);
@@ -84,16 +101,19 @@ public static class EstimateEvaluation
             money.ReturnCost.ImportanceWeightedPerOrder ?? double.NaN,
             money.ReturnCost.ExtraPerOrder,
             money.Threshold.SavingPer1000,
-            money.Threshold.BatchBestThreshold);
+            money.Threshold.BatchBestThreshold,
+            referenceCost,
+            referenceIndex);
     }
 
-    private static EstimateQuality Summarize(string name, int size, Trial[] outcomes)
+    private static EstimateQuality Summarize(string name, int size, int references, Trial[] outcomes)
     {
         var reliable = outcomes.Where(o => o.Reliable).ToArray();
         return new EstimateQuality(
             name,
             size,
             outcomes.Length,
+            references,
             outcomes.Average(o => Math.Abs(o.Cbpe - o.RealizedAccuracy)),
             outcomes.Average(o => Math.Abs(o.ImportanceWeighted - o.RealizedAccuracy)),
             outcomes.Average(o => o.ImportanceWeighted - o.RealizedAccuracy),
@@ -108,11 +128,16 @@ public static class EstimateEvaluation
             outcomes.Average(o => o.RealizedAccuracy));
     }
 
-    private static CostAccuracy SummarizeCost(string name, int size, string currency, double referenceCost, Trial[] outcomes)
+    private static CostAccuracy SummarizeCost(string name, int size, int references, string currency, Trial[] outcomes)
     {
         var expected = outcomes.Average(o => o.ExpectedCost);
         var realized = outcomes.Average(o => o.RealizedCost);
         var realizedPerOrder = realized / size;
+        // The bias's standard error comes from the spread between references (the calibration error they do not share).
+        var perReference = outcomes.GroupBy(o => o.Reference)
+            .Select(g => (g.Average(o => o.ExpectedCost) - g.Average(o => o.RealizedCost)) / g.Average(o => o.RealizedCost))
+            .ToArray();
+        var biasError = perReference.Length > 1 ? ImportanceWeightedEstimator.StandardDeviation(perReference) / Math.Sqrt(perReference.Length) : double.NaN;
         return new CostAccuracy(
             name,
             size,
@@ -124,9 +149,13 @@ public static class EstimateEvaluation
             new Proportion(outcomes.Count(o => o.CostCovered), outcomes.Length),
             (outcomes.Average(o => o.WeightedCostPerOrder) - realizedPerOrder) / realizedPerOrder,
             outcomes.Average(o => o.ExtraPerOrder),
-            realizedPerOrder - referenceCost,
+            outcomes.Average(o => o.RealizedCost / size - o.ReferenceCostPerOrder),
             outcomes.Average(o => o.SavingPer1000),
-            outcomes.Average(o => o.BestThreshold));
+            outcomes.Average(o => o.BestThreshold))
+        {
+            References = references,
+            RelativeBiasStandardError = biasError,
+        };
     }
 
     private sealed record Trial(
@@ -146,5 +175,7 @@ public static class EstimateEvaluation
         double WeightedCostPerOrder,
         double ExtraPerOrder,
         double SavingPer1000,
-        double BestThreshold);
+        double BestThreshold,
+        double ReferenceCostPerOrder,
+        int Reference);
 }

@@ -3,7 +3,8 @@ namespace ReturnMonitor.Evaluation;
 /// <summary>How the label-free estimates with known limits did on labelled simulated batches of one case (<see cref="EstimateEvaluation"/>).</summary>
 /// <param name="Scenario">The case's name.</param>
 /// <param name="Size">Orders per batch.</param>
-/// <param name="Trials">Batches simulated.</param>
+/// <param name="Trials">Batches simulated (over all references).</param>
+/// <param name="References">Independently drawn references (model, held-out orders, calibration) the batches were spread over.</param>
 /// <param name="CbpeAccuracyMae">Mean |CBPE − realized| accuracy over all batches.</param>
 /// <param name="ImportanceWeightedAccuracyMae">Mean |importance-weighted − realized| accuracy over all batches.</param>
 /// <param name="ImportanceWeightedAccuracyBias">Mean (importance-weighted − realized) accuracy: positive = too optimistic.</param>
@@ -20,6 +21,7 @@ public sealed record EstimateQuality(
     string Scenario,
     int Size,
     int Trials,
+    int References,
     double CbpeAccuracyMae,
     double ImportanceWeightedAccuracyMae,
     double ImportanceWeightedAccuracyBias,

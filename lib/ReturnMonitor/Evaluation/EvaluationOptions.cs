@@ -37,11 +37,17 @@ public sealed record EvaluationOptions(
     public static IReadOnlyList<double> DefaultMagnitudes { get; } = [0.1, 0.2, 0.3];
 
     /// <summary>
-    /// Labelled batches of <see cref="PerformanceSize"/> orders per case for the estimates with known limits and the
-    /// money estimate (<see cref="EstimateEvaluation"/>: a domain classifier per batch, about a second each); 0 to skip.
-    /// Runs with the performance evaluation (needs <see cref="PerformanceTrials"/> &gt; 0).
+    /// Labelled batches of <see cref="PerformanceSize"/> orders per case and reference for the estimates with known
+    /// limits and the money estimate (<see cref="EstimateEvaluation"/>: a domain classifier per batch, a fraction of a
+    /// second each); 0 to skip. Runs with the performance evaluation (needs <see cref="PerformanceTrials"/> &gt; 0).
     /// </summary>
-    public int EstimateTrials { get; init; } = 20;
+    public int EstimateTrials { get; init; } = 10;
+
+    /// <summary>
+    /// Independently drawn references (training data, model, held-out orders, calibration) for the estimate evaluation:
+    /// the calibration's error is shared by every batch of one reference, so the method is judged over several.
+    /// </summary>
+    public int EstimateReferences { get; init; } = 10;
 
     /// <summary>The cost model of the money evaluation; <see cref="Monitoring.CostModel.Default"/> when null.</summary>
     public Monitoring.CostModel? Costs { get; init; }

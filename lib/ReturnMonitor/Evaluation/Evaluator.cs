@@ -48,7 +48,11 @@ public static class Evaluator
             multivariate = options.MultivariateTrials > 0 ? ModelEvaluation.Multivariate(referenceTable, reference, cases, options) : [];
             if (options.EstimateTrials > 0 && options.PerformanceTrials > 0)
             {
-                (estimates, costs) = EstimateEvaluation.Run(model, test, monitor.Calibration, referenceTable, cases, options.Costs ?? CostModel.Default, options.EstimateTrials, options.PerformanceSize, options.Seed, progress);
+                progress?.Report($"estimates: fitting {options.EstimateReferences} references");
+                var references = Enumerable.Range(0, Math.Max(1, options.EstimateReferences))
+                    .Select(r => r == 0 ? new EstimateEvaluation.FittedReference(model, test, monitor.Calibration, referenceTable) : EstimateEvaluation.FitReference(options, r))
+                    .ToArray();
+                (estimates, costs) = EstimateEvaluation.Run(references, cases, options.Costs ?? CostModel.Default, options.EstimateTrials, options.PerformanceSize, options.Seed, progress);
             }
         }
 

@@ -5,7 +5,7 @@ namespace ReturnMonitor.Tests.Evaluation;
 public class EstimateTargetsTests
 {
     private static EstimateQuality Quality(string name, double chosenMae, long unreliable, long covered, long reliable, double iwMae = 0.02) =>
-        new(name, 1000, 20, 0.01, iwMae, 0, chosenMae, chosenMae, new Proportion(unreliable, 20), new Proportion(covered, reliable), new Proportion(covered, reliable), new Proportion(0, 20), 500, 0, 0.9);
+        new(name, 1000, 20, 1, 0.01, iwMae, 0, chosenMae, chosenMae, new Proportion(unreliable, 20), new Proportion(covered, reliable), new Proportion(covered, reliable), new Proportion(0, 20), 500, 0, 0.9);
 
     private static CostAccuracy Cost(double expected, double realized, long covered) =>
         new("normal", 1000, 20, "EUR", expected, realized, (expected - realized) / realized, new Proportion(covered, 20), 0, 0, 0, 0, 0.5);

@@ -96,7 +96,7 @@ public class EvaluationTests
     [Fact]
     public void Evaluate_writes_json_with_named_rates_and_rejects_bad_sizes()
     {
-        var (code, stdout, _) = CliRunner.Run("evaluate", "--trials", "10", "--drift-trials", "10", "--sizes", "300", "--performance-trials", "3", "--multivariate-trials", "2", "--estimate-trials", "2", "--format", "json");
+        var (code, stdout, _) = CliRunner.Run("evaluate", "--trials", "10", "--drift-trials", "10", "--sizes", "300", "--performance-trials", "3", "--multivariate-trials", "2", "--estimate-trials", "2", "--estimate-references", "2", "--format", "json");
 
         Assert.True(code is 0 or 2, $"exit code {code}");
         var json = JsonNode.Parse(stdout)!;
@@ -107,9 +107,10 @@ public class EvaluationTests
         Assert.Contains(json["performanceEstimation"]!.AsArray(), p => (string?)p!["scenario"] == "joint_shift" && (double)p["accuracyMae"]! < 0.1);
         Assert.Contains(json["multivariate"]!.AsArray(), m => (string?)m!["scenario"] == "joint_shift" && (int)m["trials"]! == 2);
         Assert.Contains(json["detectionRate"]!.AsArray(), d => (string?)d!["scenario"] == "joint_shift");
-        // --estimate-trials: the estimates' quality and the return cost's accuracy, per case, from that many batches.
+        // --estimate-trials batches for each of --estimate-references independently drawn references: 2 × 2 per case.
         Assert.Equal(2, (int)json["estimateTrials"]!);
-        Assert.Contains(json["estimateQuality"]!.AsArray(), e => (string?)e!["scenario"] == "flash_sale" && (int)e["trials"]! == 2 && (int)e["unreliable"]!["trials"]! == 2);
+        Assert.Equal(2, (int)json["estimateReferences"]!);
+        Assert.Contains(json["estimateQuality"]!.AsArray(), e => (string?)e!["scenario"] == "flash_sale" && (int)e["trials"]! == 4 && (int)e["references"]! == 2 && (int)e["unreliable"]!["trials"]! == 4);
         Assert.Contains(json["costAccuracy"]!.AsArray(), c => (string?)c!["scenario"] == "normal" && (string?)c["currency"] == "EUR" && (double)c["meanRealized"]! > 0);
 
         var bad = CliRunner.Run("evaluate", "--sizes", "100,abc");

@@ -112,8 +112,9 @@ public class WeightedEstimationTests
     [Theory]
     [InlineData(0.06, 0.0, false, 900, false, EstimateMethod.Cbpe, "outside the reference's range")]
     [InlineData(0.01, 0.11, true, 900, false, EstimateMethod.ImportanceWeighted, "density")]
-    [InlineData(0.01, 0.0, true, 60, false, EstimateMethod.ImportanceWeighted, "only 60 of 1000 held-out orders")]
-    [InlineData(0.01, 0.0, true, 599, false, EstimateMethod.ImportanceWeighted, "under 600")]
+    [InlineData(0.01, 0.0, true, 60, false, EstimateMethod.Cbpe, "only 60 of 1000 held-out orders")]
+    [InlineData(0.01, 0.0, true, 599, false, EstimateMethod.Cbpe, "under 600")]
+    [InlineData(0.06, 0.0, true, 40, false, EstimateMethod.Cbpe, "outside the reference's range")]
     [InlineData(0.01, 0.0, true, 700, true, EstimateMethod.ImportanceWeighted, "reweighted")]
     [InlineData(0.01, 0.0, false, 60, true, EstimateMethod.Cbpe, "no shift detected")]
     public void Reliability_rule(double outside, double thin, bool shift, double ess, bool reliable, EstimateMethod method, string reason)
