@@ -152,7 +152,7 @@ internal static class TextTables
         if (currency is not null)
         {
             console.WriteLine("Return cost per 1,000 orders: expected from the calibrated probabilities (no labels), realized from the labels; the baseline's is realized on the reference orders.");
-            console.WriteLine("Extra cost vs the baseline per 1,000 orders: label-free (importance-weighted where the estimate is flagged unreliable) and realized.");
+            console.WriteLine("Extra cost vs the baseline per 1,000 orders: label-free (the estimator the reliability check chose) and realized.");
         }
     }
 
