@@ -90,6 +90,7 @@ public static class MoneyJson
             ["samplingStandardError"] = N(e.SamplingStandardError),
             ["calibrationStandardError"] = N(e.CalibrationStandardError),
             ["weightingStandardError"] = N(e.WeightingStandardError),
+            ["calibrationBias"] = N(e.CalibrationBias),
         });
     }));
 

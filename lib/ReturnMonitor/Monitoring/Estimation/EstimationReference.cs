@@ -17,6 +17,7 @@ public sealed class EstimationReference
 
     private readonly bool[] labels;
     private readonly double[] scores;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<double, Dictionary<PerformanceMetric, double>> biasByThreshold = new();
 
     private EstimationReference(OrderTable heldOut, double[] scores, ProbabilityCalibrator calibrator, CalibrationBootstrap bootstrap, DatasetSummary support)
     {
@@ -97,6 +98,7 @@ public sealed class EstimationReference
         var thin = domain.Current.Count(q => ImportanceWeights.DensityRatio(q, HeldOut.Count, classified.Count) > ReliabilityRule.MaxDensityRatio) / (double)classified.Count;
         var weighted = ImportanceWeightedEstimator.Estimate(labels, scores, weights.Weights.ToArray(), batchScores, threshold);
         var calibrationErrors = CalibrationErrors(batchScores, threshold);
+        var bias = biasByThreshold.GetOrAdd(threshold, t => Bootstrap.OutOfBagBias(t));
         var (reliable, reason, method) = ReliabilityRule.Decide(support, thin, domain.Shifted, weights.EffectiveSampleSize, HeldOut.Count);
         var reliability = new EstimateReliability(reliable, reason, method, support, thin, domain.RocAuc, domain.Threshold, domain.Shifted, weights.EffectiveSampleSize, HeldOut.Count);
         var metrics = PerformanceMetrics.All.ToDictionary(m => m, m =>
@@ -105,9 +107,9 @@ public sealed class EstimationReference
             var calibrationError = calibrationErrors[m];
             var weightingError = weighted.StandardErrors[m];
             var (value, se) = method == EstimateMethod.Cbpe
-                ? (cbpe[m], Hypot(sampling, calibrationError))
-                : (weighted[m], Hypot(sampling, weightingError));
-            return new MetricEstimate(m, method, value, Math.Max(0, value - 1.96 * se), Math.Min(1, value + 1.96 * se), se, cbpe[m], weighted[m], sampling, calibrationError, weightingError);
+                ? (cbpe[m], Hypot(Hypot(sampling, calibrationError), bias[m]))
+                : (weighted[m], Hypot(Hypot(sampling, weightingError), bias[m]));
+            return new MetricEstimate(m, method, value, Math.Max(0, value - 1.96 * se), Math.Min(1, value + 1.96 * se), se, cbpe[m], weighted[m], sampling, calibrationError, weightingError, bias[m]);
         });
         return new PerformanceAssessment(metrics, reliability, weighted, weights);
     }

@@ -2,8 +2,9 @@ namespace ReturnMonitor.Monitoring;
 
 /// <summary>
 /// One metric's label-free estimate with a band that includes every known source of error: Value ± 1.96·SE, clipped
-/// to [0, 1], with SE = √(sampling² + calibration²) for CBPE and √(sampling² + weighting²) for the importance-weighted
-/// estimate. The band is meant to contain the realized value in 95% of batches when the assessment is reliable.
+/// to [0, 1], with SE = √(sampling² + calibration² + bias²) for CBPE and √(sampling² + weighting² + bias²) for the
+/// importance-weighted estimate, bias being the calibration's out-of-bag systematic error
+/// (<see cref="CalibrationBootstrap.OutOfBagBias"/>). The band is meant to contain the realized value in 95% of batches when the assessment is reliable.
 /// </summary>
 /// <param name="Metric">The metric.</param>
 /// <param name="Method">The estimator the value comes from.</param>
@@ -16,6 +17,7 @@ namespace ReturnMonitor.Monitoring;
 /// <param name="SamplingStandardError">Spread of the realized metric when the batch's labels are drawn from the calibrated probabilities (CBPE's band).</param>
 /// <param name="CalibrationStandardError">Spread of the CBPE estimate over calibrators refitted on bootstrap resamples of the held-out orders.</param>
 /// <param name="WeightingStandardError">Bootstrap spread of the importance-weighted estimate over the held-out orders.</param>
+/// <param name="CalibrationBias">The calibration's systematic error on held-out orders it was not fitted on (positive = optimistic); its magnitude widens the band.</param>
 public sealed record MetricEstimate(
     PerformanceMetric Metric,
     EstimateMethod Method,
@@ -27,7 +29,8 @@ public sealed record MetricEstimate(
     double ImportanceWeighted,
     double SamplingStandardError,
     double CalibrationStandardError,
-    double WeightingStandardError)
+    double WeightingStandardError,
+    double CalibrationBias)
 {
     /// <summary>Whether <paramref name="realized"/> lies inside [Lower, Upper].</summary>
     public bool Covers(double realized) => realized >= Lower && realized <= Upper;

@@ -64,7 +64,7 @@ public static class ReliabilityRule
 
         return shiftDetected
             ? (true, $"shift inside the reference support: held-out orders reweighted to the batch ({effectiveSampleSize:0} effective orders)", method)
-            : (true, "no shift detected: CBPE, band widened by the calibration's uncertainty", method);
+            : (true, "no shift detected: CBPE, band widened by the calibration's uncertainty and bias", method);
     }
 
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

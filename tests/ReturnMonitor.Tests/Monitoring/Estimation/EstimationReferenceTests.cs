@@ -38,7 +38,7 @@ public class EstimationReferenceTests
             Assert.Equal(cbpe[metric], estimate.Value);
             Assert.Equal(cbpe.Bands[metric].StandardError, estimate.SamplingStandardError);
             Assert.True(estimate.CalibrationStandardError > 0);
-            Assert.Equal(Math.Sqrt(Math.Pow(estimate.SamplingStandardError, 2) + Math.Pow(estimate.CalibrationStandardError, 2)), estimate.StandardError, 12);
+            Assert.Equal(Math.Sqrt(Math.Pow(estimate.SamplingStandardError, 2) + Math.Pow(estimate.CalibrationStandardError, 2) + Math.Pow(estimate.CalibrationBias, 2)), estimate.StandardError, 12);
             Assert.True(estimate.Lower <= estimate.Value && estimate.Value <= estimate.Upper);
         }
 
