@@ -257,6 +257,34 @@ public class DataQualityTests
         Assert.Equal(80, batch.MissingCount(OrderSchema.DeliveryTimeDays));
     }
 
+    [Fact]
+    public void Gaps_at_the_reference_own_rate_rarely_alarm_and_a_jump_to_five_times_it_does()
+    {
+        // A reference whose delivery times have gaps too (2%, each cell independently), and batches of 500 with the same
+        // 2% (every alarm false) or 10% (a real jump): the rule's calibration, not only its behaviour without any gap.
+        var reference = DatasetSummary.Of(BlankEach(Reference, 0.02, 80));
+        Assert.InRange(reference.Missing[OrderSchema.DeliveryTimeDays], 70, 130);
+
+        int Alarms(double share) => Enumerable.Range(0, 300).Count(trial =>
+        {
+            var batch = BlankEach(OrderGenerator.Generate(Scenario.Normal, 500, (ulong)(1000 + trial)), share, (ulong)(5000 + trial));
+            return DataQualityCheck.Compare(reference, DatasetSummary.Of(batch)).Alarm;
+        });
+
+        var falseAlarms = Alarms(0.02);
+        var detections = Alarms(0.10);
+        Assert.True(falseAlarms <= 3, $"{falseAlarms} of 300 batches at the reference's rate alarmed"); // at most 1% (Holm at α = 1%, and the one-point floor)
+        Assert.True(detections >= 285, $"{detections} of 300 batches with 10% gaps alarmed");             // at least 95%
+    }
+
+    // Each delivery time blanked independently with probability `share`.
+    private static OrderTable BlankEach(OrderTable table, double share, ulong seed)
+    {
+        var random = new RandomSource(seed);
+        var values = table.Numeric(OrderSchema.DeliveryTimeDays).ToArray().Select(v => random.Bernoulli(share) ? double.NaN : v).ToArray();
+        return table.WithNumeric(OrderSchema.DeliveryTimeDays, values);
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
