@@ -84,11 +84,10 @@ internal static class MonitorCommand
             io.Out.WriteLine($"  {alert.Kind}: {alert.Message}");
         }
 
-        if (result.Check.Quality is { Notable: true } quality)
+        // An alarm is one of the record's alerts (dataQuality) above; gaps below the alarm are still worth a line.
+        if (result.Check.Quality is { Notable: true, Alarm: false } quality)
         {
-            var alarmed = quality.Alarmed.Select(f => f.Name).ToArray();
-            io.Out.WriteLine($"  data quality: {quality.MissingCells} missing cell(s), {quality.Features.Sum(f => f.Unseen)} unseen categor(ies)" +
-                             (alarmed.Length > 0 ? $"; ALARM on {string.Join(", ", alarmed)}" : "; no alarm"));
+            io.Out.WriteLine($"  data quality: {quality.MissingCells} missing cell(s), {quality.Features.Sum(f => f.Unseen)} unseen categor(ies); no alarm");
         }
 
         if (result.Notification is { } n)

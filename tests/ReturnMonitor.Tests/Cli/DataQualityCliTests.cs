@@ -104,7 +104,23 @@ public class DataQualityCliTests(MonitorFixture fixture) : IClassFixture<Monitor
 
         Assert.True(code == 0, stderr);
         Assert.Contains("recorded (id", stdout);
-        Assert.Contains("  data quality: 50 missing cell(s), 0 unseen categor(ies); ALARM on delivery_time_days", stdout);
+        Assert.Contains("  dataQuality: delivery_time_days 12.5% missing (reference 0.0%)\n", stdout);
+        var json = JsonNode.Parse(CliRunner.Run("history", "--history", history, "--format", "json").Out)!;
+        var alerts = json.ToJsonString().Replace("\\u0025", "%", StringComparison.Ordinal);
+        Assert.Contains("{\"kind\":\"dataQuality\",\"message\":\"delivery_time_days 12.5% missing (reference 0.0%)\"}", alerts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Monitor_mentions_gaps_below_the_alarm_in_one_line()
+    {
+        var history = fixture.History();
+        var gappy = Gappy(fixture.Batches[2], every: 400); // one gap in 400 orders: counted, no alarm
+
+        var (code, stdout, stderr) = CliRunner.Run("monitor", "--model", fixture.Model, "--history", history, "--current", gappy, "--period", "2026-W03");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("  data quality: 1 missing cell(s), 0 unseen categor(ies); no alarm\n", stdout);
+        Assert.DoesNotContain("dataQuality:", stdout);
     }
 
     [Fact]
