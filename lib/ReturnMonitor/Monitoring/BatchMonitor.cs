@@ -70,7 +70,10 @@ public sealed class BatchMonitor
     /// <summary>The realized return cost per order of the reference (the reference sample, else the held-out orders), in <see cref="CostModel.Currency"/>.</summary>
     public double ReferenceCostPerOrder => referenceCostPerOrder.Value;
 
-    /// <summary>Checks a batch's orders: drift always; model health, reliability and money when the monitor has a model.</summary>
+    /// <summary>
+    /// Checks a batch's orders: drift and data quality always; model health, reliability and money when the monitor has a
+    /// model, on a copy of the batch whose gaps are filled from the reference (<see cref="MissingImputation"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">The batch has no orders.</exception>
     public BatchCheck Check(OrderTable batch)
     {
@@ -91,7 +94,7 @@ public sealed class BatchMonitor
     }
 
     /// <summary>
-    /// Checks a batch known only by its summary (a file streamed in bounded memory): drift and its findings. The model
+    /// Checks a batch known only by its summary (a file streamed in bounded memory): drift, data quality and their findings. The model
     /// sections need the orders themselves, so <see cref="BatchCheck.Model"/> is null; use <see cref="Check(OrderTable)"/> for them.
     /// </summary>
     /// <exception cref="ArgumentException">The batch has no orders.</exception>
