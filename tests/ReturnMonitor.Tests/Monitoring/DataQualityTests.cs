@@ -87,7 +87,7 @@ public class DataQualityTests
     }
 
     [Theory]
-    // Each value: scipy.stats.binomtest(k, n, p, alternative='greater').pvalue (scipy 1.10, Debian python3-scipy).
+    // Each value: scipy.stats.binomtest(k, n, p, alternative='greater').pvalue (scipy 1.10.1, Debian python3-scipy).
     [InlineData(1, 10, 0.0108, 0.1028995451090562)]
     [InlineData(3, 100, 0.01, 0.07937320225218046)]
     [InlineData(12, 500, 0.0108, 0.009244450935785747)]
