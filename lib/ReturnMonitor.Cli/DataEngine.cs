@@ -34,6 +34,17 @@ internal static class DataEngine
             ? DuckDbSummarizer.Summarize(data, source)
             : OrderFile.Summarize(data, source, options);
 
+    /// <summary>
+    /// The options for reading a batch: the same as <paramref name="options"/> but with empty cells allowed
+    /// (<see cref="MissingCells.Allow"/>) — a batch with gaps is monitored, not rejected, while training and reference
+    /// data stay strict. Text in a numeric column, NaN or an impossible value stay errors either way.
+    /// </summary>
+    public static SummarizeOptions ForBatch(SummarizeOptions? options)
+    {
+        var o = options ?? SummarizeOptions.Default;
+        return new SummarizeOptions { Workers = o.Workers, BlockSize = o.BlockSize, Progress = o.Progress, MissingCells = MissingCells.Allow };
+    }
+
     /// <summary>A profile JSON file as is, or order data summarised on the fly by <paramref name="engine"/>.</summary>
     public static ReferenceProfile LoadReference(string engine, string path, SummarizeOptions? options = null)
     {

@@ -29,19 +29,20 @@ internal static class DriftCommand
             BatchCheck check;
             using (var progress = ProgressDisplay.Start(io, quiet: json))
             {
-                // Read first, so that a bad cost file fails before any long work.
+                // Read first, so that a bad cost file fails before any long work. The reference is read strictly; the
+                // batch accepts empty cells, counted in the data-quality section instead of rejecting the batch.
                 var costModel = LoadCosts(parse.GetValue(costs));
                 var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options);
                 if (parse.GetValue(modelOption) is { } modelDirectory)
                 {
                     // The model sections need the orders themselves (to score them): the batch is read whole.
                     var folder = ModelDirectory.Load(modelDirectory);
-                    check = new BatchMonitor(profile, folder.Monitor, costs: costModel).Check(OrderFile.Read(batchPath));
+                    check = new BatchMonitor(profile, folder.Monitor, costs: costModel).Check(OrderFile.Read(batchPath, missing: MissingCells.Allow));
                 }
                 else
                 {
                     // Drift alone needs only the batch's exact summary: streamed on all cores in bounded memory (or by DuckDB).
-                    check = new BatchMonitor(profile).Check(DataEngine.Summarize(parse.GetValue(engine)!, batchPath, progress.Options));
+                    check = new BatchMonitor(profile).Check(DataEngine.Summarize(parse.GetValue(engine)!, batchPath, DataEngine.ForBatch(progress.Options)));
                 }
             }
 

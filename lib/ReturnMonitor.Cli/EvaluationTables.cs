@@ -132,6 +132,21 @@ internal static class EvaluationTables
             console.WriteLine();
         }
 
+        if (report.DataQuality.Count > 0)
+        {
+            console.WriteLine($"Data-quality alarm (missing or unseen share significantly above the reference's): false alarms on normal batches, detection with {DataQualityEvaluation.BlankedFeature} blanked");
+            var quality = SizeTable(border, "Case", sizes);
+            foreach (var group in report.DataQuality.GroupBy(q => q.Case))
+            {
+                var first = group.First();
+                var label = first.IsNull ? $"{group.Key} (false alarms)" : $"{group.Key} ({TextTables.Percent(first.MissingShare)} blanked)";
+                quality.AddRow([label, .. sizes.Select(s => Rate(group.Single(q => q.Size == s).Alarms))]);
+            }
+
+            console.Write(quality);
+            console.WriteLine();
+        }
+
         foreach (var target in report.Targets)
         {
             console.WriteLine($"{(target.Met ? "met" : "MISSED")}: {target.Description} — {target.Measured}");

@@ -47,7 +47,7 @@ internal static class MonitorCommand
             };
             using var client = new HttpClient();
             var result = monitor.Run(
-                store, OrderFile.Read(batchPath), ContentHash.OfFile(batchPath), batchPeriod,
+                store, OrderFile.Read(batchPath, missing: MissingCells.Allow), ContentHash.OfFile(batchPath), batchPeriod,
                 url is null ? null : new WebhookNotifier(client), url, parse.GetValue(notifyFormat) == "slack" ? AlertFormat.Slack : AlertFormat.Json, parse.GetValue(report),
                 Path.GetFileName(batchPath));
             Print(io, result);
@@ -82,6 +82,12 @@ internal static class MonitorCommand
         foreach (var alert in r.Alerts)
         {
             io.Out.WriteLine($"  {alert.Kind}: {alert.Message}");
+        }
+
+        // An alarm is one of the record's alerts (dataQuality) above; gaps below the alarm are still worth a line.
+        if (result.Check.Quality is { Notable: true, Alarm: false } quality)
+        {
+            io.Out.WriteLine($"  data quality: {quality.MissingCells} missing cell(s), {quality.Features.Sum(f => f.Unseen)} unseen categor(ies); no alarm");
         }
 
         if (result.Notification is { } n)

@@ -24,10 +24,11 @@ internal static class ReportCommand
         {
             var costModel = DriftCommand.LoadCosts(parse.GetValue(costs));
             var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
-            // With a model folder each batch also gets the model sections (and the model-health panel).
+            // With a model folder each batch also gets the model sections (and the model-health panel). Batches may have
+            // empty cells (counted in the data-quality card); the reference stays strict.
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
             var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costModel);
-            var checks = parse.GetValue(current)!.Select(path => monitor.Check(OrderFile.Read(path))).ToArray();
+            var checks = parse.GetValue(current)!.Select(path => monitor.Check(OrderFile.Read(path, missing: ReturnMonitor.Data.MissingCells.Allow))).ToArray();
             Write(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;

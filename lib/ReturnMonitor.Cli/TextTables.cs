@@ -50,6 +50,11 @@ internal static class TextTables
             Money(console, money);
         }
 
+        if (check.Quality is { Notable: true } quality)
+        {
+            DataQuality(console, quality);
+        }
+
         Findings(console, check.Recommendation);
     }
 
@@ -155,6 +160,35 @@ internal static class TextTables
             console.WriteLine("Extra cost vs the baseline per 1,000 orders: label-free (the estimator the reliability check chose) and realized.");
         }
     }
+
+    /// <summary>
+    /// The data-quality block, only when the batch has a gap, an unseen category or an alarm (out-of-range values alone are
+    /// normal and keep a clean batch's output as it was): a headline, then one row per feature with something to show.
+    /// </summary>
+    public static void DataQuality(IAnsiConsole console, DataQuality quality)
+    {
+        var imputed = quality.Imputed > 0 ? $"; {quality.Imputed} cell(s) imputed for scoring (reference median / most common value)" : "";
+        console.Profile.Out.Writer.WriteLine($"Data quality: {(quality.Alarm ? "ALARM" : "ok")} — {quality.MissingCells} missing cell(s) in {quality.Rows} orders{imputed}");
+        var table = new Table().AddColumn("Feature")
+            .AddColumn(new TableColumn("Missing").RightAligned())
+            .AddColumn(new TableColumn("Rate").RightAligned())
+            .AddColumn(new TableColumn("Reference").RightAligned())
+            .AddColumn(new TableColumn("Out of range").RightAligned())
+            .AddColumn(new TableColumn("Unseen").RightAligned())
+            .AddColumn(new TableColumn("p (Holm)").RightAligned())
+            .AddColumn("Alarm");
+        foreach (var f in quality.Features.Where(f => f.Missing > 0 || f.Unseen > 0 || f.Alarm))
+        {
+            table.AddRow(
+                Markup.Escape(f.Name), f.Missing.ToString(CultureInfo.InvariantCulture), Percent1(f.MissingRate), Percent1(f.ReferenceMissingRate),
+                f.OutOfRange.ToString(CultureInfo.InvariantCulture), f.Unseen.ToString(CultureInfo.InvariantCulture),
+                f.PValue.ToString("G2", CultureInfo.InvariantCulture), f.Alarm ? "yes" : "");
+        }
+
+        console.Write(table);
+    }
+
+    private static string Percent1(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The money block of one batch: expected return cost with band, realized, extra vs reference, decisions, threshold advice.</summary>
     public static void Money(IAnsiConsole console, BatchMoney money)

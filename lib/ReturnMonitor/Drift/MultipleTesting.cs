@@ -54,6 +54,36 @@ public static class MultipleTesting
     }
 
     /// <summary>
+    /// Holm's step-down adjusted p-values, as statsmodels <c>multipletests(p, method='holm')[1]</c>: with p sorted
+    /// ascending, a_(i) = max over k ≤ i of min(1, (m − k + 1)·p_(k)), returned in the input order. Rejecting a ≤ α
+    /// controls the family-wise error rate at α under any dependence, like Bonferroni, and never rejects less.
+    /// An empty input gives an empty result.
+    /// </summary>
+    /// <exception cref="ArgumentException">A p-value is NaN or outside [0, 1].</exception>
+    public static double[] Holm(ReadOnlySpan<double> pValues)
+    {
+        Validate(pValues);
+        var m = pValues.Length;
+        var order = new int[m];
+        for (var i = 0; i < m; i++)
+        {
+            order[i] = i;
+        }
+
+        var sorted = pValues.ToArray();
+        Array.Sort(sorted, order);
+        var adjusted = new double[m];
+        var running = 0.0;
+        for (var i = 0; i < m; i++)
+        {
+            running = Math.Max(running, Math.Min(1.0, (m - i) * sorted[i]));
+            adjusted[order[i]] = running;
+        }
+
+        return adjusted;
+    }
+
+    /// <summary>
     /// Adjusted p-values by <paramref name="correction"/>: <see cref="BenjaminiHochberg"/>, <see cref="Bonferroni"/>, or
     /// the p-values unchanged for <see cref="PValueCorrection.None"/>. In the input order.
     /// </summary>

@@ -25,6 +25,9 @@ public sealed record EvaluationReport(
     /// <summary>Per case, expected vs realized return cost (empty when not run).</summary>
     public IReadOnlyList<CostAccuracy> Costs { get; init; } = [];
 
+    /// <summary>Data-quality alarm rates per case (normal, missing values, small gaps) and size (empty when not run).</summary>
+    public IReadOnlyList<DataQualityRate> DataQuality { get; init; } = [];
+
     /// <summary>The null case's alarm rates: the false-positive rate per size.</summary>
     public IEnumerable<BatchAlarmRate> FalsePositiveRates => Alarms.Where(a => a.IsNull);
 }

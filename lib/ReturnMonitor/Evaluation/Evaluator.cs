@@ -7,7 +7,8 @@ namespace ReturnMonitor.Evaluation;
 
 /// <summary>
 /// The <c>evaluate</c> harness: simulates a reference (training data) and many batches per case and size, and measures
-/// how the alarms behave — false-positive rate, detection rate, per-feature precision and recall.
+/// how the alarms behave — false-positive rate, detection rate, per-feature precision and recall — and the
+/// data-quality alarm on batches with and without gaps (<see cref="DataQualityEvaluation"/>).
 /// </summary>
 public static class Evaluator
 {
@@ -33,6 +34,7 @@ public static class Evaluator
         var truth = DriftEvaluation.GroundTruth(cases, options);
         var (alarms, flags) = DriftEvaluation.Run(reference, cases, options, progress);
         var accuracy = DriftEvaluation.Score(flags, truth);
+        var quality = DataQualityEvaluation.Run(reference, options, progress);
         IReadOnlyList<PerformanceError> performance = [];
         IReadOnlyList<MultivariateRate> multivariate = [];
         IReadOnlyList<EstimateQuality> estimates = [];
@@ -56,8 +58,8 @@ public static class Evaluator
             }
         }
 
-        var targets = Targets(alarms, performance, multivariate).Concat(EstimateTargets.Check(estimates, costs)).ToArray();
-        return new EvaluationReport(options, truth, alarms, flags, accuracy, performance, multivariate, targets) { Estimates = estimates, Costs = costs };
+        var targets = Targets(alarms, performance, multivariate).Concat(DataQualityEvaluation.Targets(quality)).Concat(EstimateTargets.Check(estimates, costs)).ToArray();
+        return new EvaluationReport(options, truth, alarms, flags, accuracy, performance, multivariate, targets) { Estimates = estimates, Costs = costs, DataQuality = quality };
     }
 
     /// <summary>Largest acceptable mean absolute error of estimated accuracy on batches of 1,000 under covariate shift.</summary>

@@ -22,4 +22,8 @@ namespace ReturnMonitor.Monitoring;
 /// model's decisions are worth and the threshold advice, under the monitor's <see cref="CostModel"/>; null without a
 /// model or when the model folder has no held-out orders.
 /// </param>
-public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ModelCheck? Model, Recommendation Recommendation, BatchMoney? Money = null);
+/// <param name="Quality">
+/// Missing, out-of-range and unseen values per feature against the reference, with the alarm on a significant jump
+/// (<see cref="DataQualityCheck"/>); filled by every check of <see cref="BatchMonitor"/>, null only for a check built elsewhere.
+/// </param>
+public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ModelCheck? Model, Recommendation Recommendation, BatchMoney? Money = null, DataQuality? Quality = null);

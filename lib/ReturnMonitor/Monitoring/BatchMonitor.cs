@@ -8,7 +8,10 @@ namespace ReturnMonitor.Monitoring;
 /// The one monitor of production batches: fitted once (a reference profile, and optionally a model with its
 /// monitoring files and a cost model), then applied to each batch. A check summarises the batch once, compares it with
 /// the profile, scores it with the model once (every model section — performance, its reliability, money — derives
-/// from that one scoring), and derives the findings from the sections — the result is one <see cref="BatchCheck"/>.
+/// from that one scoring), checks the data quality (gaps, out-of-range and unseen values), and derives the findings
+/// from the sections — the result is one <see cref="BatchCheck"/>. A batch with gaps (read with
+/// <see cref="MissingCells.Allow"/>) is monitored, not rejected: drift on the present values, the gaps counted and
+/// tested, and the model sections run on a copy with the gaps imputed (<see cref="MissingImputation"/>).
 /// </summary>
 public sealed class BatchMonitor
 {
@@ -67,28 +70,35 @@ public sealed class BatchMonitor
     /// <summary>The realized return cost per order of the reference (the reference sample, else the held-out orders), in <see cref="CostModel.Currency"/>.</summary>
     public double ReferenceCostPerOrder => referenceCostPerOrder.Value;
 
-    /// <summary>Checks a batch's orders: drift always; model health, reliability and money when the monitor has a model.</summary>
+    /// <summary>
+    /// Checks a batch's orders: drift and data quality always; model health, reliability and money when the monitor has a
+    /// model, on a copy of the batch whose gaps are filled from the reference (<see cref="MissingImputation"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">The batch has no orders.</exception>
     public BatchCheck Check(OrderTable batch)
     {
         var summary = DatasetSummary.Of(batch);
         var drift = Profile.Compare(summary, options);
-        var model = Model?.Check(batch, Multivariate);
+        ModelCheck? model = null;
         BatchMoney? money = null;
-        if (model is not null)
+        long imputed = 0;
+        if (Model is not null)
         {
-            (model, money) = Value(batch, model);
+            // The model sections need every cell: gaps get the reference's median or mode, for scoring only (see MissingImputation).
+            (var scored, imputed) = MissingImputation.ForScoring(batch, Profile.Summary);
+            model = Model.Check(scored, Multivariate);
+            (model, money) = Value(scored, model);
         }
 
-        return Assemble(batch.Source, summary, drift, model, money);
+        return Assemble(batch.Source, summary, drift, model, money, imputed);
     }
 
     /// <summary>
-    /// Checks a batch known only by its summary (a file streamed in bounded memory): drift and its findings. The model
+    /// Checks a batch known only by its summary (a file streamed in bounded memory): drift, data quality and their findings. The model
     /// sections need the orders themselves, so <see cref="BatchCheck.Model"/> is null; use <see cref="Check(OrderTable)"/> for them.
     /// </summary>
     /// <exception cref="ArgumentException">The batch has no orders.</exception>
-    public BatchCheck Check(DatasetSummary batch) => Assemble(batch.Source, batch, Profile.Compare(batch, options), null, null);
+    public BatchCheck Check(DatasetSummary batch) => Assemble(batch.Source, batch, Profile.Compare(batch, options), null, null, 0);
 
     /// <summary>The reliability assessment and the money of a model check, from the check's one scoring.</summary>
     private (ModelCheck Model, BatchMoney? Money) Value(OrderTable batch, ModelCheck model)
@@ -111,6 +121,9 @@ public sealed class BatchMonitor
         return (checkedModel, money);
     }
 
-    private static BatchCheck Assemble(string name, DatasetSummary summary, DriftReport drift, ModelCheck? model, BatchMoney? money) =>
-        new(name, BatchOverview.Of(summary), drift, model, Recommendations.For(drift, model, money), money);
+    private BatchCheck Assemble(string name, DatasetSummary summary, DriftReport drift, ModelCheck? model, BatchMoney? money, long imputed)
+    {
+        var quality = DataQualityCheck.Compare(Profile.Summary, summary, imputed);
+        return new(name, BatchOverview.Of(summary), drift, model, Recommendations.For(drift, model, money, quality), money, quality);
+    }
 }

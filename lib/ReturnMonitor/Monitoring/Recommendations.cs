@@ -16,10 +16,11 @@ namespace ReturnMonitor.Monitoring;
 /// <item>model degradation — realized ROC-AUC at least 0.05 below the held-out test split (labelled batches checked with a model);</item>
 /// <item>return cost up — the extra return cost vs the reference (realized, else the chosen label-free estimate) exceeds its noise (urgent from 20% extra);</item>
 /// <item>unreliable estimate — the label-free estimate's reliability check failed: wait for labels;</item>
+/// <item>data quality — a feature's missing or unseen share jumped significantly (see <see cref="DataQualityFindings"/>);</item>
 /// <item>other drifting features;</item>
 /// <item>nothing drifted — maintain.</item>
 /// </list>
-/// A rule only fires on a feature the drift decision flagged, so a clean batch yields "maintain" only. Called once per
+/// A rule only fires on a feature the drift decision flagged (or the data-quality alarm), so a clean batch yields "maintain" only. Called once per
 /// batch by <see cref="BatchMonitor"/>, which stores the result in <see cref="BatchCheck.Recommendation"/>; a new section
 /// of the check that deserves a rule is passed here as one more parameter.
 /// </summary>
@@ -37,7 +38,8 @@ public static class Recommendations
     /// <param name="drift">The batch's drift report.</param>
     /// <param name="model">The batch's model health (for the degradation rule); null when the batch was checked without a model.</param>
     /// <param name="money">The batch's money section, cited where it explains the urgency; null when unknown.</param>
-    public static Recommendation For(DriftReport drift, ModelCheck? model = null, BatchMoney? money = null)
+    /// <param name="quality">The batch's data-quality section (a finding per alarmed feature); null when unknown.</param>
+    public static Recommendation For(DriftReport drift, ModelCheck? model = null, BatchMoney? money = null, DataQuality? quality = null)
     {
         var findings = new List<Finding>();
         var explained = new HashSet<string>(StringComparer.Ordinal);
@@ -50,6 +52,7 @@ public static class Recommendations
         Degradation(model, findings);
         MoneyFindings.ReturnCost(money, model, findings);
         MoneyFindings.Unreliable(model, findings);
+        DataQualityFindings.Add(quality, findings);
 
         var others = drift.Features.Where(f => f.Severity != DriftSeverity.None && !explained.Contains(f.Name)).ToArray();
         if (others.Length > 0)

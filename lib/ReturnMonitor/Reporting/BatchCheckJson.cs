@@ -25,6 +25,11 @@ public static class BatchCheckJson
             root["money"] = MoneyJson.ToNode(money);
         }
 
+        if (check.Quality is { } quality)
+        {
+            root["dataQuality"] = DataQualityJson.ToNode(quality);
+        }
+
         AddFindings(root, check.Recommendation);
         return root;
     }

@@ -103,6 +103,13 @@ public static class EvaluationJson
                 ["meanSavingPer1000"] = DriftJson.Number(c.MeanSavingPer1000),
                 ["meanBatchBestThreshold"] = DriftJson.Number(c.MeanBatchBestThreshold),
             }),
+            ["dataQuality"] = Array(report.DataQuality, q =>
+            {
+                var node = Rate(q.Alarms, new JsonObject { ["case"] = q.Case, ["isNull"] = q.IsNull, ["missingShare"] = q.MissingShare, ["size"] = q.Size });
+                node["blankedFeature"] = DataQualityEvaluation.BlankedFeature;
+                node["blankedFeatureAlarm"] = Rate(q.BlankedFeatureAlarms, new JsonObject());
+                return node;
+            }),
             ["targets"] = Array(report.Targets, t => new JsonObject
             {
                 ["name"] = t.Name,

@@ -108,6 +108,11 @@ public static class HtmlReport
             html.Append(MoneyCard.Render(b, money, check.Model));
         }
 
+        if (check.Quality is { } quality)
+        {
+            html.Append(DataQualityCard.Render(b, quality));
+        }
+
         html.Append("</div>");
 
         var urgency = BatchCheckJson.Name(advice.Urgency);

@@ -83,7 +83,7 @@ public class RecommendationsTests
     public void The_check_carries_the_findings_of_its_own_sections()
     {
         var check = SmallModel.Monitor.Check(SmallModel.FlashSale);
-        var again = Recommendations.For(check.Drift, check.Model, check.Money);
+        var again = Recommendations.For(check.Drift, check.Model, check.Money, check.Quality);
 
         Assert.Equal(again.Urgency, check.Recommendation.Urgency);
         Assert.Equal(again.Findings.Select(f => (f.Title, f.Evidence)), check.Recommendation.Findings.Select(f => (f.Title, f.Evidence)));

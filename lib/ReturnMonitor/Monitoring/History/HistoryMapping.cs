@@ -7,9 +7,36 @@ namespace ReturnMonitor.Monitoring;
 /// <summary>Maps a batch's check results onto the plain <see cref="HistoryRecord"/> the history keeps.</summary>
 public static class HistoryMapping
 {
-    /// <summary>The record of a checked batch (drift, and model health when the check has it).</summary>
-    public static HistoryRecord From(BatchPeriod period, string contentHash, BatchCheck check, IReadOnlyDictionary<string, double>? money = null) =>
-        From(period, check.Name, contentHash, check.Drift, check.Model, money ?? MoneyOf(check));
+    /// <summary>
+    /// The record of a checked batch (drift, and model health when the check has it). A data-quality alarm adds a
+    /// <c>dataQuality</c> alert naming each alarmed feature with its missing (or unseen) share and the reference's.
+    /// </summary>
+    public static HistoryRecord From(BatchPeriod period, string contentHash, BatchCheck check, IReadOnlyDictionary<string, double>? money = null)
+    {
+        var record = From(period, check.Name, contentHash, check.Drift, check.Model, money ?? MoneyOf(check));
+        return check.Quality is { Alarm: true } quality
+            ? record with { Alerts = [.. record.Alerts, new HistoryAlert("dataQuality", QualityAlert(quality))] }
+            : record;
+    }
+
+    /// <summary>"delivery_time_days 12.5% missing (reference 0.0%); product_category 4.0% unseen categories".</summary>
+    private static string QualityAlert(DataQuality quality) => string.Join("; ", quality.Alarmed.Select(f =>
+    {
+        var parts = new List<string>();
+        if (f.MissingAlarm)
+        {
+            parts.Add($"{Percent(f.MissingRate)} missing (reference {Percent(f.ReferenceMissingRate)})");
+        }
+
+        if (f.UnseenAlarm)
+        {
+            parts.Add($"{Percent(f.UnseenRate)} unseen categories");
+        }
+
+        return $"{f.Name} {string.Join(", ", parts)}";
+    }));
+
+    private static string Percent(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The check's money figures as named amounts for the history's <c>money</c> table; null without a money section.</summary>
     public static IReadOnlyDictionary<string, double>? MoneyOf(BatchCheck check)
