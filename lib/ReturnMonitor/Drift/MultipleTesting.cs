@@ -13,16 +13,8 @@ public static class MultipleTesting
     /// <exception cref="ArgumentException">A p-value is NaN or outside [0, 1].</exception>
     public static double[] BenjaminiHochberg(ReadOnlySpan<double> pValues)
     {
-        Validate(pValues);
-        var m = pValues.Length;
-        var order = new int[m];
-        for (var i = 0; i < m; i++)
-        {
-            order[i] = i;
-        }
-
-        var sorted = pValues.ToArray();
-        Array.Sort(sorted, order);
+        var (sorted, order) = Sorted(pValues);
+        var m = sorted.Length;
         var adjusted = new double[m];
         var running = double.PositiveInfinity;
         for (var i = m - 1; i >= 0; i--)
@@ -62,16 +54,8 @@ public static class MultipleTesting
     /// <exception cref="ArgumentException">A p-value is NaN or outside [0, 1].</exception>
     public static double[] Holm(ReadOnlySpan<double> pValues)
     {
-        Validate(pValues);
-        var m = pValues.Length;
-        var order = new int[m];
-        for (var i = 0; i < m; i++)
-        {
-            order[i] = i;
-        }
-
-        var sorted = pValues.ToArray();
-        Array.Sort(sorted, order);
+        var (sorted, order) = Sorted(pValues);
+        var m = sorted.Length;
         var adjusted = new double[m];
         var running = 0.0;
         for (var i = 0; i < m; i++)
@@ -94,6 +78,16 @@ public static class MultipleTesting
         PValueCorrection.Bonferroni => Bonferroni(pValues),
         _ => pValues.ToArray(),
     };
+
+    /// <summary>The validated p-values sorted ascending, with each one's position in the input.</summary>
+    private static (double[] Sorted, int[] Order) Sorted(ReadOnlySpan<double> pValues)
+    {
+        Validate(pValues);
+        var sorted = pValues.ToArray();
+        var order = Enumerable.Range(0, sorted.Length).ToArray();
+        Array.Sort(sorted, order);
+        return (sorted, order);
+    }
 
     private static void Validate(ReadOnlySpan<double> pValues)
     {
