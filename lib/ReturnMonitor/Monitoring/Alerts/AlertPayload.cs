@@ -21,7 +21,12 @@ public static class AlertPayload
     {
         ["format"] = "returnmonitor-alert",
         ["version"] = 1,
-        ["reason"] = m.Reason == AlertReason.StatusChange ? "statusChange" : "sequentialAlarm",
+        ["reason"] = m.Reason switch
+        {
+            AlertReason.StatusChange => "statusChange",
+            AlertReason.SequentialAlarm => "sequentialAlarm",
+            _ => "dataQuality",
+        },
         ["period"] = m.Period,
         ["batch"] = m.Batch,
         ["status"] = Name(m.Status),
@@ -76,9 +81,12 @@ public static class AlertPayload
     /// <summary>One line: <c>ReturnMonitor 2026-W14: critical (score 43.1) — batch.csv</c>.</summary>
     public static string Headline(AlertMessage m)
     {
-        var what = m.Reason == AlertReason.SequentialAlarm
-            ? $"persistent drift (sequential alarm), status {Name(m.Status)}"
-            : m.Status == DriftStatus.Healthy ? "back to healthy" : Name(m.Status);
+        var what = m.Reason switch
+        {
+            AlertReason.SequentialAlarm => $"persistent drift (sequential alarm), status {Name(m.Status)}",
+            AlertReason.DataQuality => $"data-quality alarm (gaps or unseen values), status {Name(m.Status)}",
+            _ => m.Status == DriftStatus.Healthy ? "back to healthy" : Name(m.Status),
+        };
         return $"ReturnMonitor {m.Period}: {what} (score {m.Score.ToString("0.0", CultureInfo.InvariantCulture)}) — {m.Batch}";
     }
 

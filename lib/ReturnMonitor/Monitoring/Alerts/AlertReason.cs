@@ -8,4 +8,10 @@ public enum AlertReason
 
     /// <summary>The status did not change, but the sequential detector (CUSUM) alarmed: a small shift has persisted.</summary>
     SequentialAlarm,
+
+    /// <summary>
+    /// Neither of the above, but the batch's data-quality check alarmed (a field's gaps or unseen categories jumped):
+    /// usually a broken feed, news on every batch that shows it until it is fixed.
+    /// </summary>
+    DataQuality,
 }

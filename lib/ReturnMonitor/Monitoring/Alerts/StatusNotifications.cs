@@ -9,13 +9,14 @@ public static class StatusNotifications
 {
     /// <summary>
     /// Sends and records the alert for a freshly recorded batch when the policy says so. Returns the notification, or
-    /// null when nothing was sent (unchanged quiet status, or the batch was already recorded before — a re-run does not
-    /// alert twice).
+    /// null when nothing was sent (unchanged quiet status without a sequential or data-quality alarm, or the batch was
+    /// already recorded before — a re-run does not alert twice).
     /// </summary>
     public static NotificationRecord? Notify(
         HistoryStore store, RecordOutcome outcome, HistoryRecord record, bool sequentialAlarm, WebhookNotifier notifier, Uri url, AlertFormat format, string? report)
     {
-        if (!outcome.Inserted || AlertPolicy.Decide(outcome.PreviousStatus, record.Status, sequentialAlarm) is not { } reason)
+        var dataQualityAlarm = record.Alerts.Any(a => a.Kind == HistoryMapping.DataQualityAlertKind);
+        if (!outcome.Inserted || AlertPolicy.Decide(outcome.PreviousStatus, record.Status, sequentialAlarm, dataQualityAlarm) is not { } reason)
         {
             return null;
         }

@@ -7,6 +7,9 @@ namespace ReturnMonitor.Monitoring;
 /// <summary>Maps a batch's check results onto the plain <see cref="HistoryRecord"/> the history keeps.</summary>
 public static class HistoryMapping
 {
+    /// <summary>The kind of the alert a data-quality alarm adds to the record (and that makes <see cref="AlertPolicy"/> notify).</summary>
+    public const string DataQualityAlertKind = "dataQuality";
+
     /// <summary>
     /// The record of a checked batch (drift, and model health when the check has it). A data-quality alarm adds a
     /// <c>dataQuality</c> alert naming each alarmed feature with its missing (or unseen) share and the reference's.
@@ -15,7 +18,7 @@ public static class HistoryMapping
     {
         var record = From(period, check.Name, contentHash, check.Drift, check.Model, money ?? MoneyOf(check));
         return check.Quality is { Alarm: true } quality
-            ? record with { Alerts = [.. record.Alerts, new HistoryAlert("dataQuality", QualityAlert(quality))] }
+            ? record with { Alerts = [.. record.Alerts, new HistoryAlert(DataQualityAlertKind, QualityAlert(quality))] }
             : record;
     }
 

@@ -137,6 +137,9 @@ public sealed class WebhookTests
         Assert.Null(Check(Week(4, DriftStatus.Critical)));  // still critical: no repeat
         Assert.Null(Check(Week(3, DriftStatus.Critical)));  // the same batch again: already recorded, no second alert
         Assert.Equal(AlertReason.SequentialAlarm, AlertPolicy.Decide(DriftStatus.Healthy, DriftStatus.Healthy, sequentialAlarm: true));
+        Assert.Equal(AlertReason.DataQuality, AlertPolicy.Decide(DriftStatus.Healthy, DriftStatus.Healthy, sequentialAlarm: false, dataQualityAlarm: true));
+        Assert.Equal(AlertReason.StatusChange, AlertPolicy.Decide(DriftStatus.Healthy, DriftStatus.Warning, sequentialAlarm: true, dataQualityAlarm: true));
+        Assert.Null(AlertPolicy.Decide(DriftStatus.Warning, DriftStatus.Warning, sequentialAlarm: false, dataQualityAlarm: false));
         Assert.NotNull(Check(Week(5, DriftStatus.Healthy))); // back to healthy is news
         Assert.Equal(6, hook.Requests.Count);
 
@@ -146,5 +149,31 @@ public sealed class WebhookTests
         Assert.Equal(["2026-W03", "2026-W05"], stored.Select(n => n.Period));
         Assert.All(stored, n => Assert.Equal([503, 503, 503], n.Notification.Attempts.Select(a => a.HttpStatus ?? 0)));
         Assert.Equal((DriftStatus.Critical, DriftStatus.Healthy), (stored[1].Notification.PreviousStatus, stored[1].Notification.Status));
+    }
+
+    [Fact]
+    public void A_data_quality_alarm_alerts_on_an_unchanged_healthy_status()
+    {
+        using var hook = new LocalWebhook(_ => 200);
+        using var client = new HttpClient();
+        var notifier = new WebhookNotifier(client, Fast);
+        using var store = HistoryStore.Open(HistoryFixtures.TempFile());
+        NotificationRecord? Check(HistoryRecord r) =>
+            StatusNotifications.Notify(store, store.Record(r), r, sequentialAlarm: false, notifier, hook.Url, AlertFormat.Slack, null);
+
+        Assert.Null(Check(HistoryFixtures.Record("2026-W01", HistoryFixtures.Hash(1), DriftStatus.Healthy)));
+        var gappy = HistoryFixtures.Record("2026-W02", HistoryFixtures.Hash(2), DriftStatus.Healthy) with
+        {
+            Alerts = [new HistoryAlert(HistoryMapping.DataQualityAlertKind, "delivery_time_days 12.5% missing (reference 0.0%)")],
+        };
+
+        var sent = Check(gappy);
+
+        Assert.NotNull(sent);
+        Assert.True(sent.Delivered);
+        var json = JsonNode.Parse(Assert.Single(hook.Requests).Body)!;
+        Assert.StartsWith("ReturnMonitor 2026-W02: data-quality alarm (gaps or unseen values), status healthy (score ", (string?)json["text"]);
+        Assert.Contains("delivery_time_days 12.5% missing", json.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("dataQuality", (string?)JsonNode.Parse(AlertPayload.Build(AlertMessage.From(gappy, AlertReason.DataQuality, DriftStatus.Healthy, null), AlertFormat.Json))!["reason"]);
     }
 }
