@@ -31,7 +31,7 @@ internal static class DataEngine
     /// <summary>The exact summary of <paramref name="data"/> (a file; with DuckDB also a glob).</summary>
     public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null) =>
         engine == DuckDb
-            ? DuckDbSummarizer.Summarize(data, source)
+            ? DuckDbSummarizer.Summarize(data, source, options?.MissingCells ?? MissingCells.Reject)
             : OrderFile.Summarize(data, source, options);
 
     /// <summary>

@@ -23,12 +23,16 @@ public static class DuckDbSummarizer
     /// <summary>The exact summary of all rows matched by <paramref name="data"/>.</summary>
     /// <param name="data">A file or a DuckDB glob pattern (<c>*</c>, <c>**</c>, <c>?</c>) of CSV files, or of Parquet files (<c>.parquet</c>).</param>
     /// <param name="displayName">Source name of the summary and name used in errors; defaults to <paramref name="data"/>.</param>
+    /// <param name="missing">
+    /// <see cref="MissingCells.Allow"/> for a batch: a NULL feature value (an empty CSV cell, a Parquet null) is counted
+    /// as missing, as our reader counts gaps; the default rejects it.
+    /// </param>
     /// <exception cref="DataFormatException">No file matches, a required column is missing, or a value is bad.</exception>
-    public static DatasetSummary Summarize(string data, string? displayName = null)
+    public static DatasetSummary Summarize(string data, string? displayName = null, MissingCells missing = MissingCells.Reject)
     {
         var name = displayName ?? data;
         using var connection = Open();
-        return WithLabelOrWithout(name, labelled => SummarizeOnce(connection, data, name, labelled));
+        return WithLabelOrWithout(name, labelled => SummarizeOnce(connection, data, name, labelled, missing));
     }
 
     /// <summary>
@@ -49,9 +53,9 @@ public static class DuckDbSummarizer
         });
     }
 
-    private static DatasetSummary SummarizeOnce(DuckDBConnection connection, string data, string name, bool labelled)
+    private static DatasetSummary SummarizeOnce(DuckDBConnection connection, string data, string name, bool labelled, MissingCells missing)
     {
-        var builder = new ValueCountsBuilder();
+        var builder = new ValueCountsBuilder { MissingCells = missing };
         using var command = connection.CreateCommand();
         command.CommandText = Query(data, labelled);
         command.UseStreamingMode = true;

@@ -16,7 +16,10 @@
 --   product_category, size_ordered           text ('NA' in size_ordered is the "no size" category, not a NULL)
 --   returned                                 0/1 or boolean; for unlabelled data drop its three lines below
 --                                            (the GROUPING(returned) branch of both CASEs and the (returned) set)
---   A NULL anywhere is rejected on import (every order needs every value), as our CSV reader rejects an empty cell.
+--   A NULL is rejected on import when building a profile (every reference order needs every value), as our CSV reader
+--   rejects an empty cell there; for a batch (`drift --engine duckdb`) a NULL feature value is counted as missing, as
+--   our reader counts a gap in a batch. The query itself needs no change: GROUPING() tells a NULL value from the
+--   grouping sets' NULLs.
 --
 -- Output: feature, value, count. value is the value as text; any round-trip exact text form works
 --   (46, 46.0 and 4.6E1 are read as the same number). count is an integer.

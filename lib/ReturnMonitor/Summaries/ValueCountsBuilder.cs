@@ -28,6 +28,7 @@ public sealed class ValueCountsBuilder
     private readonly Dictionary<string, long>[] categorical;
     private readonly Dictionary<double, long> labels = new();
     private readonly bool[] seen;
+    private readonly long[] missing;
     private long rows;
     private bool rowsSeen;
     private bool labelled;
@@ -38,7 +39,15 @@ public sealed class ValueCountsBuilder
         numeric = OrderSchema.NumericFeatures.Select(_ => new Dictionary<double, long>()).ToArray();
         categorical = OrderSchema.CategoricalFeatures.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
         seen = new bool[OrderSchema.Features.Count];
+        missing = new long[OrderSchema.Features.Count];
     }
+
+    /// <summary>
+    /// Whether a feature record without a value (empty or SQL NULL) is an error (<see cref="MissingCells.Reject"/>, the
+    /// default: references and count files) or the count of that feature's missing values in a batch
+    /// (<see cref="MissingCells.Allow"/>, as our reader counts gaps). An empty label is an error either way.
+    /// </summary>
+    public MissingCells MissingCells { get; init; } = MissingCells.Reject;
 
     /// <summary>Adds one record whose count is still text (from a file): it must be a non-negative integer.</summary>
     /// <param name="file">File named in errors.</param>
@@ -82,6 +91,13 @@ public sealed class ValueCountsBuilder
 
         int? index = feature == OrderSchema.Target ? null : IndexOf(feature) ?? throw new DataFormatException(file, line, "feature",
             $"'{OrderCellParser.Show(feature)}' is not a feature of the order schema (expected one of {string.Join(", ", OrderSchema.Features.Select(f => f.Name))}, {OrderSchema.Target} or {RowsFeature})");
+        if (text.Length == 0 && index is { } gap && MissingCells == MissingCells.Allow)
+        {
+            seen[gap] = true;
+            missing[gap] = Sum(missing[gap], count, file, line);
+            return;
+        }
+
         if (text.Length == 0)
         {
             throw ValueError(file, line, feature, $"{count} {(count == 1 ? "order has" : "orders have")} no value (empty or NULL); every order needs one" +
@@ -154,7 +170,7 @@ public sealed class ValueCountsBuilder
                 total = counts.Total;
             }
 
-            CheckTotal(feature.Name, total, inputName);
+            CheckTotal(feature.Name, total + missing[IndexOf(feature.Name)!.Value], inputName);
         }
 
         long? returned = null;
@@ -164,7 +180,8 @@ public sealed class ValueCountsBuilder
             returned = labels.GetValueOrDefault(1.0);
         }
 
-        return new DatasetSummary(source, rows, numericSummaries, categoricalSummaries, returned);
+        var missingCounts = OrderSchema.Features.Select((f, i) => KeyValuePair.Create(f.Name, missing[i])).ToDictionary(StringComparer.Ordinal);
+        return new DatasetSummary(source, rows, numericSummaries, categoricalSummaries, returned, missingCounts);
     }
 
     private void CheckTotal(string feature, long total, string inputName)

@@ -122,6 +122,45 @@ public partial class DuckDbTests
     }
 
     [Fact]
+    public void A_batch_with_gaps_through_duckdb_gives_the_same_drift_and_data_quality_as_our_reader()
+    {
+        // Every 10th delivery time and every 25th category left empty: NULLs in DuckDB, gaps for our reader.
+        var lines = File.ReadAllLines(Path.Combine(TestPaths.Data, "batch_1_normal.csv"));
+        var header = lines[0].Split(',');
+        var delivery = Array.IndexOf(header, OrderSchema.DeliveryTimeDays);
+        var category = Array.IndexOf(header, OrderSchema.ProductCategory);
+        var gappy = Path.Combine(CliRunner.TempDirectory(), "gappy.csv");
+        File.WriteAllText(gappy, Lines(lines.Select((line, i) =>
+        {
+            var cells = line.Split(',');
+            if (i > 0 && i % 10 == 0)
+            {
+                cells[delivery] = "";
+            }
+
+            if (i > 0 && i % 25 == 0)
+            {
+                cells[category] = "";
+            }
+
+            return string.Join(',', cells);
+        })));
+
+        var builtin = CliRunner.Run("drift", "--reference", Train, "--current", gappy, "--format", "json");
+        var duckdb = CliRunner.Run("drift", "--engine", "duckdb", "--reference", Train, "--current", gappy, "--format", "json");
+        Assert.Equal(0, builtin.ExitCode);
+        Assert.Equal(builtin, duckdb);
+        var quality = JsonNode.Parse(duckdb.Out)!["dataQuality"]!;
+        Assert.Equal(100 + 40, (long)quality["missingCells"]!);
+        Assert.True((bool)quality["alarm"]!);
+
+        // A reference stays strict through DuckDB too.
+        var profile = CliRunner.Run("profile", "--engine", "duckdb", "--data", gappy, "--out", Path.Combine(CliRunner.TempDirectory(), "p.json"));
+        Assert.Equal(1, profile.ExitCode);
+        Assert.Contains("no value (empty or NULL)", profile.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unlabelled_parquet_batch_through_duckdb_gives_the_same_drift_report_as_our_reader()
     {
         var table = OrderCsv.Read(Path.Combine(TestPaths.Data, "batch_3_supply_crisis.csv"));

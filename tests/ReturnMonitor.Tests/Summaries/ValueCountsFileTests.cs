@@ -98,6 +98,35 @@ public class ValueCountsFileTests
     }
 
     [Fact]
+    public void A_batch_builder_counts_valueless_records_as_gaps_that_still_add_up_to_the_rows()
+    {
+        ValueCountsBuilder Gappy(MissingCells missing)
+        {
+            var builder = new ValueCountsBuilder { MissingCells = missing };
+            foreach (var line in Tiny.Split('\n').Skip(1).Where(l => l.Length > 0 && !l.StartsWith("delivery_time_days", StringComparison.Ordinal)))
+            {
+                var f = line.Split(',');
+                builder.Add(f[0], f[1], f[2], "tiny.csv", null);
+            }
+
+            builder.Add(OrderSchema.DeliveryTimeDays, "6", 2, "tiny.csv", null);
+            return builder;
+        }
+
+        // Two delivery times and one NULL: the rows of TinyRows with the third delivery time left empty.
+        var allowed = Gappy(MissingCells.Allow);
+        allowed.Add(OrderSchema.DeliveryTimeDays, null, 1, "tiny.csv", null);
+        var fromRows = OrderFile.Summarize(TempFile(TinyRows.Replace("12.5,0,4,6,", "12.5,0,4,,")), "t", new SummarizeOptions { MissingCells = MissingCells.Allow });
+        Assert.Equal(Json(fromRows), Json(allowed.Build("t", "tiny.csv")));
+        Assert.Equal(1, allowed.Build("t", "tiny.csv").Missing[OrderSchema.DeliveryTimeDays]);
+
+        // Without the gap record the delivery counts fall one short of the rows; by default a gap is an error.
+        Assert.Contains("add up to 2 orders", Assert.Throws<DataFormatException>(() => Gappy(MissingCells.Allow).Build("t", "tiny.csv")).Message, StringComparison.Ordinal);
+        Assert.Throws<DataFormatException>(() => Gappy(MissingCells.Reject).Add(OrderSchema.DeliveryTimeDays, null, 1, "tiny.csv", null));
+        Assert.Throws<DataFormatException>(() => Gappy(MissingCells.Allow).Add(OrderSchema.Target, "", 1, "tiny.csv", null));
+    }
+
+    [Fact]
     public void Without_returned_counts_the_summary_is_unlabelled()
     {
         var unlabelled = string.Concat(Tiny.Split('\n').Where(l => !l.StartsWith("returned,", StringComparison.Ordinal)).Select(l => l.Length == 0 ? "" : l + "\n"));
