@@ -6,7 +6,10 @@ namespace ReturnMonitor.Reporting;
 
 /// <summary>
 /// The model-health table of one batch as display rows — one per metric: reference, realized, estimated with its
-/// band, and the alert range. Shared by the terminal and the dashboard, so both show the same numbers in the same
+/// band, and the alert range. The band is the assessed one (label noise, the calibration's spread and its bias) when
+/// the check was assessed and CBPE is the reported estimate — the band meant to cover the realized value; otherwise
+/// (no assessment, or the importance-weighted estimate was chosen and is shown in the reliability line) CBPE's own
+/// sampling band. Shared by the terminal and the dashboard, so both show the same numbers in the same
 /// format (formatting only; nothing is recomputed).
 /// </summary>
 public static class ModelHealthTable
@@ -14,14 +17,16 @@ public static class ModelHealthTable
     /// <summary>One row per metric, in <see cref="PerformanceMetrics.All"/> order.</summary>
     public static IReadOnlyList<ModelHealthRow> Of(ModelCheck check) => PerformanceMetrics.All.Select(metric =>
     {
-        var band = check.Estimated.Bands[metric];
+        var (lower, upper) = check.Assessment?[metric] is { Method: EstimateMethod.Cbpe } assessed
+            ? (assessed.Lower, assessed.Upper)
+            : (check.Estimated.Bands[metric].Lower, check.Estimated.Bands[metric].Upper);
         var thresholds = check.Thresholds[metric];
         return new ModelHealthRow(
             metric.JsonName(),
             Fixed(metric.Of(check.Reference)),
             check.Realized is { } realized ? Fixed(metric.Of(realized)) : "–",
             Fixed(check.Estimated[metric]),
-            $"{Fixed(band.Lower)}–{Fixed(band.Upper)}",
+            $"{Fixed(lower)}–{Fixed(upper)}",
             $"{Fixed(thresholds.Lower)}–{Fixed(thresholds.Upper)}",
             check.IsAlerting(metric));
     }).ToArray();

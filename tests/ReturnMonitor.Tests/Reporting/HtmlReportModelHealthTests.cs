@@ -44,6 +44,32 @@ public class HtmlReportModelHealthTests
     }
 
     [Fact]
+    public void The_band_shown_is_the_assessed_band_when_cbpe_is_reported_and_the_sampling_band_otherwise()
+    {
+        // With the domain classifiers on, so that the checks are assessed.
+        var assessedMonitor = new BatchMonitor(SmallModel.Folder);
+        var checks = new[] { assessedMonitor.Check(SmallModel.Normal), assessedMonitor.Check(SmallModel.FlashSale) };
+        static string Range(double lower, double upper) =>
+            $"{lower.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}–{upper.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}";
+        foreach (var check in checks)
+        {
+            var model = check.Model!;
+            var assessed = model.Assessment![PerformanceMetric.Accuracy];
+            var row = ModelHealthTable.Of(model).Single(r => r.Metric == "accuracy");
+            var sampling = model.Estimated.Bands[PerformanceMetric.Accuracy];
+            Assert.Equal(assessed.Method == EstimateMethod.Cbpe ? Range(assessed.Lower, assessed.Upper) : Range(sampling.Lower, sampling.Upper), row.Band);
+        }
+
+        // Without an assessment (domain classifiers off), CBPE's own sampling band.
+        var plain = checks[0].Model! with { Assessment = null };
+        var band = plain.Estimated.Bands[PerformanceMetric.Accuracy];
+        Assert.Equal(Range(band.Lower, band.Upper), ModelHealthTable.Of(plain).Single(r => r.Metric == "accuracy").Band);
+        // The assessed band is the wider one: it adds the calibration's spread and bias to the label noise.
+        var normal = checks[0].Model!.Assessment![PerformanceMetric.Accuracy];
+        Assert.True(normal.Upper - normal.Lower > band.Upper - band.Lower);
+    }
+
+    [Fact]
     public void Only_batches_with_a_model_section_get_the_panel()
     {
         var (monitor, checks) = Fixture.Value;
