@@ -263,7 +263,7 @@ internal static class TextTables
                 continue;
             }
 
-            var band = c.Estimated.Bands[PerformanceMetric.Accuracy];
+            var band = ModelHealthTable.Band(c, PerformanceMetric.Accuracy);
             table.AddRow(
                 Path.GetFileNameWithoutExtension(check.Name),
                 c.Realized is { } r ? Fixed(r.RocAuc, 3) : "–",

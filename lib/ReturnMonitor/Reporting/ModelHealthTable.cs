@@ -17,9 +17,7 @@ public static class ModelHealthTable
     /// <summary>One row per metric, in <see cref="PerformanceMetrics.All"/> order.</summary>
     public static IReadOnlyList<ModelHealthRow> Of(ModelCheck check) => PerformanceMetrics.All.Select(metric =>
     {
-        var (lower, upper) = check.Assessment?[metric] is { Method: EstimateMethod.Cbpe } assessed
-            ? (assessed.Lower, assessed.Upper)
-            : (check.Estimated.Bands[metric].Lower, check.Estimated.Bands[metric].Upper);
+        var (lower, upper) = Band(check, metric);
         var thresholds = check.Thresholds[metric];
         return new ModelHealthRow(
             metric.JsonName(),
@@ -30,6 +28,15 @@ public static class ModelHealthTable
             $"{Fixed(thresholds.Lower)}–{Fixed(thresholds.Upper)}",
             check.IsAlerting(metric));
     }).ToArray();
+
+    /// <summary>
+    /// The band shown next to the CBPE estimate: the assessed band when the check was assessed and CBPE is the reported
+    /// estimate, else CBPE's sampling band.
+    /// </summary>
+    public static (double Lower, double Upper) Band(ModelCheck check, PerformanceMetric metric) =>
+        check.Assessment?[metric] is { Method: EstimateMethod.Cbpe } assessed
+            ? (assessed.Lower, assessed.Upper)
+            : (check.Estimated.Bands[metric].Lower, check.Estimated.Bands[metric].Upper);
 
     private static string Fixed(double value) =>
         double.IsFinite(value) ? value.ToString("F3", CultureInfo.InvariantCulture) : "–";
