@@ -39,11 +39,11 @@ internal static class DataEngine
     /// (<see cref="MissingCells.Allow"/>) — a batch with gaps is monitored, not rejected, while training and reference
     /// data stay strict. Text in a numeric column, NaN or an impossible value stay errors either way.
     /// </summary>
-    public static SummarizeOptions ForBatch(SummarizeOptions? options)
-    {
-        var o = options ?? SummarizeOptions.Default;
-        return new SummarizeOptions { Workers = o.Workers, BlockSize = o.BlockSize, Progress = o.Progress, MissingCells = MissingCells.Allow };
-    }
+    public static SummarizeOptions ForBatch(SummarizeOptions? options) =>
+        (options ?? SummarizeOptions.Default) with { MissingCells = MissingCells.Allow };
+
+    /// <summary>A batch's orders, read whole by <see cref="OrderFile.Read"/> with empty cells allowed (see <see cref="ForBatch"/>).</summary>
+    public static OrderTable ReadBatch(string path) => OrderFile.Read(path, missing: MissingCells.Allow);
 
     /// <summary>A profile JSON file as is, or order data summarised on the fly by <paramref name="engine"/>.</summary>
     public static ReferenceProfile LoadReference(string engine, string path, SummarizeOptions? options = null)

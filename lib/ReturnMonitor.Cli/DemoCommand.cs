@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ReturnMonitor.Data;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
@@ -47,7 +46,7 @@ internal static class DemoCommand
         Directory.CreateDirectory(driftDirectory);
         foreach (var (path, _) in files.Skip(1))
         {
-            var check = monitor.Check(OrderFile.Read(path, missing: MissingCells.Allow));
+            var check = monitor.Check(DataEngine.ReadBatch(path));
             checks.Add(check);
             // The same document as `drift --model DIR --format json`.
             File.WriteAllText(Path.Combine(driftDirectory, Path.GetFileNameWithoutExtension(path) + ".json"), BatchCheckJson.Serialize(check));

@@ -37,7 +37,7 @@ internal static class DriftCommand
                 {
                     // The model sections need the orders themselves (to score them): the batch is read whole.
                     var folder = ModelDirectory.Load(modelDirectory);
-                    check = new BatchMonitor(profile, folder.Monitor, costs: costModel).Check(OrderFile.Read(batchPath, missing: MissingCells.Allow));
+                    check = new BatchMonitor(profile, folder.Monitor, costs: costModel).Check(DataEngine.ReadBatch(batchPath));
                 }
                 else
                 {

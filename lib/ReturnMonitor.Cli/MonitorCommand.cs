@@ -47,7 +47,7 @@ internal static class MonitorCommand
             };
             using var client = new HttpClient();
             var result = monitor.Run(
-                store, OrderFile.Read(batchPath, missing: MissingCells.Allow), ContentHash.OfFile(batchPath), batchPeriod,
+                store, DataEngine.ReadBatch(batchPath), ContentHash.OfFile(batchPath), batchPeriod,
                 url is null ? null : new WebhookNotifier(client), url, parse.GetValue(notifyFormat) == "slack" ? AlertFormat.Slack : AlertFormat.Json, parse.GetValue(report),
                 Path.GetFileName(batchPath));
             Print(io, result);

@@ -28,7 +28,7 @@ internal static class ReportCommand
             // empty cells (counted in the data-quality card); the reference stays strict.
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
             var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costModel);
-            var checks = parse.GetValue(current)!.Select(path => monitor.Check(OrderFile.Read(path, missing: ReturnMonitor.Data.MissingCells.Allow))).ToArray();
+            var checks = parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path))).ToArray();
             Write(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;

@@ -177,18 +177,16 @@ internal static class TextTables
             .AddColumn(new TableColumn("Unseen").RightAligned())
             .AddColumn(new TableColumn("p (Holm)").RightAligned())
             .AddColumn("Alarm");
-        foreach (var f in quality.Features.Where(f => f.Missing > 0 || f.Unseen > 0 || f.Alarm))
+        foreach (var f in quality.NotableFeatures)
         {
             table.AddRow(
-                Markup.Escape(f.Name), f.Missing.ToString(CultureInfo.InvariantCulture), Percent1(f.MissingRate), Percent1(f.ReferenceMissingRate),
+                Markup.Escape(f.Name), f.Missing.ToString(CultureInfo.InvariantCulture), Percent(f.MissingRate), Percent(f.ReferenceMissingRate),
                 f.OutOfRange.ToString(CultureInfo.InvariantCulture), f.Unseen.ToString(CultureInfo.InvariantCulture),
                 f.PValue.ToString("G2", CultureInfo.InvariantCulture), f.Alarm ? "yes" : "");
         }
 
         console.Write(table);
     }
-
-    private static string Percent1(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The money block of one batch: expected return cost with band, realized, extra vs reference, decisions, threshold advice.</summary>
     public static void Money(IAnsiConsole console, BatchMoney money)

@@ -25,7 +25,10 @@ public sealed record DataQuality(long Rows, IReadOnlyList<DataQualityFeature> Fe
     /// alone do not count — every batch has a few in the continuous features' tails — so a clean batch's text and
     /// dashboard stay as they were.
     /// </summary>
-    public bool Notable => Alarm || Features.Any(f => f.Missing > 0 || f.Unseen > 0);
+    public bool Notable => Features.Any(f => f.Notable);
+
+    /// <summary>The features with something to show (<see cref="DataQualityFeature.Notable"/>), in schema order.</summary>
+    public IEnumerable<DataQualityFeature> NotableFeatures => Features.Where(f => f.Notable);
 
     /// <summary>The alarmed features, in schema order.</summary>
     public IEnumerable<DataQualityFeature> Alarmed => Features.Where(f => f.Alarm);

@@ -53,6 +53,9 @@ public sealed record DataQualityFeature(
     /// <summary>Whether the feature's missing or unseen share jumped significantly.</summary>
     public bool Alarm => MissingAlarm || UnseenAlarm;
 
+    /// <summary>Whether a person should see this feature's line: a missing or unseen value, or an alarm (out-of-range values alone are normal).</summary>
+    public bool Notable => Missing > 0 || Unseen > 0 || Alarm;
+
     /// <summary>Orders of the batch whose value is present.</summary>
     public long Present => Rows - Missing;
 

@@ -27,12 +27,12 @@ public static class DataQualityFindings
         {
             var evidence = new List<string>
             {
-                string.Create(CultureInfo.InvariantCulture, $"{Percent(feature.MissingRate)} of {feature.Name} missing ({feature.Missing:N0} of {feature.Rows:N0} orders; reference {Percent(feature.ReferenceMissingRate)})"),
+                string.Create(CultureInfo.InvariantCulture, $"{PercentText.Of(feature.MissingRate)} of {feature.Name} missing ({feature.Missing:N0} of {feature.Rows:N0} orders; reference {PercentText.Of(feature.ReferenceMissingRate)})"),
             };
 
             if (feature.Unseen > 0)
             {
-                evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{Percent(feature.UnseenRate)} of {feature.Name} values never seen in the reference ({feature.Unseen:N0} orders)"));
+                evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{PercentText.Of(feature.UnseenRate)} of {feature.Name} values never seen in the reference ({feature.Unseen:N0} orders)"));
             }
 
             evidence.Add($"p = {feature.PValue.ToString("G2", CultureInfo.InvariantCulture)} (Holm-adjusted)");
@@ -51,5 +51,4 @@ public static class DataQualityFindings
         }
     }
 
-    private static string Percent(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture) + "%";
 }

@@ -48,7 +48,7 @@ public static class MissingImputation
             else
             {
                 var fill = Mode(reference, feature.Name);
-                var values = batch.Categorical(feature.Name).Select(c => c.Length == 0 ? fill : c).ToArray();
+                var values = batch.Categorical(feature.Name).Select(c => c == OrderTable.MissingCategory ? fill : c).ToArray();
                 table = table.WithCategorical(feature.Name, values);
             }
         }

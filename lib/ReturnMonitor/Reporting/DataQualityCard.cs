@@ -31,17 +31,17 @@ public static class DataQualityCard
         }
 
         html.Append("</div>");
-        foreach (var f in quality.Features.Where(f => f.Missing > 0 || f.Unseen > 0 || f.Alarm))
+        foreach (var f in quality.NotableFeatures)
         {
             var parts = new List<string>();
             if (f.Missing > 0)
             {
-                parts.Add($"{Percent(f.MissingRate)} missing (reference {Percent(f.ReferenceMissingRate)})");
+                parts.Add($"{PercentText.Of(f.MissingRate)} missing (reference {PercentText.Of(f.ReferenceMissingRate)})");
             }
 
             if (f.Unseen > 0)
             {
-                parts.Add($"{Percent(f.UnseenRate)} unseen");
+                parts.Add($"{PercentText.Of(f.UnseenRate)} unseen");
             }
 
             parts.Add($"p {f.PValue.ToString("G2", CultureInfo.InvariantCulture)}");
@@ -52,5 +52,4 @@ public static class DataQualityCard
         return html.ToString();
     }
 
-    private static string Percent(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture) + "%";
 }

@@ -3,7 +3,7 @@ using ReturnMonitor.Data;
 namespace ReturnMonitor.Summaries;
 
 /// <summary>How <see cref="OrderFile"/> reads a file.</summary>
-public sealed class SummarizeOptions
+public sealed record SummarizeOptions
 {
     /// <summary>Default options: all cores, 1 MiB blocks, no progress.</summary>
     public static SummarizeOptions Default { get; } = new();

@@ -48,13 +48,13 @@ public static class ReliabilityRule
         if (support.ShareOutside > MaxShareOutsideSupport)
         {
             var worst = support.OutsidePerFeature.Where(f => f.Value > 0).OrderByDescending(f => f.Value).Take(3)
-                .Select(f => $"{f.Key} {Percent((double)f.Value / support.Orders)}");
-            return (false, $"{Percent(support.ShareOutside)} of the orders lie outside the reference's range ({string.Join(", ", worst)}): no estimate can extrapolate there", method);
+                .Select(f => $"{f.Key} {PercentText.Of((double)f.Value / support.Orders)}");
+            return (false, $"{PercentText.Of(support.ShareOutside)} of the orders lie outside the reference's range ({string.Join(", ", worst)}): no estimate can extrapolate there", method);
         }
 
         if (highDensityShare > MaxHighDensityShare)
         {
-            return (false, $"{Percent(highDensityShare)} of the orders fall where the reference has under 1/{MaxDensityRatio:0} of the batch's density", method);
+            return (false, $"{PercentText.Of(highDensityShare)} of the orders fall where the reference has under 1/{MaxDensityRatio:0} of the batch's density", method);
         }
 
         if (shiftDetected && !enoughWeight)
@@ -67,5 +67,4 @@ public static class ReliabilityRule
             : (true, "no shift detected: CBPE, band widened by the calibration's uncertainty and bias", method);
     }
 
-    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

@@ -28,18 +28,17 @@ public static class HistoryMapping
         var parts = new List<string>();
         if (f.MissingAlarm)
         {
-            parts.Add($"{Percent(f.MissingRate)} missing (reference {Percent(f.ReferenceMissingRate)})");
+            parts.Add($"{PercentText.Of(f.MissingRate)} missing (reference {PercentText.Of(f.ReferenceMissingRate)})");
         }
 
         if (f.UnseenAlarm)
         {
-            parts.Add($"{Percent(f.UnseenRate)} unseen categories");
+            parts.Add($"{PercentText.Of(f.UnseenRate)} unseen categories");
         }
 
         return $"{f.Name} {string.Join(", ", parts)}";
     }));
 
-    private static string Percent(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The check's money figures as named amounts for the history's <c>money</c> table; null without a money section.</summary>
     public static IReadOnlyDictionary<string, double>? MoneyOf(BatchCheck check)
