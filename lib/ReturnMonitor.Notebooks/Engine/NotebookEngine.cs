@@ -53,6 +53,21 @@ public sealed partial class NotebookEngine : IDisposable
     {
         _kernel = kernel;
         WorkingDirectory = workingDirectory;
+        AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
+    }
+
+    /// <summary>
+    /// The moment the woken cell thread throws <see cref="ThreadInterruptedException"/> its code is unwinding: from then on
+    /// it must not be woken again. Without this, a later wake (the interrupt loop polls every 50 ms until the probe is
+    /// announced) could land in the scheduler's own wait between the cell's end and the probe's start — on a loaded
+    /// machine that window is wide enough — and end the scheduler's run loop, hanging every later cell.
+    /// </summary>
+    private void OnFirstChanceException(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+    {
+        if (e.Exception is ThreadInterruptedException && ReferenceEquals(Thread.CurrentThread, _cellThread))
+        {
+            _cellThread = null;
+        }
     }
 
     /// <summary>The notebook's folder: the working directory while cells run and the base of relative <c>#r</c> paths.</summary>
@@ -362,6 +377,7 @@ public sealed partial class NotebookEngine : IDisposable
         if (!_disposed)
         {
             _disposed = true;
+            AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
             _kernel.Dispose();
         }
     }
