@@ -28,10 +28,10 @@ internal static class DataEngine
         return option;
     }
 
-    /// <summary>The exact summary of <paramref name="data"/> (a file; with DuckDB also a glob).</summary>
-    public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null) =>
+    /// <summary>The exact summary of <paramref name="data"/> (a file; with DuckDB also a glob, and remote data when <paramref name="allowRemote"/>).</summary>
+    public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null, bool allowRemote = false) =>
         engine == DuckDb
-            ? DuckDbSummarizer.Summarize(data, source, options?.MissingCells ?? MissingCells.Reject)
+            ? DuckDbSummarizer.Summarize(data, source, options?.MissingCells ?? MissingCells.Reject, allowRemote)
             : OrderFile.Summarize(data, source, options);
 
     /// <summary>

@@ -17,13 +17,8 @@ internal static class HistoryCommand
         var command = new Command("history", "List the batches recorded by 'monitor': status, score, sequential detector, accuracy, alerts") { history, format };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            var path = parse.GetValue(history)!;
-            if (!File.Exists(path))
-            {
-                throw new DataFormatException(path, null, null, "file not found (record batches into it with 'returnmonitor monitor')");
-            }
-
-            using var store = HistoryStore.Open(path);
+            // Read-only: listing never writes, so a read-only history (an archive, another user's file) works.
+            using var store = HistoryStore.OpenReadOnly(parse.GetValue(history)!);
             var entries = store.Batches();
             switch (parse.GetValue(format))
             {

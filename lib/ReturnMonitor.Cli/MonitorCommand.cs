@@ -6,9 +6,10 @@ using ReturnMonitor.Summaries;
 namespace ReturnMonitor.Cli;
 
 /// <summary>
-/// <c>monitor --model DIR --history FILE.db --current BATCH --period 2026-W14 [--notify URL] [--notify-format json|slack] [--report PATH]</c>:
-/// checks a batch, records it in the history (once per period and file content), runs the sequential detector and
-/// alerts on a status change. A failed alert is reported on stderr and stored; the exit code stays 0 (the record is safe).
+/// <c>monitor --model DIR --history FILE.db --current BATCH --period 2026-W14 [--notify URL | --notify-env NAME | --notify-file PATH]
+/// [--notify-format json|slack] [--report PATH]</c>: checks a batch, records it in the history (once per period and file
+/// content), runs the sequential detector and alerts on a status change. A failed alert is reported on stderr and stored;
+/// the exit code stays 0 (the record is safe). The URL is printed and stored only redacted.
 /// </summary>
 internal static class MonitorCommand
 {
@@ -18,18 +19,20 @@ internal static class MonitorCommand
         var history = HistoryCommand.HistoryOption();
         var current = new Option<string>("--current") { Description = "The batch: CSV or Parquet (.parquet)", Required = true };
         var period = new Option<string>("--period") { Description = "The batch's period: ISO week (2026-W14) or day (2026-03-30)", Required = true };
-        var notify = new Option<string?>("--notify") { Description = "Webhook URL to POST an alert to on a status change or sequential alarm" };
+        var notify = new Option<string?>("--notify") { Description = "Webhook URL to POST an alert to on a status change or sequential alarm (visible in shell history: prefer --notify-env or --notify-file)" };
+        var notifyEnv = new Option<string?>("--notify-env") { Description = "Name of an environment variable holding the webhook URL" };
+        var notifyFile = new Option<string?>("--notify-file") { Description = "File whose first line is the webhook URL (keep it mode 0600)" };
         var notifyFormat = new Option<string>("--notify-format") { Description = "json or slack (Slack incoming-webhook shape)", DefaultValueFactory = _ => "json" };
         notifyFormat.AcceptOnlyFromAmong("json", "slack");
         var report = new Option<string?>("--report") { Description = "Link or path to the dashboard, quoted in alerts" };
         var command = new Command("monitor", "Check a batch, record it in the history, run the sequential detector and alert on changes")
         {
-            model, history, current, period, notify, notifyFormat, report,
+            model, history, current, period, notify, notifyEnv, notifyFile, notifyFormat, report,
         };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var batchPeriod = ParsePeriod(parse.GetValue(period)!);
-            var url = parse.GetValue(notify) is { } text ? ParseUrl(text) : null;
+            var url = WebhookTarget(parse.GetValue(notify), parse.GetValue(notifyEnv), parse.GetValue(notifyFile));
             var batchPath = parse.GetValue(current)!;
             if (!File.Exists(batchPath))
             {
@@ -45,10 +48,10 @@ internal static class MonitorCommand
             {
                 Progress = io.Progress,
             };
-            using var client = new HttpClient();
+            using var notifier = url is null ? null : new WebhookNotifier();
             var result = monitor.Run(
                 store, DataEngine.ReadBatch(batchPath), ContentHash.OfFile(batchPath), batchPeriod,
-                url is null ? null : new WebhookNotifier(client), url, parse.GetValue(notifyFormat) == "slack" ? AlertFormat.Slack : AlertFormat.Json, parse.GetValue(report),
+                notifier, url, parse.GetValue(notifyFormat) == "slack" ? AlertFormat.Slack : AlertFormat.Json, parse.GetValue(report),
                 Path.GetFileName(batchPath));
             Print(io, result);
             return CliApp.Success;
@@ -68,10 +71,15 @@ internal static class MonitorCommand
         }
     }
 
-    private static Uri ParseUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-            ? url
-            : throw new UsageException($"--notify: '{text}' is not an http(s) URL");
+    private static Uri? WebhookTarget(string? text, string? variable, string? file) =>
+        (text, variable, file) switch
+        {
+            (null, null, null) => null,
+            ({ } t, null, null) => WebhookUrl.Parse(t, "--notify"),
+            (null, { } v, null) => WebhookUrl.FromEnvironment(v),
+            (null, null, { } f) => WebhookUrl.FromFile(f),
+            _ => throw new UsageException("give the webhook URL once: --notify, --notify-env or --notify-file"),
+        };
 
     private static void Print(CliOutput io, PeriodResult result)
     {

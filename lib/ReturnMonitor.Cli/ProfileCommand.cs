@@ -23,9 +23,10 @@ internal static class ProfileCommand
         var engine = DataEngine.CreateOption();
         var outOption = new Option<string>("--out") { Description = "Profile JSON file to write", Required = true };
         var sourceOption = new Option<string?>("--source") { Description = "Name recorded as the profile's source (default: the --data or --counts arguments)" };
+        var allowRemote = new Option<bool>("--allow-remote") { Description = "With --engine duckdb: allow remote --data (https://, s3://, …); needs DuckDB's httpfs extension installed beforehand" };
         var command = new Command("profile", "Summarise reference data once into an exact profile.json for 'drift --reference'")
         {
-            data, counts, engine, outOption, sourceOption,
+            data, counts, engine, outOption, sourceOption, allowRemote,
         };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
@@ -53,7 +54,7 @@ internal static class ProfileCommand
             else
             {
                 using var progress = ProgressDisplay.Start(io, quiet: false);
-                summary = DataEngine.Summarize(parse.GetValue(engine)!, dataPath, progress.Options, source);
+                summary = DataEngine.Summarize(parse.GetValue(engine)!, dataPath, progress.Options, source, parse.GetValue(allowRemote));
                 from = dataPath;
             }
 

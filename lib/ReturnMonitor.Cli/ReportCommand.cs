@@ -37,15 +37,10 @@ internal static class ReportCommand
     }
 
     /// <summary>Renders and writes the page.</summary>
-    /// <summary>The recorded batches of an existing history file.</summary>
+    /// <summary>The recorded batches of an existing history file, opened read-only.</summary>
     public static IReadOnlyList<HistoryEntry> ReadHistory(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new ReturnMonitor.Data.DataFormatException(path, null, null, "file not found (record batches into it with 'returnmonitor monitor')");
-        }
-
-        using var store = HistoryStore.Open(path);
+        using var store = HistoryStore.OpenReadOnly(path);
         return store.Batches();
     }
 

@@ -27,11 +27,16 @@ public static class DuckDbSummarizer
     /// <see cref="MissingCells.Allow"/> for a batch: a NULL feature value (an empty CSV cell, a Parquet null) is counted
     /// as missing, as our reader counts gaps; the default rejects it.
     /// </param>
-    /// <exception cref="DataFormatException">No file matches, a required column is missing, or a value is bad.</exception>
-    public static DatasetSummary Summarize(string data, string? displayName = null, MissingCells missing = MissingCells.Reject)
+    /// <param name="allowRemote">
+    /// Read remote data (<c>https://</c>, <c>s3://</c>, …) through DuckDB's <c>httpfs</c> extension, which must be installed
+    /// already; without it a remote path is refused (<see cref="RemotePaths"/>).
+    /// </param>
+    /// <exception cref="DataFormatException">No file matches, a required column is missing, a value is bad, or a remote path is not allowed.</exception>
+    public static DatasetSummary Summarize(string data, string? displayName = null, MissingCells missing = MissingCells.Reject, bool allowRemote = false)
     {
         var name = displayName ?? data;
-        using var connection = Open();
+        RemotePaths.Check(data, allowRemote);
+        using var connection = Open(allowRemote);
         return WithLabelOrWithout(name, labelled => SummarizeOnce(connection, data, name, labelled, missing));
     }
 
@@ -39,10 +44,12 @@ public static class DuckDbSummarizer
     /// Writes the counts of the rows matched by <paramref name="data"/> as a CSV count file (header feature,value,count),
     /// as any engine would with the shipped query: DuckDB's own <c>COPY (…) TO</c>, no value passes through .NET.
     /// </summary>
-    /// <exception cref="DataFormatException">As for <see cref="Summarize"/> (only DuckDB's own errors: values are checked on import).</exception>
+    /// <exception cref="DataFormatException">As for <see cref="Summarize"/> (only DuckDB's own errors: values are checked on import); remote paths are refused.</exception>
     public static void WriteCounts(string data, string countsPath)
     {
-        using var connection = Open();
+        RemotePaths.Check(data, allowRemote: false);
+        RemotePaths.Check(countsPath, allowRemote: false);
+        using var connection = Open(allowRemote: false);
         WithLabelOrWithout(data, labelled =>
         {
             var query = labelled ? Query(data, labelled) : $"SELECT * FROM ({Query(data, labelled)}) WHERE feature <> '{OrderSchema.Target}'";
@@ -98,10 +105,27 @@ public static class DuckDbSummarizer
         }
     }
 
-    private static DuckDBConnection Open()
+    internal static DuckDBConnection Open(bool allowRemote)
     {
-        var connection = new DuckDBConnection("DataSource=:memory:");
+        // Set when the database is created, before any statement: no query can make DuckDB fetch or load code.
+        var connection = new DuckDBConnection($"DataSource=:memory:;{RemotePaths.ConnectionSettings}");
         connection.Open();
+        if (allowRemote)
+        {
+            try
+            {
+                using var load = connection.CreateCommand();
+                load.CommandText = "LOAD httpfs;";
+                load.ExecuteNonQuery();
+            }
+            catch (DuckDBException)
+            {
+                connection.Dispose();
+                throw new DataFormatException("httpfs", null, null,
+                    "remote data needs DuckDB's httpfs extension installed beforehand (e.g. duckdb -c \"INSTALL httpfs\"); ReturnMonitor never downloads extensions");
+            }
+        }
+
         return connection;
     }
 

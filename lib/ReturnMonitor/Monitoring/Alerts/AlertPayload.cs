@@ -9,7 +9,9 @@ namespace ReturnMonitor.Monitoring;
 /// The JSON bodies of a webhook alert. <see cref="AlertFormat.Json"/>: <c>{format, version, reason, period, batch,
 /// status, previousStatus, score, driftingFeatures, alerts[{kind, message}], money, report}</c> (money and report null
 /// when absent). <see cref="AlertFormat.Slack"/>: Slack's incoming-webhook body, <c>{text, blocks}</c> with a header, a
-/// section of fields and a context line with the report.
+/// section of fields and a context line with the report. Every text that comes from data (file name, features, alert
+/// messages, money names, report link) is escaped for Slack (<c>&amp; &lt; &gt;</c> → <c>&amp;amp; &amp;lt; &amp;gt;</c>),
+/// so a file named <c>&lt;!channel&gt;.csv</c> cannot notify a channel or forge a link.
 /// </summary>
 public static class AlertPayload
 {
@@ -40,6 +42,16 @@ public static class AlertPayload
 
     private static JsonObject Slack(AlertMessage m)
     {
+        // Escape the data once, then build from the escaped message: no field can be forgotten.
+        m = m with
+        {
+            Period = SlackText.Escape(m.Period),
+            Batch = SlackText.Escape(m.Batch),
+            DriftingFeatures = m.DriftingFeatures.Select(SlackText.Escape).ToArray(),
+            Alerts = m.Alerts.Select(a => new HistoryAlert(SlackText.Escape(a.Kind), SlackText.Escape(a.Message))).ToArray(),
+            Money = m.Money?.ToDictionary(x => SlackText.Escape(x.Key), x => x.Value, StringComparer.Ordinal),
+            Report = m.Report is null ? null : SlackText.Escape(m.Report),
+        };
         var headline = Headline(m);
         var fields = new List<string>
         {

@@ -14,6 +14,12 @@ public sealed record WebhookOptions(TimeSpan Timeout, int MaxAttempts, TimeSpan 
     /// <summary>5 s timeout, 3 attempts, 0.5 s then 1 s between them.</summary>
     public static WebhookOptions Default { get; } = new(TimeSpan.FromSeconds(5), 3, TimeSpan.FromMilliseconds(500), 2);
 
+    /// <summary>
+    /// Most bytes of a response body read, 64 KiB by default: a webhook answers "ok" or a short error; an endless or huge
+    /// body is cut off there instead of filling memory (the status line alone decides delivery).
+    /// </summary>
+    public int MaxResponseBytes { get; init; } = 64 * 1024;
+
     /// <summary>The pause after attempt <paramref name="attempt"/> (1-based) failed.</summary>
     public TimeSpan BackoffAfter(int attempt) => TimeSpan.FromTicks((long)(InitialBackoff.Ticks * Math.Pow(BackoffFactor, attempt - 1)));
 }

@@ -64,7 +64,8 @@ internal static class HistoryReader
         {
             var id = reader.GetInt64(0);
             var notification = new NotificationRecord(
-                reader.GetString(3),
+                // Redacted again on the way out: files written by versions before 2026-12 may hold user info in clear.
+                UrlRedaction.Redact(reader.GetString(3)),
                 reader.GetString(4),
                 reader.IsDBNull(5) ? null : HistoryNames.Status(reader.GetString(5)),
                 HistoryNames.Status(reader.GetString(6)),

@@ -10,6 +10,7 @@ namespace ReturnMonitor.Monitoring;
 /// processes at once: write-ahead logging (readers never block the writer), a 30-second busy timeout, and every
 /// record written in one IMMEDIATE transaction (the write lock is taken before anything is read, so two writers
 /// never both decide to insert). synchronous=FULL: a committed record survives a killed process and a power cut.
+/// Opening identifies the file and runs SQLite's integrity check before writing anything; readers open read-only.
 /// One instance is one connection: use it from one thread at a time; open one per thread or process.
 /// </summary>
 public sealed class HistoryStore : IDisposable
@@ -32,10 +33,20 @@ public sealed class HistoryStore : IDisposable
     /// <summary>The schema version this build writes.</summary>
     public static int SchemaVersion => HistorySchema.CurrentVersion;
 
-    /// <summary>Opens (creating when missing) the history at <paramref name="path"/> and migrates it to the current schema.</summary>
+    /// <summary>Whether the store was opened with <see cref="OpenReadOnly"/>: the record methods then refuse.</summary>
+    public bool IsReadOnly { get; private init; }
+
+    /// <summary>The connection, for tests that prove what the store can and cannot do.</summary>
+    internal SqliteConnection Connection => connection;
+
+    /// <summary>
+    /// Opens (creating when missing) the history at <paramref name="path"/> for monitoring and migrates it to the current
+    /// schema. Before anything is written the file is identified (another application's database is refused unchanged)
+    /// and checked (<see cref="HistorySchema.CheckIntegrity"/>: a damaged file is refused).
+    /// </summary>
     /// <exception cref="DataFormatException">
-    /// Not an SQLite file, another application's database, a newer schema, a read-only file, a missing directory, or the
-    /// database stayed locked for 30 s; the message is one line naming the file.
+    /// Not an SQLite file, another application's database, a newer schema, a damaged file, a read-only file, a missing
+    /// directory, or the database stayed locked for 30 s; the message is one line naming the file.
     /// </exception>
     public static HistoryStore Open(string path)
     {
@@ -49,16 +60,79 @@ public sealed class HistoryStore : IDisposable
             throw new DataFormatException(path, null, null, "the history file is read-only; monitoring needs to write to it");
         }
 
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30 };
+        return Opened(path, SqliteOpenMode.ReadWriteCreate, connection =>
+        {
+            HistorySchema.Identify(connection, path);
+            HistorySchema.CheckIntegrity(connection, path);
+            // Only now, with the file known to be ours (or empty) and sound, is anything written.
+            Execute(connection, "PRAGMA journal_mode = WAL;");
+            Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+            var before = HistorySchema.Migrate(connection, path);
+            return new HistoryStore(connection, path, before);
+        });
+    }
+
+    /// <summary>
+    /// Opens an existing history for reading only (SQLite's read-only mode: a read-only file works, nothing is written to
+    /// the file). A file of an older schema is copied into memory and migrated there, never on disk. Only
+    /// <see cref="Batches"/> and <see cref="Notifications"/> may be used.
+    /// </summary>
+    /// <exception cref="DataFormatException">As for <see cref="Open"/>, and when the file does not exist.</exception>
+    public static HistoryStore OpenReadOnly(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new DataFormatException(path, null, null, "is a directory, not a history file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException(path, null, null, "file not found (record batches into it with 'returnmonitor monitor')");
+        }
+
+        return Opened(path, SqliteOpenMode.ReadOnly, connection =>
+        {
+            var version = HistorySchema.Identify(connection, path);
+            HistorySchema.CheckIntegrity(connection, path);
+            if (version == HistorySchema.CurrentVersion)
+            {
+                return new HistoryStore(connection, path, version) { IsReadOnly = true };
+            }
+
+            // Histories are small (a row per period): a copy in memory takes the migration instead of the file.
+            var memory = new SqliteConnection("Data Source=:memory:");
+            try
+            {
+                memory.Open();
+                connection.BackupDatabase(memory);
+                HistorySchema.Migrate(memory, path);
+                connection.Dispose();
+                return new HistoryStore(memory, path, version) { IsReadOnly = true };
+            }
+            catch
+            {
+                memory.Dispose();
+                throw;
+            }
+        });
+    }
+
+    private static HistoryStore Opened(string path, SqliteOpenMode mode, Func<SqliteConnection, HistoryStore> prepare)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false, DefaultTimeout = 30 };
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
             Execute(connection, "PRAGMA busy_timeout = 30000;");
-            Execute(connection, "PRAGMA journal_mode = WAL;");
-            Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
-            var before = HistorySchema.Migrate(connection, path);
-            return new HistoryStore(connection, path, before);
+            return prepare(connection);
+        }
+        catch (SqliteException e) when (mode == SqliteOpenMode.ReadOnly && e.SqliteErrorCode == 8)
+        {
+            // SQLITE_READONLY_CANTINIT: a write-ahead-logged file needs its -shm file, which cannot be created here.
+            connection.Dispose();
+            throw new DataFormatException(path, null, null,
+                "cannot read the history: SQLite needs to create its shared-memory file (-shm) next to it and cannot; copy the history to a writable directory");
         }
         catch (SqliteException e)
         {
@@ -79,6 +153,7 @@ public sealed class HistoryStore : IDisposable
     public RecordOutcome Record(HistoryRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        EnsureWritable();
         return Guarded(() =>
         {
             using var transaction = connection.BeginTransaction();
@@ -135,6 +210,7 @@ public sealed class HistoryStore : IDisposable
     /// <summary>Records a notification and its delivery attempts for batch <paramref name="batchId"/>; returns its id.</summary>
     public long RecordNotification(long batchId, NotificationRecord notification) => Guarded(() =>
     {
+        EnsureWritable();
         using var transaction = connection.BeginTransaction();
         var id = Convert.ToInt64(Scalar(
             "INSERT INTO notifications (batch_id, target, format, previous_status, status, payload, delivered) VALUES ($batch, $target, $format, $previous, $status, $payload, $delivered) RETURNING id;",
@@ -169,6 +245,7 @@ public sealed class HistoryStore : IDisposable
     /// <summary>Stores a calibration for a reference (first one wins when two processes calibrate at once: they compute the same).</summary>
     public void SaveCalibration(string referenceHash, SequentialCalibration c) => Guarded(() =>
     {
+        EnsureWritable();
         Execute(connection, "INSERT OR IGNORE INTO sequential_calibrations VALUES ($hash, $size, $slack, $target, $mean, $sd, $h, $arl, $periods, $offset, $streams, $batches, $groups);",
             ("$hash", referenceHash), ("$size", c.BatchSize), ("$slack", c.Slack), ("$target", c.TargetArl), ("$mean", c.InControlMean), ("$sd", c.InControlStandardDeviation),
             ("$h", c.Threshold), ("$arl", double.IsPositiveInfinity(c.EstimatedArl) ? double.MaxValue : c.EstimatedArl), ("$periods", c.SimulatedPeriods), ("$offset", c.WorstReferenceOffset),
@@ -208,6 +285,14 @@ public sealed class HistoryStore : IDisposable
         using var command = Command(connection, sql, parameters);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
+    }
+
+    private void EnsureWritable()
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"{Path}: the history was opened read-only (HistoryStore.OpenReadOnly); open it with HistoryStore.Open to record");
+        }
     }
 
     private static string Day(BatchPeriod period) => period.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

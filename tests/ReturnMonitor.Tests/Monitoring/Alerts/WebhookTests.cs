@@ -22,12 +22,11 @@ public sealed class WebhookTests
     public void The_JSON_alert_carries_status_score_drifting_features_money_and_the_report()
     {
         using var hook = new LocalWebhook(_ => 200);
-        using var client = new HttpClient();
-        var result = new WebhookNotifier(client, Fast).Send(hook.Url, Message(new Dictionary<string, double> { ["expectedReturnCost"] = 1250.5 }), AlertFormat.Json);
+        var result = new WebhookNotifier(Fast).Send(hook.Url, Message(new Dictionary<string, double> { ["expectedReturnCost"] = 1250.5 }), AlertFormat.Json);
 
         Assert.True(result.Delivered);
         Assert.Equal([200], result.Attempts.Select(a => a.HttpStatus ?? 0));
-        Assert.Equal(hook.Url.GetLeftPart(UriPartial.Authority), result.Target);
+        Assert.Equal(hook.Url.GetLeftPart(UriPartial.Authority) + "/…", result.Target);
         Assert.DoesNotContain("secret-token", result.Target);
         var (contentType, body) = Assert.Single(hook.Requests);
         Assert.Equal("application/json; charset=utf-8", contentType);
@@ -52,8 +51,7 @@ public sealed class WebhookTests
     public void The_slack_alert_has_the_incoming_webhook_shape()
     {
         using var hook = new LocalWebhook(_ => 200);
-        using var client = new HttpClient();
-        new WebhookNotifier(client, Fast).Send(hook.Url, Message(), AlertFormat.Slack);
+        new WebhookNotifier(Fast).Send(hook.Url, Message(), AlertFormat.Slack);
         var json = JsonNode.Parse(Assert.Single(hook.Requests).Body)!.AsObject();
         Assert.Equal(["text", "blocks"], json.Select(p => p.Key));
         Assert.Equal("ReturnMonitor 2026-W14: critical (score 43.1) — week14.csv", (string?)json["text"]);
@@ -70,9 +68,8 @@ public sealed class WebhookTests
     public void A_500_is_retried_with_backoff_until_it_is_delivered()
     {
         using var hook = new LocalWebhook(n => n <= 2 ? 500 : 200);
-        using var client = new HttpClient();
         var clock = Stopwatch.StartNew();
-        var result = new WebhookNotifier(client, Fast).Send(hook.Url, Message(), AlertFormat.Json);
+        var result = new WebhookNotifier(Fast).Send(hook.Url, Message(), AlertFormat.Json);
         Assert.True(result.Delivered);
         Assert.Equal([500, 500, 200], result.Attempts.Select(a => a.HttpStatus ?? 0));
         Assert.Equal(["HTTP 500 Internal Server Error", "HTTP 500 Internal Server Error", null], result.Attempts.Select(a => a.Error));
@@ -84,8 +81,7 @@ public sealed class WebhookTests
     public void A_client_error_is_not_retried()
     {
         using var hook = new LocalWebhook(_ => 404);
-        using var client = new HttpClient();
-        var result = new WebhookNotifier(client, Fast).Send(hook.Url, Message(), AlertFormat.Json);
+        var result = new WebhookNotifier(Fast).Send(hook.Url, Message(), AlertFormat.Json);
         Assert.False(result.Delivered);
         Assert.Equal([404], result.Attempts.Select(a => a.HttpStatus ?? 0));
     }
@@ -94,9 +90,8 @@ public sealed class WebhookTests
     public void A_listener_that_never_answers_times_out_on_every_attempt_within_the_bound()
     {
         using var hook = new LocalWebhook(_ => null);
-        using var client = new HttpClient();
         var clock = Stopwatch.StartNew();
-        var result = new WebhookNotifier(client, Impatient).Send(hook.Url, Message(), AlertFormat.Json);
+        var result = new WebhookNotifier(Impatient).Send(hook.Url, Message(), AlertFormat.Json);
         clock.Stop();
         Assert.False(result.Delivered);
         Assert.Equal(3, result.Attempts.Count);
@@ -108,8 +103,7 @@ public sealed class WebhookTests
     [Fact]
     public void A_refused_connection_is_a_failed_delivery_not_an_exception()
     {
-        using var client = new HttpClient();
-        var result = new WebhookNotifier(client, Fast with { MaxAttempts = 2 }).Send(new Uri("http://127.0.0.1:9/hook"), Message(), AlertFormat.Json);
+        var result = new WebhookNotifier(Fast with { MaxAttempts = 2 }).Send(new Uri("http://127.0.0.1:9/hook"), Message(), AlertFormat.Json);
         Assert.False(result.Delivered);
         Assert.Equal(2, result.Attempts.Count);
         Assert.All(result.Attempts, a => Assert.Null(a.HttpStatus));
@@ -119,8 +113,7 @@ public sealed class WebhookTests
     public void An_unchanged_status_sends_nothing_and_a_change_is_sent_and_stored_even_when_delivery_fails()
     {
         using var hook = new LocalWebhook(_ => 503);
-        using var client = new HttpClient();
-        var notifier = new WebhookNotifier(client, Fast);
+        using var notifier = new WebhookNotifier(Fast);
         using var store = HistoryStore.Open(HistoryFixtures.TempFile());
 
         HistoryRecord Week(int w, DriftStatus status) => HistoryFixtures.Record($"2026-W{w:00}", HistoryFixtures.Hash(w), status);
@@ -155,8 +148,7 @@ public sealed class WebhookTests
     public void A_data_quality_alarm_alerts_on_an_unchanged_healthy_status()
     {
         using var hook = new LocalWebhook(_ => 200);
-        using var client = new HttpClient();
-        var notifier = new WebhookNotifier(client, Fast);
+        using var notifier = new WebhookNotifier(Fast);
         using var store = HistoryStore.Open(HistoryFixtures.TempFile());
         NotificationRecord? Check(HistoryRecord r) =>
             StatusNotifications.Notify(store, store.Record(r), r, sequentialAlarm: false, notifier, hook.Url, AlertFormat.Slack, null);

@@ -13,7 +13,7 @@ public sealed class HistoryFileTests
     /// Version 1 of the schema exactly as it shipped, frozen here (not taken from the code) so that a change to the
     /// migrations that breaks old files fails this test.
     /// </summary>
-    private const string VersionOneSchema = """
+    internal const string VersionOneSchema = """
         PRAGMA application_id = 1380796499;
         CREATE TABLE batches (
             id INTEGER PRIMARY KEY, period TEXT NOT NULL, period_start TEXT NOT NULL, source TEXT NOT NULL,
