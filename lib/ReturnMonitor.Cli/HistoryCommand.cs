@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ReturnMonitor.Data;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using Spectre.Console;

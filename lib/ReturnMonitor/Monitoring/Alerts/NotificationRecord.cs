@@ -3,7 +3,7 @@ using ReturnMonitor.Drift;
 namespace ReturnMonitor.Monitoring;
 
 /// <summary>A webhook alert that was sent (or tried) for a status change, with every delivery attempt.</summary>
-/// <param name="Target">Where it went, redacted to scheme, host and port (webhook paths are secrets, e.g. Slack's).</param>
+/// <param name="Target">Where it went, redacted by <see cref="UrlRedaction"/> to scheme, host and port, <c>/…</c> marking the cut (webhook paths, queries and user info are secrets).</param>
 /// <param name="Format"><c>json</c> or <c>slack</c>.</param>
 /// <param name="PreviousStatus">Status of the batch before, or null for the first batch.</param>
 /// <param name="Status">Status of the batch that triggered the alert.</param>

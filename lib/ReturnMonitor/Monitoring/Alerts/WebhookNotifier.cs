@@ -87,7 +87,8 @@ public sealed class WebhookNotifier : IDisposable
                 return (new DeliveryAttempt(attempt, code, null, elapsed), false);
             }
 
-            var status = $"HTTP {code} {Printable(response.ReasonPhrase)}".TrimEnd();
+            // The reason phrase is the server's text: it could quote the request, so it is scrubbed like an error.
+            var status = UrlRedaction.Scrub($"HTTP {code} {Printable(response.ReasonPhrase)}".TrimEnd(), url);
             if (code is >= 300 and < 400)
             {
                 return (new DeliveryAttempt(attempt, code, $"{status}: redirect to {Location(response, url)} not followed (a webhook endpoint must not redirect)", elapsed), false);
