@@ -18,10 +18,7 @@ internal static class HistoryCommand
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var path = parse.GetValue(history)!;
-            if (!File.Exists(path))
-            {
-                throw new DataFormatException(path, null, null, "file not found (record batches into it with 'returnmonitor monitor')");
-            }
+            InputFiles.RequireFile(path, hint: "record batches into it with 'returnmonitor monitor'");
 
             using var store = HistoryStore.Open(path);
             var entries = store.Batches();
@@ -55,7 +52,7 @@ internal static class HistoryCommand
             var accuracy = r.Metric("accuracy");
             table.AddRow(
                 Markup.Escape(r.Period.Label),
-                Markup.Escape(r.Source),
+                TextTables.Cell(r.Source),
                 r.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                 r.Status.ToString().ToLowerInvariant(),
                 TextTables.Fixed(r.Score, 1),

@@ -22,6 +22,7 @@ internal static class ReportCommand
         var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
+            ReturnMonitor.Data.InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
             var costModel = DriftCommand.LoadCosts(parse.GetValue(costs));
             var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
             // With a model folder each batch also gets the model sections (and the model-health panel). Batches may have
@@ -40,10 +41,7 @@ internal static class ReportCommand
     /// <summary>The recorded batches of an existing history file.</summary>
     public static IReadOnlyList<HistoryEntry> ReadHistory(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new ReturnMonitor.Data.DataFormatException(path, null, null, "file not found (record batches into it with 'returnmonitor monitor')");
-        }
+        ReturnMonitor.Data.InputFiles.RequireFile(path, hint: "record batches into it with 'returnmonitor monitor'");
 
         using var store = HistoryStore.Open(path);
         return store.Batches();

@@ -12,8 +12,9 @@ public static class InputFiles
     /// <param name="path">The path as given.</param>
     /// <param name="name">Name used in the message; defaults to <paramref name="path"/>.</param>
     /// <param name="what">What the file is, for the "not found" message ("file", "cost file", …).</param>
+    /// <param name="hint">How to get the file, added to the "not found" message in parentheses; null for none.</param>
     /// <exception cref="DataFormatException">The path does not exist or is a directory.</exception>
-    public static void RequireFile(string path, string? name = null, string what = "file")
+    public static void RequireFile(string path, string? name = null, string what = "file", string? hint = null)
     {
         if (Directory.Exists(path))
         {
@@ -22,7 +23,7 @@ public static class InputFiles
 
         if (!File.Exists(path))
         {
-            throw new DataFormatException(name ?? path, null, null, $"{what} not found");
+            throw new DataFormatException(name ?? path, null, null, hint is null ? $"{what} not found" : $"{what} not found ({hint})");
         }
     }
 
