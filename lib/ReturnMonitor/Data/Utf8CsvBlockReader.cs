@@ -37,20 +37,16 @@ internal sealed class Utf8CsvBlockReader : IDisposable
             offset = 3;
         }
 
-        if (Utf8CsvTokenizer.UsesCrOnlyLineEnds(buffer.AsSpan(offset, length - offset)))
-        {
-            throw new DataFormatException(file, 1, null, "the file uses CR-only line ends (classic Mac OS): save it with LF or CRLF line ends");
-        }
-
         // The header: the first record that is not blank, plus the blank lines before it; bounded like any record.
+        // A file with CR-only line ends has no LF: to an LF reader it is one line, its header all the records.
         int headerEnd;
         while ((headerEnd = Utf8CsvTokenizer.FindHeaderEnd(buffer.AsSpan(offset, length - offset))) < 0 && !eof)
         {
-            CheckRecordLength(buffer.AsSpan(offset, length - offset), 1);
+            CheckHeader(buffer.AsSpan(offset, length - offset));
             Grow();
         }
 
-        CheckRecordLength(buffer.AsSpan(offset, headerEnd < 0 ? length - offset : headerEnd), 1);
+        CheckHeader(buffer.AsSpan(offset, headerEnd < 0 ? length - offset : headerEnd));
 
         var headerBytes = buffer.AsSpan(offset, headerEnd < 0 ? length - offset : headerEnd);
         CheckUtf8(headerBytes, 1, file);
@@ -180,6 +176,17 @@ internal sealed class Utf8CsvBlockReader : IDisposable
         }
 
         return null;
+    }
+
+    // The header read so far (from the start of the file): not CR-only, not longer than a record may be.
+    private void CheckHeader(ReadOnlySpan<byte> data)
+    {
+        if (Utf8CsvTokenizer.UsesCrOnlyLineEnds(data))
+        {
+            throw new DataFormatException(file, 1, null, "the file uses CR-only line ends (classic Mac OS): save it with LF or CRLF line ends");
+        }
+
+        CheckRecordLength(data, 1);
     }
 
     // The unfinished record at the start of data (after any blank lines) is already longer than the limit.

@@ -147,6 +147,15 @@ public sealed class InputLimitsTests : IDisposable
         AssertEveryReaderRefuses(path, $"{path}:1: the file uses CR-only line ends (classic Mac OS): save it with LF or CRLF line ends");
     }
 
+    [Fact]
+    public void Cr_only_line_ends_are_recognised_after_a_first_line_longer_than_the_first_block()
+    {
+        // 100 extra columns of 1 KiB names: the first CR lies past the table reader's 64 KiB first block.
+        var wide = Header + string.Concat(Enumerable.Range(0, 100).Select(i => $",{new string('x', 1024)}{i}"));
+        var path = Write("mac-wide.csv", s => Text(s, wide + "\r" + Row + "\r"));
+        AssertEveryReaderRefuses(path, $"{path}:1: the file uses CR-only line ends (classic Mac OS): save it with LF or CRLF line ends");
+    }
+
     [Theory]
     [InlineData("\r\n")]
     [InlineData("\n")]
