@@ -37,6 +37,16 @@ public static class InputFiles
         }
     }
 
+    /// <summary>Checks that <paramref name="path"/> can be used as an output directory: it is not an existing file.</summary>
+    /// <exception cref="DataFormatException">The path is a file.</exception>
+    public static void RequireOutputDirectory(string path)
+    {
+        if (File.Exists(path))
+        {
+            throw new DataFormatException(path, null, null, "is a file, expected a directory");
+        }
+    }
+
     /// <summary>Opens an existing file for sequential reading (see <see cref="RequireFile"/> for the checks).</summary>
     /// <exception cref="DataFormatException">Missing, a directory, or cannot be opened (the reason given).</exception>
     public static FileStream OpenRead(string path, string? name = null, int bufferSize = 1, FileOptions options = FileOptions.SequentialScan)

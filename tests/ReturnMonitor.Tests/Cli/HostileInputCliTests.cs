@@ -164,6 +164,21 @@ public sealed class HostileInputCliTests(MonitorFixture fixture) : IClassFixture
     }
 
     [Theory]
+    [InlineData("train", "--data", "{train}", "--out", "{file}")]
+    [InlineData("generate", "--out", "{file}")]
+    [InlineData("demo", "--data", "{file}", "--out", "{file}2")]
+    [InlineData("demo", "--data", "{file}2", "--out", "{file}")]
+    public void A_file_given_as_an_output_directory_is_named_as_a_file(params string[] template)
+    {
+        var file = Path.Combine(directory, "a-file");
+        File.WriteAllText(file, "");
+        var args = template.Select(a => a.Replace("{file}", file).Replace("{train}", Train)).ToArray();
+        var run = CliRunner.Run(args);
+        Assert.Equal(1, run.ExitCode);
+        Assert.EndsWith($"error: {file}: is a file, expected a directory\n", run.Err);
+    }
+
+    [Theory]
     [InlineData("profile", "--data", "{train}", "--out", "{dir}")]
     [InlineData("report", "--reference", "{train}", "--current", "{batch}", "--out", "{dir}")]
     public void A_directory_given_as_the_output_file_is_named_as_a_directory(params string[] template)
