@@ -20,6 +20,9 @@ public static class CliApp
     /// <summary>Parses and runs a command line, writing to the given streams.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // Everything printed goes through the terminal escaper: data can hold escape sequences (see TerminalWriter).
+        stdout = TerminalWriter.Wrap(stdout);
+        stderr = TerminalWriter.Wrap(stderr);
         var io = new CliOutput(stdout, stderr);
         // A plain command named after the tool, not RootCommand: RootCommand takes its name from the executable, which
         // reads "ReturnMonitor.Cli" under 'dotnet run'. It gets RootCommand's --help and --version options explicitly.

@@ -53,9 +53,10 @@ internal static class DataEngine
             return ReferenceProfile.Load(path);
         }
 
-        if (engine != DuckDb && !File.Exists(path))
+        if (engine != DuckDb)
         {
-            throw new DataFormatException(path, null, null, "file not found");
+            // DuckDB also takes a glob; our reader one file, checked here (a directory is named as such).
+            InputFiles.RequireFile(path);
         }
 
         return new ReferenceProfile(Summarize(engine, path, options));

@@ -28,6 +28,7 @@ internal static class DemoCommand
 
     public static IReadOnlyList<BatchCheck> Run(string dataDirectory, string outDirectory, ulong seed, CliOutput io, CostModel? costs = null)
     {
+        ReturnMonitor.Data.InputFiles.RequireOutputDirectory(outDirectory);
         io.Progress($"[1/4] generating demo data in {dataDirectory}/ (seed {seed})…");
         var files = GenerateCommand.Write(dataDirectory, seed, 5000, 1000);
 

@@ -44,6 +44,7 @@ internal static class GenerateCommand
     /// <summary>Generates and writes the four files; returns them with their paths.</summary>
     public static IReadOnlyList<(string Path, OrderTable Table)> Write(string directory, ulong seed, int trainSize, int batchSize)
     {
+        InputFiles.RequireOutputDirectory(directory);
         Directory.CreateDirectory(directory);
         var result = new List<(string, OrderTable)>();
         foreach (var (scenario, file) in Files)

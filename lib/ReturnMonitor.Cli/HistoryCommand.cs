@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReturnMonitor.Data;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using Spectre.Console;
@@ -16,8 +17,10 @@ internal static class HistoryCommand
         var command = new Command("history", "List the batches recorded by 'monitor': status, score, sequential detector, accuracy, alerts") { history, format };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            // Read-only: listing never writes, so a read-only history (an archive, another user's file) works.
-            using var store = HistoryStore.OpenReadOnly(parse.GetValue(history)!);
+            var path = parse.GetValue(history)!;
+            InputFiles.RequireFile(path, hint: "record batches into it with 'returnmonitor monitor'");
+
+            using var store = HistoryStore.OpenReadOnly(path);
             var entries = store.Batches();
             switch (parse.GetValue(format))
             {
@@ -49,7 +52,7 @@ internal static class HistoryCommand
             var accuracy = r.Metric("accuracy");
             table.AddRow(
                 Markup.Escape(r.Period.Label),
-                Markup.Escape(r.Source),
+                TextTables.Cell(r.Source),
                 r.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                 r.Status.ToString().ToLowerInvariant(),
                 TextTables.Fixed(r.Score, 1),

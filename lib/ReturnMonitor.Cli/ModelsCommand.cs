@@ -49,6 +49,7 @@ internal static class ModelsCommand
 
             if (parse.GetValue(foldsOut) is { } foldsPath)
             {
+                InputFiles.RequireOutputFile(foldsPath);
                 File.WriteAllText(foldsPath, CrossValidationFolds.ToCsv(CrossValidationFolds.Assign(table, options.Folds, (ulong)options.Seed)));
                 io.Progress($"wrote the fold assignment to {foldsPath}");
             }
@@ -104,7 +105,7 @@ internal static class ModelsCommand
     {
         try
         {
-            var root = JsonNode.Parse(File.ReadAllText(path)) ?? throw new JsonException("empty document");
+            var root = JsonNode.Parse(InputFiles.ReadAllText(path)) ?? throw new JsonException("empty document");
             var origin = $"scikit-learn {root["sklearn"]!.GetValue<string>()}";
             var rows = root["models"]!.AsArray().Select(m => new Row(
                 m!["name"]!.GetValue<string>(),

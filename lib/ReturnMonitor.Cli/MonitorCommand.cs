@@ -34,10 +34,7 @@ internal static class MonitorCommand
             var batchPeriod = ParsePeriod(parse.GetValue(period)!);
             var url = WebhookTarget(parse.GetValue(notify), parse.GetValue(notifyEnv), parse.GetValue(notifyFile));
             var batchPath = parse.GetValue(current)!;
-            if (!File.Exists(batchPath))
-            {
-                throw new DataFormatException(batchPath, null, null, "file not found");
-            }
+            InputFiles.RequireFile(batchPath);
 
             var modelDirectory = parse.GetValue(model)!;
             // Open the history first: a file that is not a history fails before the batch is read and scored.
@@ -86,10 +83,10 @@ internal static class MonitorCommand
         var r = result.Record;
         var sequential = r.Sequential is { } s ? $", CUSUM {TextTables.Fixed(s.Statistic, 1)}/{TextTables.Fixed(s.Threshold, 1)}{(s.Alarm ? " ALARM" : "")}" : ", no sequential detector (model folder has no reference sample)";
         var recorded = result.Outcome.Inserted ? $"recorded (id {result.Outcome.Id})" : $"already recorded (id {result.Outcome.Id}); nothing changed";
-        io.Out.WriteLine($"{r.Period.Label} {r.Source}: {r.Status.ToString().ToLowerInvariant()} (score {TextTables.Fixed(r.Score, 1)}{sequential}) — {recorded}");
+        io.Out.WriteLine($"{r.Period.Label} {TextTables.Text(r.Source)}: {r.Status.ToString().ToLowerInvariant()} (score {TextTables.Fixed(r.Score, 1)}{sequential}) — {recorded}");
         foreach (var alert in r.Alerts)
         {
-            io.Out.WriteLine($"  {alert.Kind}: {alert.Message}");
+            io.Out.WriteLine($"  {alert.Kind}: {TextTables.Text(alert.Message)}");
         }
 
         // An alarm is one of the record's alerts (dataQuality) above; gaps below the alarm are still worth a line.

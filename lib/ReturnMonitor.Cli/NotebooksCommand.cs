@@ -28,10 +28,8 @@ internal static class NotebooksCommand
         export.SetAction(parse => CliApp.Guard(io, () =>
         {
             var source = parse.GetValue(notebook)!;
-            if (!File.Exists(source))
-            {
-                throw new UsageException($"{source}: file not found");
-            }
+            ReturnMonitor.Data.InputFiles.RequireFile(source);
+            ReturnMonitor.Data.InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
 
             NotebookHtmlExporter.ExportFileAsync(source, parse.GetValue(outOption)!).GetAwaiter().GetResult();
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)}");

@@ -34,6 +34,7 @@ internal static class ProfileCommand
             var countFiles = parse.GetValue(counts) ?? [];
             var target = parse.GetValue(outOption)!;
             var source = parse.GetValue(sourceOption);
+            ReturnMonitor.Data.InputFiles.RequireOutputFile(target);
             if ((dataPath is null) == (countFiles.Length == 0))
             {
                 throw new UsageException("give either --data or --counts");

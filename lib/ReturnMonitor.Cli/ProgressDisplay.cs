@@ -34,7 +34,10 @@ internal sealed class ProgressDisplay : IDisposable
 
     /// <summary>A display on stderr when it is an interactive terminal and <paramref name="quiet"/> is false; otherwise a silent one.</summary>
     public static ProgressDisplay Start(CliOutput io, bool quiet) =>
-        new(!quiet && ReferenceEquals(io.Err, Console.Error) && !Console.IsErrorRedirected ? io.Err : null);
+        new(!quiet && Unwrapped(io.Err) is var err && ReferenceEquals(err, Console.Error) && !Console.IsErrorRedirected ? err : null);
+
+    // The progress line is ours (numbers only) and rewrites itself with CR, which the terminal escaper would show.
+    private static TextWriter Unwrapped(TextWriter writer) => writer is TerminalWriter wrapped ? wrapped.Inner : writer;
 
     private void Draw()
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReturnMonitor.Data;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
@@ -22,6 +23,7 @@ internal static class ReportCommand
         var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
+            ReturnMonitor.Data.InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
             var costModel = DriftCommand.LoadCosts(parse.GetValue(costs));
             var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
             // With a model folder each batch also gets the model sections (and the model-health panel). Batches may have
@@ -36,10 +38,11 @@ internal static class ReportCommand
         return command;
     }
 
-    /// <summary>Renders and writes the page.</summary>
     /// <summary>The recorded batches of an existing history file, opened read-only.</summary>
     public static IReadOnlyList<HistoryEntry> ReadHistory(string path)
     {
+        InputFiles.RequireFile(path, hint: "record batches into it with 'returnmonitor monitor'");
+
         using var store = HistoryStore.OpenReadOnly(path);
         return store.Batches();
     }

@@ -60,7 +60,7 @@ internal static class TextTables
 
     public static void Drift(IAnsiConsole console, DriftReport report)
     {
-        console.WriteLine($"Drift of {report.Current} ({report.CurrentRows} orders) against {report.Reference} ({report.ReferenceRows} orders)");
+        console.WriteLine($"Drift of {Text(report.Current)} ({report.CurrentRows} orders) against {Text(report.Reference)} ({report.ReferenceRows} orders)");
         console.WriteLine($"Status: {DriftJson.Name(report.Status).ToUpperInvariant()}   score {Fixed(report.Score, 1)}/100   " +
                           $"severe {report.CountWith(DriftSeverity.Severe)}, moderate {report.CountWith(DriftSeverity.Moderate)}, none {report.CountWith(DriftSeverity.None)}");
         if (report.Target is { } target)
@@ -79,12 +79,18 @@ internal static class TextTables
         foreach (var row in FeatureTable.Of(report))
         {
             table.AddRow(
-                Markup.Escape(row.Feature), row.Kind, row.Severity, Fixed(row.Psi, 3),
-                Markup.Escape(row.Test), Markup.Escape(row.AdjustedPValue), Markup.Escape(row.Distance), Markup.Escape(row.Change));
+                Cell(row.Feature), row.Kind, row.Severity, Fixed(row.Psi, 3),
+                Cell(row.Test), Cell(row.AdjustedPValue), Cell(row.Distance), Cell(row.Change));
         }
 
         console.Write(table);
     }
+
+    /// <summary>Text from data on one line, inert on a terminal (category values, file names: see <see cref="TerminalText"/>).</summary>
+    internal static string Text(string? text) => TerminalText.Escape(text);
+
+    /// <summary>A table cell from data: <see cref="Text"/>, then Spectre's markup escaping.</summary>
+    internal static string Cell(string? text) => Markup.Escape(Text(text));
 
     /// <summary>The findings, most urgent first, each with its evidence and actions; then the overall urgency's actions.</summary>
     public static void Findings(IAnsiConsole console, Recommendation recommendation)
@@ -95,14 +101,14 @@ internal static class TextTables
         writer.WriteLine($"Key findings: {BatchCheckJson.Name(recommendation.Urgency).ToUpperInvariant()}");
         foreach (var finding in recommendation.Findings)
         {
-            writer.WriteLine($"- [{BatchCheckJson.Name(finding.Urgency)}] {finding.Title}: {finding.Evidence}");
+            writer.WriteLine($"- [{BatchCheckJson.Name(finding.Urgency)}] {Text(finding.Title)}: {Text(finding.Evidence)}");
             foreach (var action in finding.Actions)
             {
-                writer.WriteLine($"    · {action}");
+                writer.WriteLine($"    · {Text(action)}");
             }
         }
 
-        writer.WriteLine($"Recommended actions ({BatchCheckJson.Name(recommendation.Urgency)}): {string.Join(" · ", recommendation.Actions)}");
+        writer.WriteLine($"Recommended actions ({BatchCheckJson.Name(recommendation.Urgency)}): {Text(string.Join(" · ", recommendation.Actions))}");
     }
 
     public static void Summary(IAnsiConsole console, BatchOverview reference, TrainingReport training, IReadOnlyList<BatchCheck> checks)

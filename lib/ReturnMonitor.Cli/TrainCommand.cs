@@ -26,6 +26,7 @@ internal static class TrainCommand
     /// <summary>Reads, trains, evaluates and saves; the profile is fitted on the whole training file.</summary>
     public static ModelDirectory Train(string dataPath, string outDirectory, CliOutput io)
     {
+        InputFiles.RequireOutputDirectory(outDirectory);
         var table = OrderFile.Read(dataPath);
         if (!table.HasTarget)
         {

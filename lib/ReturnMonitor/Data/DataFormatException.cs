@@ -2,7 +2,7 @@ namespace ReturnMonitor.Data;
 
 /// <summary>
 /// Bad input data, with the place it was found. <see cref="Exception.Message"/> is one line meant for the user:
-/// <c>file:line: column 'name': problem</c>.
+/// <c>file:line: column 'name': problem</c>, control characters escaped by <see cref="TerminalText"/>.
 /// </summary>
 public sealed class DataFormatException : Exception
 {
@@ -27,9 +27,12 @@ public sealed class DataFormatException : Exception
     /// <summary>What is wrong, without the location.</summary>
     public string Problem { get; }
 
+    // One line, inert on a terminal: the file name, a header name or a quoted cell may hold line ends or escape codes.
     private static string Compose(string file, long? line, string? column, string problem)
     {
-        var where = line is { } l ? $"{file}:{l}" : file;
-        return column is null ? $"{where}: {problem}" : $"{where}: column '{column}': {problem}";
+        var where = line is { } l ? $"{TerminalText.Escape(file)}:{l}" : TerminalText.Escape(file);
+        return column is null
+            ? $"{where}: {TerminalText.Escape(problem)}"
+            : $"{where}: column '{TerminalText.Escape(column)}': {TerminalText.Escape(problem)}";
     }
 }

@@ -45,6 +45,12 @@ internal sealed class OrderCsvLayout
             throw new DataFormatException(file, null, null, "the file is empty: expected a header line with the columns " + string.Join(", ", OrderSchema.ColumnOrder));
         }
 
+        if (counter.FieldCount > InputLimits.MaxHeaderColumns)
+        {
+            // Checked before a name is decoded: the names of a header of millions of columns would take the memory.
+            throw new DataFormatException(file, 1, null, FormattableString.Invariant($"the header has {counter.FieldCount:N0} columns, more than the limit of {InputLimits.MaxHeaderColumns:N0}"));
+        }
+
         var tokenizer = new Utf8CsvTokenizer(file, counter.FieldCount);
         position = 0;
         line = 1;

@@ -173,21 +173,8 @@ public static class OrderParquet
 
         public static ParquetColumns Open(string path, string name)
         {
-            if (!File.Exists(path))
-            {
-                throw new DataFormatException(name, null, null, "file not found");
-            }
-
             ParquetReader reader;
-            FileStream stream;
-            try
-            {
-                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new DataFormatException(name, null, null, $"cannot open: {e.Message}");
-            }
+            var stream = InputFiles.OpenRead(path, name, 1 << 16, FileOptions.None);
 
             try
             {

@@ -37,12 +37,16 @@ internal sealed class Utf8CsvBlockReader : IDisposable
             offset = 3;
         }
 
-        // The header: the first record that is not blank, plus the blank lines before it.
+        // The header: the first record that is not blank, plus the blank lines before it; bounded like any record.
+        // A file with CR-only line ends has no LF: to an LF reader it is one line, its header all the records.
         int headerEnd;
         while ((headerEnd = Utf8CsvTokenizer.FindHeaderEnd(buffer.AsSpan(offset, length - offset))) < 0 && !eof)
         {
+            CheckHeader(buffer.AsSpan(offset, length - offset));
             Grow();
         }
+
+        CheckHeader(buffer.AsSpan(offset, headerEnd < 0 ? length - offset : headerEnd));
 
         var headerBytes = buffer.AsSpan(offset, headerEnd < 0 ? length - offset : headerEnd);
         CheckUtf8(headerBytes, 1, file);
@@ -59,20 +63,10 @@ internal sealed class Utf8CsvBlockReader : IDisposable
     /// <param name="file">Name used in error messages.</param>
     /// <param name="blockSize">Bytes per block (at least 1 KiB; a block grows to hold one longer record).</param>
     /// <param name="bytesRead">Called with the number of bytes of each read, for progress; null for none.</param>
-    /// <exception cref="DataFormatException">The file is missing, empty, not UTF-8, or has a bad header.</exception>
+    /// <exception cref="DataFormatException">The file is missing, a directory, empty, not UTF-8, has a bad header, or a record longer than <see cref="InputLimits.MaxLineBytes"/>.</exception>
     public static Utf8CsvBlockReader Open(string path, string file, int blockSize, Action<long>? bytesRead = null)
     {
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new DataFormatException(file, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot open: {e.Message}");
-        }
-
-        return FromStream(stream, file, blockSize, bytesRead);
+        return FromStream(InputFiles.OpenRead(path, file), file, blockSize, bytesRead);
     }
 
     /// <summary>Reads the header of CSV bytes in <paramref name="stream"/>, which the reader then owns.</summary>
@@ -143,6 +137,9 @@ internal sealed class Utf8CsvBlockReader : IDisposable
                 }
                 else
                 {
+                    // One record fills the buffer: grow it, but only up to the limit (a line without an end would
+                    // otherwise take all the memory).
+                    CheckRecordLength(data, line);
                     Grow();
                 }
 
@@ -179,6 +176,30 @@ internal sealed class Utf8CsvBlockReader : IDisposable
         }
 
         return null;
+    }
+
+    // The header read so far (from the start of the file): not CR-only, not longer than a record may be.
+    private void CheckHeader(ReadOnlySpan<byte> data)
+    {
+        if (Utf8CsvTokenizer.UsesCrOnlyLineEnds(data))
+        {
+            throw new DataFormatException(file, 1, null, "the file uses CR-only line ends (classic Mac OS): save it with LF or CRLF line ends");
+        }
+
+        CheckRecordLength(data, 1);
+    }
+
+    // The unfinished record at the start of data (after any blank lines) is already longer than the limit.
+    private void CheckRecordLength(ReadOnlySpan<byte> data, long firstLine)
+    {
+        var blank = data.IndexOfAnyExcept((byte)'\r', (byte)'\n');
+        if (blank < 0 || data.Length - blank <= InputLimits.MaxLineBytes)
+        {
+            return;
+        }
+
+        var at = firstLine + data[..blank].Count((byte)'\n');
+        throw Utf8CsvTokenizer.TooLong(file, at);
     }
 
     // Reads until the buffer is full or the stream ends.

@@ -61,7 +61,13 @@ internal sealed class Utf8CsvTokenizer
             recordLine = line;
             if (candidate.IndexOf((byte)'"') >= 0)
             {
-                position += ReadQuotedRecord(rest, ref line, out var blank);
+                var consumed = ReadQuotedRecord(rest, ref line, out var blank);
+                if (consumed > InputLimits.MaxLineBytes + 2)
+                {
+                    throw TooLong(file, recordLine);
+                }
+
+                position += consumed;
                 if (!blank)
                 {
                     record = scratch.AsSpan(0, scratchLength);
@@ -69,6 +75,12 @@ internal sealed class Utf8CsvTokenizer
                 }
 
                 continue;
+            }
+
+            if (candidate.Length > InputLimits.MaxLineBytes + 1)
+            {
+                // The block reader stops a longer record before it is read whole; this holds for text given directly.
+                throw TooLong(file, recordLine);
             }
 
             position += newline < 0 ? rest.Length : newline + 1;
@@ -236,6 +248,41 @@ internal sealed class Utf8CsvTokenizer
         }
 
         scratch[scratchLength++] = b;
+    }
+
+    /// <summary>The error for a record longer than <see cref="InputLimits.MaxLineBytes"/> starting on <paramref name="line"/>.</summary>
+    public static DataFormatException TooLong(string file, long line) =>
+        new(file, line, null, $"the line is longer than the limit of {InputLimits.Describe(InputLimits.MaxLineBytes)} (no line end found within it)");
+
+    /// <summary>
+    /// Whether the first line break of <paramref name="data"/> (the start of a file) is a lone CR, as in files of
+    /// classic Mac OS: such a file is one long line to an LF reader, and would be read as a header of every record.
+    /// A CR inside a quoted field or just before an LF does not count; a CR at the very end cannot be told yet (false).
+    /// </summary>
+    public static bool UsesCrOnlyLineEnds(ReadOnlySpan<byte> data)
+    {
+        var inQuotes = false;
+        for (var i = 0; i < data.Length; i++)
+        {
+            switch (data[i])
+            {
+                case (byte)'"':
+                    inQuotes = !inQuotes;
+                    break;
+                case (byte)'\n' when !inQuotes:
+                    return false;
+                case (byte)'\r' when !inQuotes:
+                    if (i + 1 < data.Length && data[i + 1] == (byte)'\n')
+                    {
+                        return false;
+                    }
+
+                    // A CR that ends blank lines only is still a lone CR: the file has no LF where its first line ends.
+                    return i + 1 < data.Length;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -109,17 +109,7 @@ public sealed class ReferenceProfile
     public static ReferenceProfile Load(string path, string? displayName = null)
     {
         var name = displayName ?? path;
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFormatException(name, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read: {e.Message}");
-        }
-
-        return FromJson(text, name);
+        return FromJson(InputFiles.ReadAllText(path, name), name);
     }
 
     /// <summary>Parses profile JSON.</summary>

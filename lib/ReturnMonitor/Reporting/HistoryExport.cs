@@ -24,7 +24,10 @@ public static class HistoryExport
         return root.ToJsonString(JsonDefaults.Options) + "\n";
     }
 
-    /// <summary>RFC 4180 CSV with a header; PSI columns named <c>psi_&lt;feature&gt;</c> for the features of the first batch.</summary>
+    /// <summary>
+    /// RFC 4180 CSV with a header; PSI columns named <c>psi_&lt;feature&gt;</c> for the features of the first batch. Text
+    /// cells that a spreadsheet would run as a formula are neutralised (<see cref="SpreadsheetCsv"/>).
+    /// </summary>
     public static string Csv(IReadOnlyList<HistoryEntry> entries)
     {
         var features = entries.Count == 0 ? [] : entries[0].Record.Features.Select(f => f.Name).ToArray();
@@ -47,7 +50,7 @@ public static class HistoryExport
                 Number(r.ReturnRate), string.Join("; ", r.Alerts.Select(a => $"{a.Kind}: {a.Message}")),
                 .. features.Select(f => Number(r.Features.FirstOrDefault(x => x.Name == f)?.Psi)),
             ];
-            text.AppendJoin(',', cells.Select(Quote)).Append('\n');
+            text.AppendJoin(',', cells.Select(SpreadsheetCsv.Cell)).Append('\n');
         }
 
         return text.ToString();
@@ -87,7 +90,4 @@ public static class HistoryExport
     private static string Name(Drift.DriftStatus status) => status.ToString().ToLowerInvariant();
 
     private static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
 }

@@ -15,7 +15,13 @@ internal sealed class CategoryCounter
     private readonly Utf8KeyCache<int> cache = new();
 
     /// <summary>Counts one category.</summary>
-    public void Add(string category, long count = 1) => counts[SlotOf(category)] += count;
+    public void Add(string category, long count = 1)
+    {
+        // The slot first, then the array: 'counts[SlotOf(c)] += n' reads the field before SlotOf can grow it, so a
+        // new category that crosses the capacity would index the old, smaller array.
+        var slot = SlotOf(category);
+        counts[slot] += count;
+    }
 
     /// <summary>Counts one category given as valid UTF-8 bytes (already trimmed, not empty).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

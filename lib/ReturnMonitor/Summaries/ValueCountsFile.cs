@@ -55,17 +55,8 @@ public static class ValueCountsFile
     /// <exception cref="DataFormatException">Missing file, bad header, wrong field count or a bad record.</exception>
     public static void ReadCsvInto(ValueCountsBuilder builder, string path)
     {
-        byte[] data;
-        try
-        {
-            // Count files hold one line per distinct value, not per order: small enough to read whole.
-            data = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new DataFormatException(path, null, null, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot open: {e.Message}");
-        }
-
+        // Count files hold one line per distinct value, not per order: read whole, up to the limit for such files.
+        var data = InputFiles.ReadAllBytes(path);
         ReadCsvInto(builder, data, path);
     }
 

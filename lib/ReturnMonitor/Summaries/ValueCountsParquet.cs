@@ -14,12 +14,7 @@ public static class ValueCountsParquet
     /// <exception cref="DataFormatException">Missing or unreadable file, wrong columns, or a bad record.</exception>
     public static void ReadInto(ValueCountsBuilder builder, string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new DataFormatException(path, null, null, "file not found");
-        }
-
-        using var stream = File.OpenRead(path);
+        using var stream = InputFiles.OpenRead(path, bufferSize: 1 << 16, options: FileOptions.None);
         ParquetReader reader;
         try
         {

@@ -49,12 +49,7 @@ public sealed record CostModel(
     /// <exception cref="DataFormatException">Missing file, malformed JSON, or a field missing, of the wrong type, negative, or a share above 1; the message names the file and the field.</exception>
     public static CostModel Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new DataFormatException(path, null, null, "cost file not found");
-        }
-
-        return Parse(File.ReadAllText(path), path);
+        return Parse(InputFiles.ReadAllText(path, what: "cost file"), path);
     }
 
     /// <summary>Parses the JSON text of a cost file; <paramref name="name"/> is used in error messages.</summary>
