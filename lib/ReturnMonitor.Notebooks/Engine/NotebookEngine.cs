@@ -265,11 +265,37 @@ public sealed partial class NotebookEngine : IDisposable
     private void WakeCellThread()
     {
         // Only a thread that is waiting is interrupted: an interrupt left pending would hit the scheduler's own next wait.
-        if (_cellThread is { } thread && (thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
+        if (_cellThread is not { } thread)
+        {
+            return;
+        }
+        if ((thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
         {
             thread.Interrupt();
+            return;
+        }
+        // A loop that never waits but writes to the console: the console's writers are synchronized (a lock per writer),
+        // so holding that lock for a moment makes the loop's next write wait, and a waiting thread can be woken.
+        foreach (var writer in new[] { Console.Out, Console.Error })
+        {
+            lock (writer)
+            {
+                var until = Environment.TickCount64 + ConsoleHoldMilliseconds;
+                while (Environment.TickCount64 < until && ReferenceEquals(_cellThread, thread))
+                {
+                    if ((thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
+                    {
+                        thread.Interrupt();
+                        return;
+                    }
+                    Thread.Yield();
+                }
+            }
         }
     }
+
+    // How long an interrupt holds each console writer waiting for a printing loop to block on it.
+    private const int ConsoleHoldMilliseconds = 20;
 
     /// <summary>After an interrupt: waits until the cell's code has really stopped, waking it as needed.</summary>
     private async Task<CellOutcome> InterruptedAsync()
