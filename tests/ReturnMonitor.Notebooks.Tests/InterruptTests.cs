@@ -23,8 +23,16 @@ public class InterruptTests
         Assert.True((await engine.ExecuteAsync("var kept = 7; var rounds = 0;", 1, new TextSink())).Succeeded);
         for (var i = 0; i < 3; i++)
         {
-            using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
-            var outcome = await engine.ExecuteAsync("rounds++; while (true) { System.Threading.Thread.Sleep(20); }", 2 + i, new TextSink(), interrupt.Token);
+            // Interrupt once the loop runs (a fixed delay may end before the cell compiles on a loaded machine).
+            using var interrupt = new CancellationTokenSource();
+            var sink = new TextSink();
+            var running = engine.ExecuteAsync("rounds++; Console.WriteLine(\"in\"); while (true) { System.Threading.Thread.Sleep(20); }", 2 + i, sink, interrupt.Token);
+            while (sink.Length == 0 && !running.IsCompleted)
+            {
+                await Task.Delay(20);
+            }
+            await interrupt.CancelAsync();
+            var outcome = await running;
             Assert.Equal("Interrupted", outcome.Error?.Name);
             Assert.Equal("the cell was interrupted", outcome.Error?.Value);
         }
