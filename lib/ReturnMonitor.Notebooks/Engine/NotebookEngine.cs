@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Scripting;
@@ -9,7 +8,6 @@ using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.PackageManagement;
 using ReturnMonitor.Notebooks.Interactive;
-using InteractiveLinePosition = Microsoft.DotNet.Interactive.LinePosition;
 
 namespace ReturnMonitor.Notebooks.Engine;
 
@@ -24,7 +22,7 @@ namespace ReturnMonitor.Notebooks.Engine;
 /// work: this assembly references Plotly.NET, so one FSharp.Core (10.1) is loaded for both. Cells run one at a time
 /// per process: a cell's console output, culture and working directory are process-wide.
 /// </remarks>
-public sealed partial class NotebookEngine : IDisposable
+public sealed class NotebookEngine : IDisposable
 {
     /// <summary>Namespaces imported in every cell besides .NET Interactive's own (System, System.Linq, …).</summary>
     public static readonly IReadOnlyList<string> DefaultImports = ["ReturnMonitor.Notebooks.Interactive"];
