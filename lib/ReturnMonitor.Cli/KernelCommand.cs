@@ -93,7 +93,7 @@ internal static class KernelCommand
     }
 
     /// <summary>How to start this CLI again: its apphost, or <c>dotnet ReturnMonitor.Cli.dll</c> when run through dotnet.</summary>
-    private static IReadOnlyList<string> Launcher()
+    internal static IReadOnlyList<string> Launcher()
     {
         var process = Environment.ProcessPath ?? throw new UsageException("cannot tell where returnmonitor is installed");
         var entry = typeof(KernelCommand).Assembly.Location;

@@ -14,10 +14,24 @@ internal static class NotebooksCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Notebooks (.ipynb) or folders of notebooks", Arity = ArgumentArity.OneOrMore };
         var check = new Option<bool>("--check") { Description = "Run without writing; fail if the committed outputs are stale" };
-        var run = new Command("run", "Execute notebooks in order, cell by cell, and save their outputs") { paths, check };
+        // Set only in the child process of an isolated run (see NotebookProcess): where this run records its progress.
+        var progressFile = new Option<string?>(NotebookProcess.ProgressOption) { Hidden = true };
+        var run = new Command("run", "Execute notebooks in order, cell by cell, and save their outputs (each notebook in a process of its own)") { paths, check, progressFile };
         run.SetAction(parse => CliApp.Guard(io, () =>
         {
-            var code = NotebookCommand.RunAsync(parse.GetValue(paths)!, parse.GetValue(check), io.Out, io.Err).GetAwaiter().GetResult();
+            var options = new NotebookRunOptions { Check = parse.GetValue(check) };
+            int code;
+            if (parse.GetValue(progressFile) is { } progress)
+            {
+                code = NotebookCommand.RunAsync(parse.GetValue(paths)!, NotebookProcess.RecordProgress(progress, options), io.Out, io.Err, CancellationToken.None).GetAwaiter().GetResult();
+                NotebookProcess.RecordDone(progress);
+            }
+            else
+            {
+                // A cell may end its process (Environment.Exit, an exception on a thread it started): each notebook runs
+                // in a child so that ends one notebook, named with its cell, and the others still run.
+                code = NotebookCommand.RunAsync(parse.GetValue(paths)!, options, io.Out, io.Err, KernelCommand.Launcher(), CancellationToken.None).GetAwaiter().GetResult();
+            }
             // The runner uses 2 for usage errors; the CLI's convention is 1 for every bad input or usage.
             return code == NotebookCommand.Success ? CliApp.Success : CliApp.Failure;
         }));

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
@@ -56,6 +55,11 @@ public sealed class JupyterKernel : IDisposable
     /// <summary>Serves until a <c>shutdown_request</c> arrives (or <paramref name="cancellationToken"/> fires).</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        if (_connection.Key.Length == 0)
+        {
+            // As jupyter_client and ipykernel do: without a key nothing proves a message came from the frontend.
+            _log.WriteLine("returnmonitor kernel: warning: the connection file has an empty key: messages are neither signed nor checked, so anyone who can reach these ports can run code");
+        }
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = new Thread(() => Heartbeat(heartbeatStop.Token)) { IsBackground = true, Name = "jupyter-heartbeat" };
         heartbeat.Start();
@@ -138,13 +142,27 @@ public sealed class JupyterKernel : IDisposable
                 _log.WriteLine($"returnmonitor kernel: dropped a message: {problem}");
                 continue;
             }
-            if (isControl)
+            try
             {
-                HandleControl(message);
+                if (MessageValidator.Problem(message) is { } invalid)
+                {
+                    // Answered here, on either channel, so a malformed request never reaches a handler that reads it.
+                    _log.WriteLine($"returnmonitor kernel: refused a request: {invalid}");
+                    SendNow(socket, Reply(message, message.ReplyType, ReplyContent.Error("InvalidMessage", invalid)));
+                }
+                else if (isControl)
+                {
+                    HandleControl(message);
+                }
+                else
+                {
+                    _shellRequests.Writer.TryWrite(message);
+                }
             }
-            else
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _shellRequests.Writer.TryWrite(message);
+                // This thread serves every channel: whatever goes wrong with one request must not end it.
+                _log.WriteLine($"returnmonitor kernel: {message.MessageType} failed: {e.Message}");
             }
         }
     }
@@ -158,18 +176,17 @@ public sealed class JupyterKernel : IDisposable
                 SendNow(_control!, Reply(request, "interrupt_reply", new JsonObject { ["status"] = "ok" }));
                 break;
             case "shutdown_request":
-                SendNow(_control!, Reply(request, "shutdown_reply", ShutdownContent(request)));
+                SendNow(_control!, Reply(request, "shutdown_reply", ReplyContent.Shutdown(request)));
                 _stopped.TrySetResult();
                 break;
             case "kernel_info_request":
                 Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
-                SendNow(_control!, Reply(request, "kernel_info_reply", KernelInfo()));
+                SendNow(_control!, Reply(request, "kernel_info_reply", ReplyContent.KernelInfo()));
                 Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
                 break;
             default:
                 // Debug requests and the like: answer so a client never waits, but say what is not supported.
-                SendNow(_control!, Reply(request, request.MessageType.Replace("_request", "_reply", StringComparison.Ordinal),
-                    new JsonObject { ["status"] = "error", ["ename"] = "NotSupported", ["evalue"] = $"{request.MessageType} is not supported", ["traceback"] = new JsonArray() }));
+                SendNow(_control!, Reply(request, request.ReplyType, ReplyContent.Error("NotSupported", $"{request.MessageType} is not supported")));
                 break;
         }
     }
@@ -192,8 +209,7 @@ public sealed class JupyterKernel : IDisposable
             {
                 // Whatever goes wrong answers this request and leaves the kernel serving the next one.
                 _log.WriteLine($"returnmonitor kernel: {request.MessageType} failed: {e.Message}");
-                Send(_shell!, Reply(request, request.MessageType.Replace("_request", "_reply", StringComparison.Ordinal),
-                    new JsonObject { ["status"] = "error", ["ename"] = e.GetType().Name, ["evalue"] = e.Message, ["traceback"] = new JsonArray(e.Message) }));
+                Send(_shell!, Reply(request, request.ReplyType, ReplyContent.Error(e.GetType().Name, e.Message)));
             }
             finally
             {
@@ -208,13 +224,13 @@ public sealed class JupyterKernel : IDisposable
         switch (request.MessageType)
         {
             case "kernel_info_request":
-                return ("kernel_info_reply", KernelInfo());
+                return ("kernel_info_reply", ReplyContent.KernelInfo());
             case "execute_request":
                 return ("execute_reply", await ExecuteAsync(request).ConfigureAwait(false));
             case "complete_request":
                 {
                     var code = content["code"]?.GetValue<string>() ?? string.Empty;
-                    var cursor = Utf16Offset(code, content["cursor_pos"]?.GetValue<int>() ?? code.Length);
+                    var cursor = ReplyContent.Utf16Offset(code, content["cursor_pos"]?.GetValue<int>() ?? code.Length);
                     var engine = await _engine.ConfigureAwait(false);
                     var result = await engine.CompleteAsync(code, cursor).ConfigureAwait(false);
                     var matches = new JsonArray();
@@ -226,15 +242,15 @@ public sealed class JupyterKernel : IDisposable
                     {
                         ["status"] = "ok",
                         ["matches"] = matches,
-                        ["cursor_start"] = CodePointOffset(code, result.Start),
-                        ["cursor_end"] = CodePointOffset(code, result.End),
+                        ["cursor_start"] = ReplyContent.CodePointOffset(code, result.Start),
+                        ["cursor_end"] = ReplyContent.CodePointOffset(code, result.End),
                         ["metadata"] = new JsonObject(),
                     });
                 }
             case "inspect_request":
                 {
                     var code = content["code"]?.GetValue<string>() ?? string.Empty;
-                    var cursor = Utf16Offset(code, content["cursor_pos"]?.GetValue<int>() ?? code.Length);
+                    var cursor = ReplyContent.Utf16Offset(code, content["cursor_pos"]?.GetValue<int>() ?? code.Length);
                     var engine = await _engine.ConfigureAwait(false);
                     var text = await engine.HoverAsync(code, cursor).ConfigureAwait(false);
                     var data = new JsonObject();
@@ -260,13 +276,12 @@ public sealed class JupyterKernel : IDisposable
             case "history_request":
                 return ("history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
             case "shutdown_request":
-                return ("shutdown_reply", ShutdownContent(request));
+                return ("shutdown_reply", ReplyContent.Shutdown(request));
             case "interrupt_request":
                 CancelRunningCell();
                 return ("interrupt_reply", new JsonObject { ["status"] = "ok" });
             default:
-                return (request.MessageType.Replace("_request", "_reply", StringComparison.Ordinal),
-                    new JsonObject { ["status"] = "error", ["ename"] = "NotSupported", ["evalue"] = $"{request.MessageType} is not supported", ["traceback"] = new JsonArray() });
+                return (request.ReplyType, ReplyContent.Error("NotSupported", $"{request.MessageType} is not supported"));
         }
     }
 
@@ -286,7 +301,7 @@ public sealed class JupyterKernel : IDisposable
         }
         if (string.IsNullOrWhiteSpace(code))
         {
-            return Ok(count);
+            return ReplyContent.Ok(count);
         }
 
         NotebookEngine engine;
@@ -299,7 +314,7 @@ public sealed class JupyterKernel : IDisposable
             return Error(request, count, "EngineError", e.Message, [e.Message], silent);
         }
         _page.UseSession(request.Session);
-        var sink = new LiveCellSink((type, content) => { if (!silent) { Publish(type, content, request); } }, _page, count);
+        using var sink = new LiveCellSink((type, content) => { if (!silent) { Publish(type, content, request); } }, _page, count);
         using var running = new CancellationTokenSource();
         _running = running;
         CellOutcome outcome;
@@ -310,6 +325,7 @@ public sealed class JupyterKernel : IDisposable
         finally
         {
             _running = null;
+            sink.FlushStreams(); // the cell's console text goes before its error, result images and reply
         }
         if (outcome.Error is { } error)
         {
@@ -319,7 +335,7 @@ public sealed class JupyterKernel : IDisposable
         {
             await sink.AddChartImagesAsync(_renderer, CancellationToken.None).ConfigureAwait(false);
         }
-        return Ok(count);
+        return ReplyContent.Ok(count);
     }
 
     private void CancelRunningCell()
@@ -333,14 +349,6 @@ public sealed class JupyterKernel : IDisposable
             // The cell ended between reading the field and cancelling: nothing left to interrupt.
         }
     }
-
-    private static JsonObject Ok(int count) => new()
-    {
-        ["status"] = "ok",
-        ["execution_count"] = count,
-        ["payload"] = new JsonArray(),
-        ["user_expressions"] = new JsonObject(),
-    };
 
     private JsonObject Error(JupyterMessage request, int count, string name, string value, IReadOnlyList<string> traceback, bool silent)
     {
@@ -368,36 +376,6 @@ public sealed class JupyterKernel : IDisposable
         }
     }
 
-    private static JsonObject ShutdownContent(JupyterMessage request) => new()
-    {
-        ["status"] = "ok",
-        ["restart"] = request.Content["restart"]?.GetValue<bool>() ?? false,
-    };
-
-    private static JsonObject KernelInfo()
-    {
-        var version = typeof(JupyterKernel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return new JsonObject
-        {
-            ["status"] = "ok",
-            ["protocol_version"] = JupyterMessage.ProtocolVersion,
-            ["implementation"] = Implementation,
-            ["implementation_version"] = plus > 0 ? version[..plus] : version,
-            ["language_info"] = new JsonObject
-            {
-                ["name"] = "C#",
-                ["version"] = "14.0",
-                ["mimetype"] = "text/x-csharp",
-                ["file_extension"] = ".cs",
-                ["pygments_lexer"] = "csharp",
-                ["codemirror_mode"] = "text/x-csharp",
-            },
-            ["banner"] = "ReturnMonitor C# kernel (.NET Interactive C# engine, .NET " + Environment.Version.ToString(3) + ")",
-            ["help_links"] = new JsonArray(),
-        };
-    }
-
     private JupyterMessage Reply(JupyterMessage request, string type, JsonObject content) =>
         JupyterMessage.Create(type, content, request, _session);
 
@@ -415,27 +393,4 @@ public sealed class JupyterKernel : IDisposable
     /// <summary>Sends on the poller thread itself, where control requests are handled.</summary>
     private void SendNow(NetMQSocket socket, JupyterMessage message) => socket.SendMultipartMessage(_codec.Encode(message));
 
-    /// <summary>Jupyter counts cursor positions in Unicode code points; .NET strings in UTF-16 units.</summary>
-    internal static int Utf16Offset(string code, int codePoints)
-    {
-        var offset = 0;
-        for (var i = 0; i < codePoints && offset < code.Length; i++)
-        {
-            offset += char.IsHighSurrogate(code[offset]) && offset + 1 < code.Length ? 2 : 1;
-        }
-        return offset;
-    }
-
-    internal static int CodePointOffset(string code, int utf16)
-    {
-        var count = 0;
-        for (var i = 0; i < utf16 && i < code.Length; i++)
-        {
-            if (!char.IsLowSurrogate(code[i]))
-            {
-                count++;
-            }
-        }
-        return count;
-    }
 }

@@ -15,11 +15,20 @@ public sealed record JupyterMessage(IReadOnlyList<byte[]> Identities, JsonObject
     /// <summary>The protocol version this kernel speaks.</summary>
     public const string ProtocolVersion = "5.3";
 
-    /// <summary>The header's <c>msg_type</c>.</summary>
-    public string MessageType => Header["msg_type"]?.GetValue<string>() ?? string.Empty;
+    /// <summary>The header's <c>msg_type</c> (empty when missing or not a string).</summary>
+    public string MessageType => Text(Header["msg_type"]) ?? string.Empty;
 
-    /// <summary>The header's <c>session</c>.</summary>
-    public string Session => Header["session"]?.GetValue<string>() ?? string.Empty;
+    /// <summary>The header's <c>session</c> (empty when missing or not a string).</summary>
+    public string Session => Text(Header["session"]) ?? string.Empty;
+
+    /// <summary>The reply type of this request: <c>X_reply</c> for <c>X_request</c>, <c>error_reply</c> when the type is unusable.</summary>
+    public string ReplyType => MessageType.EndsWith("_request", StringComparison.Ordinal) && MessageType.Length > "_request".Length
+        ? MessageType[..^"_request".Length] + "_reply"
+        : "error_reply";
+
+    /// <summary>A JSON string's value; null when the node is missing or of another JSON type (never throws).</summary>
+    public static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
 
     /// <summary>A new message of <paramref name="messageType"/> answering (or caused by) <paramref name="parent"/>.</summary>
     public static JupyterMessage Create(string messageType, JsonObject content, JupyterMessage? parent, string session)
@@ -28,7 +37,7 @@ public sealed record JupyterMessage(IReadOnlyList<byte[]> Identities, JsonObject
         {
             ["msg_id"] = Guid.NewGuid().ToString("N"),
             ["session"] = session,
-            ["username"] = parent?.Header["username"]?.GetValue<string>() ?? "kernel",
+            ["username"] = Text(parent?.Header["username"]) ?? "kernel",
             ["date"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture),
             ["msg_type"] = messageType,
             ["version"] = ProtocolVersion,

@@ -14,7 +14,7 @@ namespace ReturnMonitor.Kernel;
 /// <c>execute_result</c>. Tables are escaped HTML plus text; a chart carries its Plotly figure
 /// (<c>application/vnd.plotly.v1+json</c>), offline <c>text/html</c> and, once the cell ends, its PNG.
 /// </summary>
-internal sealed class LiveCellSink : ICellOutputSink
+internal sealed class LiveCellSink : ICellOutputSink, IDisposable
 {
     /// <summary>Mime type of a Plotly figure, drawn natively by VS Code and JupyterLab.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
@@ -25,20 +25,31 @@ internal sealed class LiveCellSink : ICellOutputSink
     private readonly PlotlyPage _page;
     private readonly int _executionCount;
     private readonly List<(ChartSpec Spec, string DisplayId, JsonObject Data)> _liveCharts = [];
+    private readonly StreamCoalescer _streams;
 
     public LiveCellSink(Action<string, JsonObject> publish, PlotlyPage page, int executionCount)
     {
         _publish = publish;
         _page = page;
         _executionCount = executionCount;
+        _streams = new StreamCoalescer((name, text) => _publish("stream", new JsonObject { ["name"] = name, ["text"] = text }));
     }
 
-    public void Write(string stream, string text)
+    /// <summary>Stream messages sent for this cell (console text is coalesced, see <see cref="StreamCoalescer"/>).</summary>
+    public int StreamMessages => _streams.MessagesPublished;
+
+    public void Write(string stream, string text) => _streams.Write(stream, text);
+
+    /// <summary>Sends the console text still pending (call before the cell's error or reply).</summary>
+    public void FlushStreams() => _streams.Flush();
+
+    public void Dispose() => _streams.Dispose();
+
+    /// <summary>Every other output first sends the console text written before it, so the frontend shows them in order.</summary>
+    private void Publish(string type, JsonObject content)
     {
-        if (!string.IsNullOrEmpty(text))
-        {
-            _publish("stream", new JsonObject { ["name"] = stream, ["text"] = text });
-        }
+        _streams.Flush();
+        _publish(type, content);
     }
 
     public DisplayHandle Display(object? value, IReadOnlyList<string> mimeTypes)
@@ -48,7 +59,7 @@ internal sealed class LiveCellSink : ICellOutputSink
         {
             var id = Guid.NewGuid().ToString("N");
             displayIds.Add(id);
-            _publish("display_data", Content(data, metadata, id));
+            Publish("display_data", Content(data, metadata, id));
         }
         return new DisplayHandle(newValue =>
         {
@@ -57,13 +68,13 @@ internal sealed class LiveCellSink : ICellOutputSink
             {
                 if (i < displayIds.Count)
                 {
-                    _publish("update_display_data", Content(bundles[i].Data, bundles[i].Metadata, displayIds[i]));
+                    Publish("update_display_data", Content(bundles[i].Data, bundles[i].Metadata, displayIds[i]));
                 }
                 else
                 {
                     var id = Guid.NewGuid().ToString("N");
                     displayIds.Add(id);
-                    _publish("display_data", Content(bundles[i].Data, bundles[i].Metadata, id));
+                    Publish("display_data", Content(bundles[i].Data, bundles[i].Metadata, id));
                 }
             }
         });
@@ -77,12 +88,12 @@ internal sealed class LiveCellSink : ICellOutputSink
             var (data, metadata) = bundles[i];
             if (i == 0 && !IsChart(metadata))
             {
-                _publish("execute_result", new JsonObject { ["execution_count"] = _executionCount, ["data"] = data, ["metadata"] = metadata });
+                Publish("execute_result", new JsonObject { ["execution_count"] = _executionCount, ["data"] = data, ["metadata"] = metadata });
             }
             else
             {
                 // A chart is a display (it gets its PNG later by display id); execute_result has no display id.
-                _publish("display_data", Content(data, metadata, Guid.NewGuid().ToString("N")));
+                Publish("display_data", Content(data, metadata, Guid.NewGuid().ToString("N")));
             }
         }
     }
@@ -109,7 +120,7 @@ internal sealed class LiveCellSink : ICellOutputSink
         {
             var (spec, id, data) = _liveCharts[i];
             data["image/png"] = Convert.ToBase64String(images[i]);
-            _publish("update_display_data", Content(data, ChartMetadata(spec), id));
+            Publish("update_display_data", Content(data, ChartMetadata(spec), id));
         }
     }
 

@@ -22,7 +22,14 @@ public static class NotebookCommand
         RunAsync(paths, new NotebookRunOptions { Check = check }, stdout, stderr, CancellationToken.None);
 
     /// <summary>Runs the notebooks with explicit options (the <c>Check</c> and <c>DisplayName</c> per notebook come from the arguments).</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> paths, NotebookRunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(IReadOnlyList<string> paths, NotebookRunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(paths, options, stdout, stderr, isolatedLauncher: null, cancellationToken);
+
+    /// <summary>
+    /// Runs the notebooks; with <paramref name="isolatedLauncher"/> (the command that starts the CLI) each notebook runs
+    /// in a child process of its own (<see cref="NotebookProcess"/>), so a cell that ends its process fails only its notebook.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, NotebookRunOptions options, TextWriter stdout, TextWriter stderr, IReadOnlyList<string>? isolatedLauncher, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
@@ -61,6 +68,11 @@ public static class NotebookCommand
         var failures = 0;
         foreach (var nb in notebooks)
         {
+            if (isolatedLauncher is not null)
+            {
+                failures += await NotebookProcess.RunAsync(isolatedLauncher, nb, options.Check, stdout, stderr, cancellationToken).ConfigureAwait(false) ? 0 : 1;
+                continue;
+            }
             NotebookRunResult result;
             try
             {

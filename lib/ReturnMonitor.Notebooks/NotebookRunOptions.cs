@@ -25,4 +25,7 @@ public sealed record NotebookRunOptions
 
     /// <summary>Rows shown for DataFrames and sequences (default 50).</summary>
     public int MaxTableRows { get; init; } = 50;
+
+    /// <summary>Called with a code cell's number just before it runs (the isolated runner's progress record).</summary>
+    public Action<int>? CellStarting { get; init; }
 }

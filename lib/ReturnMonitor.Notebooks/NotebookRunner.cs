@@ -168,6 +168,7 @@ public sealed class NotebookRunner
                 continue;
             }
             executionCount++;
+            options.CellStarting?.Invoke(cell.Number);
             var outcome = await engine.ExecuteAsync(source, cell.Number, collector, cancellationToken).ConfigureAwait(false);
             collector.EndCell();
             if (outcome.Error is { } error)

@@ -10,7 +10,8 @@ public class InterruptTests
     {
         public System.Text.StringBuilder Text { get; } = new();
         public object? Result { get; private set; }
-        public void Write(string stream, string text) => Text.Append(text);
+        public void Write(string stream, string text) { lock (Text) { Text.Append(text); } }
+        public int Length { get { lock (Text) { return Text.Length; } } }
         public DisplayHandle Display(object? value, IReadOnlyList<string> mimeTypes) => new(_ => { });
         public void ShowResult(object? value) => Result = value;
     }
@@ -22,14 +23,48 @@ public class InterruptTests
         Assert.True((await engine.ExecuteAsync("var kept = 7; var rounds = 0;", 1, new TextSink())).Succeeded);
         for (var i = 0; i < 3; i++)
         {
-            using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
-            var outcome = await engine.ExecuteAsync("rounds++; while (true) { System.Threading.Thread.Sleep(20); }", 2 + i, new TextSink(), interrupt.Token);
+            // Interrupt once the loop runs (a fixed delay may end before the cell compiles on a loaded machine).
+            using var interrupt = new CancellationTokenSource();
+            var sink = new TextSink();
+            var running = engine.ExecuteAsync("rounds++; Console.WriteLine(\"in\"); while (true) { System.Threading.Thread.Sleep(20); }", 2 + i, sink, interrupt.Token);
+            while (sink.Length == 0 && !running.IsCompleted)
+            {
+                await Task.Delay(20);
+            }
+            await interrupt.CancelAsync();
+            var outcome = await running;
             Assert.Equal("Interrupted", outcome.Error?.Name);
             Assert.Equal("the cell was interrupted", outcome.Error?.Value);
         }
         var after = new TextSink();
         Assert.True((await engine.ExecuteAsync("kept * 10 + rounds", 9, after)).Succeeded);
         Assert.Equal(73, after.Result);
+    }
+
+    [Fact]
+    public async Task A_loop_that_only_prints_stops_on_interrupt_within_seconds_and_the_engine_lives_on()
+    {
+        // A loop that never waits cannot be woken; its console writes are where it notices the interrupt.
+        using var engine = await NotebookEngine.StartAsync(Nb.TempDir());
+        var sink = new TextSink();
+        using var interrupt = new CancellationTokenSource();
+        var running = engine.ExecuteAsync("long i = 0; while (true) { Console.WriteLine(i++); }", 1, sink, interrupt.Token);
+        while (sink.Length < 1000 && !running.IsCompleted)
+        {
+            await Task.Delay(20); // interrupt once the loop is printing (compiling the first cell takes a while)
+        }
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await interrupt.CancelAsync();
+        var outcome = await running;
+        var afterInterrupt = started.Elapsed;
+
+        Assert.Equal("Interrupted", outcome.Error?.Name);
+        Assert.Equal("the cell was interrupted", outcome.Error?.Value);
+        Assert.True(afterInterrupt < TimeSpan.FromSeconds(3), $"interrupt honoured after {afterInterrupt.TotalSeconds:F1} s");
+        Assert.StartsWith("0\n1\n2\n", sink.Text.ToString(), StringComparison.Ordinal);
+        var after = new TextSink();
+        Assert.True((await engine.ExecuteAsync("6 * 7", 2, after)).Succeeded);
+        Assert.Equal(42, after.Result);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Scripting;
@@ -9,7 +8,6 @@ using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.PackageManagement;
 using ReturnMonitor.Notebooks.Interactive;
-using InteractiveLinePosition = Microsoft.DotNet.Interactive.LinePosition;
 
 namespace ReturnMonitor.Notebooks.Engine;
 
@@ -24,7 +22,7 @@ namespace ReturnMonitor.Notebooks.Engine;
 /// work: this assembly references Plotly.NET, so one FSharp.Core (10.1) is loaded for both. Cells run one at a time
 /// per process: a cell's console output, culture and working directory are process-wide.
 /// </remarks>
-public sealed partial class NotebookEngine : IDisposable
+public sealed class NotebookEngine : IDisposable
 {
     /// <summary>Namespaces imported in every cell besides .NET Interactive's own (System, System.Linq, …).</summary>
     public static readonly IReadOnlyList<string> DefaultImports = ["ReturnMonitor.Notebooks.Interactive"];
@@ -48,6 +46,10 @@ public sealed partial class NotebookEngine : IDisposable
     // Set when an interrupted cell would not stop (a loop that never waits): the kernel's scheduler is still busy
     // with it, so later cells would only queue behind it.
     private volatile bool _wedged;
+
+    // Which submission runs (an interrupt's delayed Cancel must not reach a later one) and whether one runs at all.
+    private long _submission;
+    private volatile bool _submitting;
 
     private NotebookEngine(CSharpKernel kernel, string workingDirectory)
     {
@@ -85,7 +87,9 @@ public sealed partial class NotebookEngine : IDisposable
             k.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
             return Task.CompletedTask;
         });
-        kernel.AddAssemblyReferences([typeof(NotebookHelpers).Assembly.Location]);
+        // The ReturnMonitor library and its packages come from the host (the CLI, the kernel): a notebook needs neither a
+        // build of the library nor #r "nuget: …" lines that repeat the versions of Directory.Packages.props.
+        kernel.AddAssemblyReferences(HostAssemblies.Closure(typeof(NotebookHelpers).Assembly, typeof(ReturnMonitor.Reporting.PlotlyJs).Assembly));
         var engine = new NotebookEngine(kernel, Path.GetFullPath(workingDirectory));
         var prelude = "using static ReturnMonitor.Notebooks.Interactive.NotebookHelpers;\n"
             + string.Concat(DefaultImports.Select(n => $"using {n};\n"));
@@ -134,7 +138,7 @@ public sealed partial class NotebookEngine : IDisposable
 
             // Directives go first, as a submission of their own (one NuGet restore for all of them); the C# code follows
             // with the directive lines left empty, so compiler and stack-trace line numbers are the cell's own.
-            var (directives, csharp) = Split(code);
+            var (directives, csharp) = CellSource.Split(code);
             if (directives.Count > 0)
             {
                 var block = string.Join('\n', directives.Select(d => d.Text));
@@ -143,7 +147,7 @@ public sealed partial class NotebookEngine : IDisposable
                 {
                     return await InterruptedAsync().ConfigureAwait(false);
                 }
-                if (Failure(directiveResult, block, cellFile, line => directives[Math.Clamp(line - 1, 0, directives.Count - 1)].Line) is { } directiveError)
+                if (CellFailures.Failure(directiveResult, block, cellFile, line => directives[Math.Clamp(line - 1, 0, directives.Count - 1)].Line) is { } directiveError)
                 {
                     return new CellOutcome(directiveError);
                 }
@@ -157,7 +161,7 @@ public sealed partial class NotebookEngine : IDisposable
             {
                 return await InterruptedAsync().ConfigureAwait(false);
             }
-            if (Failure(result, csharp, cellFile, line => line) is { } error)
+            if (CellFailures.Failure(result, csharp, cellFile, line => line) is { } error)
             {
                 return new CellOutcome(error);
             }
@@ -187,7 +191,7 @@ public sealed partial class NotebookEngine : IDisposable
             return null; // interrupted before it started: nothing runs
         }
         // The kernel captures the console per command and publishes it as events, in order with everything else.
-        using (_kernel.KernelEvents.Subscribe(e =>
+        using var events = _kernel.KernelEvents.Subscribe(e =>
         {
             if (e is CodeSubmissionReceived)
             {
@@ -199,51 +203,25 @@ public sealed partial class NotebookEngine : IDisposable
                 }
             }
             ForwardConsole(e, sink);
-        }))
-        using (cancellationToken.Register(Interrupt))
+        });
+        Interlocked.Increment(ref _submission);
+        _submitting = true;
+        try
         {
-            var result = await _kernel.SendAsync(new SubmitCode(code)).ConfigureAwait(false);
-            if (!cancellationToken.IsCancellationRequested)
+            using (cancellationToken.Register(Interrupt))
             {
-                _cellThread = null; // the command completed normally, so its code has returned
-            }
-            return result;
-        }
-    }
-
-    /// <summary>The error of a submission, with lines mapped back to the cell by <paramref name="cellLine"/>; null if it succeeded.</summary>
-    private static CellError? Failure(Microsoft.DotNet.Interactive.KernelCommandResult result, string code, string cellFile, Func<int, int> cellLine)
-    {
-        var errors = result.Events.OfType<DiagnosticsProduced>()
-            .SelectMany(d => d.Diagnostics)
-            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
-            .ToList();
-        if (errors.Count > 0)
-        {
-            var located = errors.Select(e => string.Create(CultureInfo.InvariantCulture,
-                $"({cellLine(e.LinePositionSpan.Start.Line + 1)},{e.LinePositionSpan.Start.Character + 1}): error {e.Code}: {e.Message}")).ToList();
-            var first = errors[0];
-            return new CellError("CompilationError", located[0], located, cellLine(first.LinePositionSpan.Start.Line + 1), $"error {first.Code}: {first.Message}");
-        }
-        return result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed ? FromFailure(failed, code, cellFile, cellLine) : null;
-    }
-
-    private sealed record DirectiveText(string Text, int Line);
-
-    /// <summary>Directive lines (with their 1-based line) and the C# code with those lines left empty.</summary>
-    private static (List<DirectiveText> Directives, string CSharp) Split(string code)
-    {
-        var directives = new List<DirectiveText>();
-        var lines = Prepare(code).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (DirectiveLine().IsMatch(lines[i]))
-            {
-                directives.Add(new DirectiveText(lines[i].Trim(), i + 1));
-                lines[i] = string.Empty;
+                var result = await _kernel.SendAsync(new SubmitCode(code)).ConfigureAwait(false);
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    _cellThread = null; // the command completed normally, so its code has returned
+                }
+                return result;
             }
         }
-        return (directives, string.Join('\n', lines));
+        finally
+        {
+            _submitting = false;
+        }
     }
 
     private const string WedgedMessage = "an interrupted cell is still running (a loop that never waits cannot be stopped from outside); restart the kernel";
@@ -254,22 +232,68 @@ public sealed partial class NotebookEngine : IDisposable
     /// </summary>
     public void Interrupt()
     {
-        if (!_disposed)
+        if (_disposed)
         {
-            // Cancel ends the kernel's command (the submission returns); waking the thread ends the code itself.
-            _ = _kernel.SendAsync(new Cancel());
-            WakeCellThread();
+            return;
         }
+        var submission = Interlocked.Read(ref _submission);
+        // Off the caller's thread (the kernel's poller cancels on its own thread): waking may hold the console a moment.
+        _ = Task.Run(async () =>
+        {
+            // Waking the thread ends the code itself; Cancel ends the kernel's command when waking could not (a loop
+            // that neither waits nor prints). Cancel comes second because a cancelled command stops capturing the
+            // console: what the cell printed while stopping would leave the notebook for the process's own stdout.
+            if (WakeCellThread())
+            {
+                var until = Environment.TickCount64 + 500;
+                while (_submitting && Interlocked.Read(ref _submission) == submission && Environment.TickCount64 < until)
+                {
+                    await Task.Delay(20).ConfigureAwait(false);
+                }
+            }
+            if (_submitting && Interlocked.Read(ref _submission) == submission)
+            {
+                _ = _kernel.SendAsync(new Cancel());
+            }
+        });
     }
 
-    private void WakeCellThread()
+    /// <summary>Wakes the cell thread if it waits, or makes a printing loop wait and wakes it; true if it was woken.</summary>
+    private bool WakeCellThread()
     {
         // Only a thread that is waiting is interrupted: an interrupt left pending would hit the scheduler's own next wait.
-        if (_cellThread is { } thread && (thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
+        if (_cellThread is not { } thread)
+        {
+            return false;
+        }
+        if ((thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
         {
             thread.Interrupt();
+            return true;
         }
+        // A loop that never waits but writes to the console: the console's writers are synchronized (a lock per writer),
+        // so holding that lock for a moment makes the loop's next write wait, and a waiting thread can be woken.
+        foreach (var writer in new[] { Console.Out, Console.Error })
+        {
+            lock (writer)
+            {
+                var until = Environment.TickCount64 + ConsoleHoldMilliseconds;
+                while (Environment.TickCount64 < until && ReferenceEquals(_cellThread, thread))
+                {
+                    if ((thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
+                    {
+                        thread.Interrupt();
+                        return true;
+                    }
+                    Thread.Yield();
+                }
+            }
+        }
+        return false;
     }
+
+    // How long an interrupt holds each console writer waiting for a printing loop to block on it.
+    private const int ConsoleHoldMilliseconds = 20;
 
     /// <summary>After an interrupt: waits until the cell's code has really stopped, waking it as needed.</summary>
     private async Task<CellOutcome> InterruptedAsync()
@@ -324,7 +348,7 @@ public sealed partial class NotebookEngine : IDisposable
             start--;
         }
         var prefix = code[start..cursor];
-        var result = await _kernel.SendAsync(new RequestCompletions(code, Position(code, cursor)), cancellationToken).ConfigureAwait(false);
+        var result = await _kernel.SendAsync(new RequestCompletions(code, CellSource.Position(code, cursor)), cancellationToken).ConfigureAwait(false);
         var matches = result.Events.OfType<CompletionsProduced>()
             .SelectMany(c => c.Completions)
             // Insert texts may be editor snippets ("Equals($1)"); Jupyter frontends insert matches literally.
@@ -347,7 +371,7 @@ public sealed partial class NotebookEngine : IDisposable
         {
             cursor--;
         }
-        var result = await _kernel.SendAsync(new RequestHoverText(code, Position(code, cursor)), cancellationToken).ConfigureAwait(false);
+        var result = await _kernel.SendAsync(new RequestHoverText(code, CellSource.Position(code, cursor)), cancellationToken).ConfigureAwait(false);
         var content = result.Events.OfType<HoverTextProduced>().SelectMany(h => h.Content)
             .OrderBy(v => v.MimeType == "text/markdown" ? 0 : 1)
             .Select(v => v.Value)
@@ -362,7 +386,7 @@ public sealed partial class NotebookEngine : IDisposable
     public static string IsComplete(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var csharp = string.Join('\n', code.Split('\n').Select(l => DirectiveLine().IsMatch(l) ? string.Empty : l));
+        var csharp = string.Join('\n', code.Split('\n').Select(l => CellSource.DirectiveLine().IsMatch(l) ? string.Empty : l));
         var tree = CSharpSyntaxTree.ParseText(csharp, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest));
         if (SyntaxFactory.IsCompleteSubmission(tree))
         {
@@ -398,116 +422,11 @@ public sealed partial class NotebookEngine : IDisposable
     private static CellOutcome Failed(string name, string message, int? line) =>
         new(new CellError(name, message, [message], line, message));
 
-    private static CellError FromFailure(CommandFailed failed, string code, string cellFile, Func<int, int> cellLine)
-    {
-        if (failed.Exception is { } thrown and not Microsoft.DotNet.Interactive.CodeSubmissionCompilationErrorException)
-        {
-            var ex = ExceptionTraceback.Unwrap(thrown);
-            var name = ex.GetType().FullName ?? ex.GetType().Name;
-            return new CellError(name, ex.Message, ExceptionTraceback.Lines(ex), ExceptionTraceback.CellLine(ex, cellFile), $"{name}: {ex.Message}");
-        }
-        // Directive failures (#r "nuget: …" that cannot be restored, an unknown magic command): one readable line
-        // naming the directive's line in the cell.
-        var message = OneLine(failed.Message ?? "the cell failed");
-        // A failed restore reports the temporary project's path; the NuGet error code and sentence are what matter.
-        if (NuGetError().Match(message) is { Success: true } nuget)
-        {
-            message = $"error {nuget.Groups[1].Value}: {nuget.Groups[2].Value}";
-        }
-        int? line = null;
-        var lines = code.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var text = lines[i].Trim();
-            if (DirectiveLine().IsMatch(text) && message.Contains(DirectiveArgument(text), StringComparison.OrdinalIgnoreCase))
-            {
-                line = cellLine(i + 1);
-                message = $"{text}: {message}";
-                break;
-            }
-        }
-        return new CellError(line is null ? "CellError" : "ReferenceError", message, [message], line, message);
-    }
-
-    private static string DirectiveArgument(string directiveLine)
-    {
-        var m = QuotedArgument().Match(directiveLine);
-        var arg = m.Success ? m.Groups[1].Value : directiveLine;
-        if (arg.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
-        {
-            arg = arg[6..].Split(',')[0];
-        }
-        return arg.Trim();
-    }
-
-    private static string OneLine(string message)
-    {
-        var lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(" ", lines.Take(3));
-    }
-
     private void SetCellFile(string cellFile)
     {
         if (ScriptOptionsField?.GetValue(_kernel) is ScriptOptions options)
         {
             ScriptOptionsField.SetValue(_kernel, options.WithFilePath(cellFile).WithFileEncoding(System.Text.Encoding.UTF8).WithEmitDebugInformation(true));
-        }
-    }
-
-    /// <summary>
-    /// What the kernel is given for a cell: <c>#!csharp</c> / <c>#!c#</c> (Polyglot's kernel selectors, meaningless in a
-    /// C#-only kernel) become empty lines, and <c>#r "…/X.dll"</c> for an assembly this process already ships (e.g. ReturnMonitor.dll in the CLI) is pointed at
-    /// the host's copy, so the code compiles against the very types that run; the line count stays the same.
-    /// </summary>
-    private static string Prepare(string code) =>
-        PathReference().Replace(KernelSelector().Replace(code, string.Empty), m =>
-        {
-            var path = m.Groups["path"].Value;
-            return HostAssemblies.ByFileName.TryGetValue(Path.GetFileName(path), out var host) && !HostAssemblies.IsFramework(host)
-                ? m.Value.Replace(path, host, StringComparison.Ordinal)
-                : m.Value;
-        });
-
-    private static InteractiveLinePosition Position(string code, int offset)
-    {
-        var line = 0;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
-        {
-            if (code[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new InteractiveLinePosition(line, offset - lineStart);
-    }
-
-    [GeneratedRegex(@"^\s*#(r|i|!)(\s|""|\w|$)")]
-    private static partial Regex DirectiveLine();
-
-    [GeneratedRegex(@"(?mi)^[ \t]*#!(csharp|c#)[ \t]*(?=\r?$)")]
-    private static partial Regex KernelSelector();
-
-    [GeneratedRegex(@"error (NU\d+): (.*?\.)(\s|$)")]
-    private static partial Regex NuGetError();
-
-    [GeneratedRegex(@"""([^""]*)""")]
-    private static partial Regex QuotedArgument();
-
-    [GeneratedRegex(@"(?m)^\s*#r\s+""(?!nuget:)(?<path>[^""]+\.dll)""")]
-    private static partial Regex PathReference();
-
-    private sealed class DiscardingSink : ICellOutputSink
-    {
-        public void Write(string stream, string text)
-        {
-        }
-
-        public DisplayHandle Display(object? value, IReadOnlyList<string> mimeTypes) => new(_ => { });
-
-        public void ShowResult(object? value)
-        {
         }
     }
 }

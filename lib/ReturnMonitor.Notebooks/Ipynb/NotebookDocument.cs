@@ -21,7 +21,29 @@ public sealed class NotebookDocument
         FinalNewline = finalNewline;
         var cells = root["cells"] as JsonArray ?? throw new FormatException("notebook has no \"cells\" array");
         Cells = cells.Select((c, i) => new NotebookCell(c as JsonObject ?? throw new FormatException($"cell {i + 1} is not a JSON object"), i + 1)).ToList();
+        foreach (var cell in Cells)
+        {
+            // Checked here, where a bad notebook is refused as a whole, rather than when the runner reaches the cell.
+            if (!IsMultiline(cell.Json["source"]))
+            {
+                throw new FormatException($"cell {cell.Number}: \"source\" must be a string or a list of strings");
+            }
+            foreach (var field in new[] { "cell_type", "id" })
+            {
+                if (cell.Json[field] is { } value && value.GetValueKind() != JsonValueKind.String)
+                {
+                    throw new FormatException($"cell {cell.Number}: \"{field}\" must be a string");
+                }
+            }
+        }
     }
+
+    private static bool IsMultiline(JsonNode? node) => node switch
+    {
+        null => true,
+        JsonArray arr => arr.All(n => n is null || n.GetValueKind() == JsonValueKind.String),
+        _ => node.GetValueKind() == JsonValueKind.String,
+    };
 
     /// <summary>The whole notebook JSON.</summary>
     public JsonObject Root { get; }
@@ -158,7 +180,7 @@ public sealed class NotebookDocument
     public static string JoinMultiline(JsonNode? node) => node switch
     {
         null => string.Empty,
-        JsonArray arr => string.Concat(arr.Select(n => n?.GetValue<string>() ?? string.Empty)),
+        JsonArray arr when IsMultiline(arr) => string.Concat(arr.Select(n => n?.GetValue<string>() ?? string.Empty)),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         _ => throw new FormatException("expected a string or a list of strings"),
     };
@@ -235,15 +257,19 @@ public sealed class NotebookCell
     /// <c>metadata.dotnet_interactive.language</c>, else "csharp".
     /// </summary>
     public string KernelName =>
-        Json["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
-        ?? Json["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>()
+        Text(((Json["metadata"] as JsonObject)?["polyglot_notebook"] as JsonObject)?["kernelName"])
+        ?? Text(((Json["metadata"] as JsonObject)?["dotnet_interactive"] as JsonObject)?["language"])
         ?? "csharp";
 
     /// <summary>The outputs array (code cells), or null.</summary>
     public JsonArray? Outputs => Json["outputs"] as JsonArray;
 
     /// <summary>The execution count, or null.</summary>
-    public int? ExecutionCount => Json["execution_count"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<int>() : null;
+    public int? ExecutionCount => Json["execution_count"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) ? n : null;
+
+    // Metadata is free-form: a value of another JSON type counts as absent.
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     /// <summary>Replaces outputs and execution count (code cells).</summary>
     public void SetOutputs(JsonArray outputs, int? executionCount)
