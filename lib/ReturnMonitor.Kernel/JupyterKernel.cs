@@ -25,40 +25,40 @@ public sealed class JupyterKernel : IDisposable
     /// <summary>Name of the kernelspec and of this implementation.</summary>
     public const string Implementation = "returnmonitor-csharp";
 
-    private readonly ConnectionInfo _connection;
-    private readonly MessageCodec _codec;
-    private readonly TextWriter _log;
-    private readonly string _session = Guid.NewGuid().ToString("N");
-    private readonly Channel<JupyterMessage> _shellRequests = Channel.CreateUnbounded<JupyterMessage>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly NetMQQueue<Action> _outbox = new();
-    private readonly PlotlyPage _page = new();
-    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task<NotebookEngine> _engine;
-    private readonly IChartRenderer? _renderer;
-    private RouterSocket? _shell;
-    private RouterSocket? _control;
-    private PublisherSocket? _iopub;
+    private readonly ConnectionInfo connection;
+    private readonly MessageCodec codec;
+    private readonly TextWriter log;
+    private readonly string session = Guid.NewGuid().ToString("N");
+    private readonly Channel<JupyterMessage> shellRequests = Channel.CreateUnbounded<JupyterMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly NetMQQueue<Action> outbox = new();
+    private readonly PlotlyPage page = new();
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task<NotebookEngine> engine;
+    private readonly IChartRenderer? renderer;
+    private RouterSocket? shell;
+    private RouterSocket? control;
+    private PublisherSocket? iopub;
     // Written by the worker, read by the poller (interrupt_request).
-    private volatile CancellationTokenSource? _running;
-    private int _executionCount;
+    private volatile CancellationTokenSource? running;
+    private int executionCount;
 
     /// <summary>Creates a kernel for a connection; the engine starts at once (in the working directory), in the background.</summary>
     public JupyterKernel(ConnectionInfo connection, TextWriter log, IChartRenderer? chartRenderer)
     {
-        _connection = connection;
-        _codec = new MessageCodec(connection.Key);
-        _log = log;
-        _renderer = chartRenderer;
-        _engine = Task.Run(() => NotebookEngine.StartAsync(Environment.CurrentDirectory));
+        this.connection = connection;
+        codec = new MessageCodec(connection.Key);
+        this.log = log;
+        renderer = chartRenderer;
+        this.engine = Task.Run(() => NotebookEngine.StartAsync(Environment.CurrentDirectory));
     }
 
     /// <summary>Serves until a <c>shutdown_request</c> arrives (or <paramref name="cancellationToken"/> fires).</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        if (_connection.Key.Length == 0)
+        if (this.connection.Key.Length == 0)
         {
             // As jupyter_client and ipykernel do: without a key nothing proves a message came from the frontend.
-            _log.WriteLine("returnmonitor kernel: warning: the connection file has an empty key: messages are neither signed nor checked, so anyone who can reach these ports can run code");
+            this.log.WriteLine("returnmonitor kernel: warning: the connection file has an empty key: messages are neither signed nor checked, so anyone who can reach these ports can run code");
         }
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = new Thread(() => Heartbeat(heartbeatStop.Token)) { IsBackground = true, Name = "jupyter-heartbeat" };
@@ -68,37 +68,37 @@ public sealed class JupyterKernel : IDisposable
         using var control = new RouterSocket();
         using var stdin = new RouterSocket();
         using var iopub = new PublisherSocket();
-        shell.Bind(_connection.Address(_connection.ShellPort));
-        control.Bind(_connection.Address(_connection.ControlPort));
-        stdin.Bind(_connection.Address(_connection.StdinPort));
-        iopub.Bind(_connection.Address(_connection.IopubPort));
-        _shell = shell;
-        _control = control;
-        _iopub = iopub;
+        shell.Bind(this.connection.Address(this.connection.ShellPort));
+        control.Bind(this.connection.Address(this.connection.ControlPort));
+        stdin.Bind(this.connection.Address(this.connection.StdinPort));
+        iopub.Bind(this.connection.Address(this.connection.IopubPort));
+        this.shell = shell;
+        this.control = control;
+        this.iopub = iopub;
 
         shell.ReceiveReady += (_, e) => Receive(e.Socket, isControl: false);
         control.ReceiveReady += (_, e) => Receive(e.Socket, isControl: true);
-        _outbox.ReceiveReady += (_, e) =>
+        outbox.ReceiveReady += (_, e) =>
         {
             while (e.Queue.TryDequeue(out var send, TimeSpan.Zero))
             {
                 send();
             }
         };
-        using var poller = new NetMQPoller { shell, control, _outbox };
+        using var poller = new NetMQPoller { shell, control, outbox };
         poller.RunAsync("jupyter-poller");
         Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
 
         var worker = Task.Run(WorkAsync, CancellationToken.None);
-        using (cancellationToken.Register(() => _stopped.TrySetResult()))
+        using (cancellationToken.Register(() => stopped.TrySetResult()))
         {
-            await _stopped.Task.ConfigureAwait(false);
+            await stopped.Task.ConfigureAwait(false);
         }
-        _shellRequests.Writer.TryComplete();
+        shellRequests.Writer.TryComplete();
         CancelRunningCell();
         // Let queued replies (the shutdown_reply above all) leave before the sockets close.
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _outbox.Enqueue(() => flushed.TrySetResult());
+        outbox.Enqueue(() => flushed.TrySetResult());
         await Task.WhenAny(flushed.Task, Task.Delay(2000)).ConfigureAwait(false);
         await Task.WhenAny(worker, Task.Delay(2000)).ConfigureAwait(false);
         poller.Stop();
@@ -109,17 +109,17 @@ public sealed class JupyterKernel : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _outbox.Dispose();
-        if (_engine.IsCompletedSuccessfully)
+        outbox.Dispose();
+        if (this.engine.IsCompletedSuccessfully)
         {
-            _engine.Result.Dispose();
+            this.engine.Result.Dispose();
         }
     }
 
     private void Heartbeat(CancellationToken stop)
     {
         using var socket = new ResponseSocket();
-        socket.Bind(_connection.Address(_connection.HeartbeatPort));
+        socket.Bind(this.connection.Address(this.connection.HeartbeatPort));
         while (!stop.IsCancellationRequested)
         {
             if (socket.TryReceiveFrameBytes(TimeSpan.FromMilliseconds(200), out var ping))
@@ -135,11 +135,11 @@ public sealed class JupyterKernel : IDisposable
         var wire = new NetMQMessage();
         while (socket.TryReceiveMultipartMessage(ref wire))
         {
-            var message = _codec.Decode(wire, out var problem);
+            var message = codec.Decode(wire, out var problem);
             wire = new NetMQMessage();
             if (message is null)
             {
-                _log.WriteLine($"returnmonitor kernel: dropped a message: {problem}");
+                this.log.WriteLine($"returnmonitor kernel: dropped a message: {problem}");
                 continue;
             }
             try
@@ -147,7 +147,7 @@ public sealed class JupyterKernel : IDisposable
                 if (MessageValidator.Problem(message) is { } invalid)
                 {
                     // Answered here, on either channel, so a malformed request never reaches a handler that reads it.
-                    _log.WriteLine($"returnmonitor kernel: refused a request: {invalid}");
+                    this.log.WriteLine($"returnmonitor kernel: refused a request: {invalid}");
                     SendNow(socket, Reply(message, message.ReplyType, ReplyContent.Error("InvalidMessage", invalid)));
                 }
                 else if (isControl)
@@ -156,13 +156,13 @@ public sealed class JupyterKernel : IDisposable
                 }
                 else
                 {
-                    _shellRequests.Writer.TryWrite(message);
+                    shellRequests.Writer.TryWrite(message);
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // This thread serves every channel: whatever goes wrong with one request must not end it.
-                _log.WriteLine($"returnmonitor kernel: {message.MessageType} failed: {e.Message}");
+                this.log.WriteLine($"returnmonitor kernel: {message.MessageType} failed: {e.Message}");
             }
         }
     }
@@ -173,43 +173,43 @@ public sealed class JupyterKernel : IDisposable
         {
             case "interrupt_request":
                 CancelRunningCell();
-                SendNow(_control!, Reply(request, "interrupt_reply", new JsonObject { ["status"] = "ok" }));
+                SendNow(this.control!, Reply(request, "interrupt_reply", new JsonObject { ["status"] = "ok" }));
                 break;
             case "shutdown_request":
-                SendNow(_control!, Reply(request, "shutdown_reply", ReplyContent.Shutdown(request)));
-                _stopped.TrySetResult();
+                SendNow(this.control!, Reply(request, "shutdown_reply", ReplyContent.Shutdown(request)));
+                stopped.TrySetResult();
                 break;
             case "kernel_info_request":
                 Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
-                SendNow(_control!, Reply(request, "kernel_info_reply", ReplyContent.KernelInfo()));
+                SendNow(this.control!, Reply(request, "kernel_info_reply", ReplyContent.KernelInfo()));
                 Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
                 break;
             default:
                 // Debug requests and the like: answer so a client never waits, but say what is not supported.
-                SendNow(_control!, Reply(request, request.ReplyType, ReplyContent.Error("NotSupported", $"{request.MessageType} is not supported")));
+                SendNow(this.control!, Reply(request, request.ReplyType, ReplyContent.Error("NotSupported", $"{request.MessageType} is not supported")));
                 break;
         }
     }
 
     private async Task WorkAsync()
     {
-        await foreach (var request in _shellRequests.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var request in shellRequests.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
             try
             {
                 var (type, content) = await HandleShellAsync(request).ConfigureAwait(false);
-                Send(_shell!, Reply(request, type, content));
+                Send(this.shell!, Reply(request, type, content));
                 if (type == "shutdown_reply")
                 {
-                    _stopped.TrySetResult();
+                    stopped.TrySetResult();
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Whatever goes wrong answers this request and leaves the kernel serving the next one.
-                _log.WriteLine($"returnmonitor kernel: {request.MessageType} failed: {e.Message}");
-                Send(_shell!, Reply(request, request.ReplyType, ReplyContent.Error(e.GetType().Name, e.Message)));
+                this.log.WriteLine($"returnmonitor kernel: {request.MessageType} failed: {e.Message}");
+                Send(this.shell!, Reply(request, request.ReplyType, ReplyContent.Error(e.GetType().Name, e.Message)));
             }
             finally
             {
@@ -231,7 +231,7 @@ public sealed class JupyterKernel : IDisposable
                 {
                     var code = content["code"]?.GetValue<string>() ?? string.Empty;
                     var cursor = ReplyContent.Utf16Offset(code, content["cursor_pos"]?.GetValue<int>() ?? code.Length);
-                    var engine = await _engine.ConfigureAwait(false);
+                    var engine = await this.engine.ConfigureAwait(false);
                     var result = await engine.CompleteAsync(code, cursor).ConfigureAwait(false);
                     var matches = new JsonArray();
                     foreach (var m in result.Matches)
@@ -251,7 +251,7 @@ public sealed class JupyterKernel : IDisposable
                 {
                     var code = content["code"]?.GetValue<string>() ?? string.Empty;
                     var cursor = ReplyContent.Utf16Offset(code, content["cursor_pos"]?.GetValue<int>() ?? code.Length);
-                    var engine = await _engine.ConfigureAwait(false);
+                    var engine = await this.engine.ConfigureAwait(false);
                     var text = await engine.HoverAsync(code, cursor).ConfigureAwait(false);
                     var data = new JsonObject();
                     if (text is not null)
@@ -292,9 +292,9 @@ public sealed class JupyterKernel : IDisposable
         var storeHistory = !silent && (request.Content["store_history"]?.GetValue<bool>() ?? true);
         if (storeHistory)
         {
-            _executionCount++;
+            executionCount++;
         }
-        var count = _executionCount;
+        var count = executionCount;
         if (!silent)
         {
             Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
@@ -307,16 +307,16 @@ public sealed class JupyterKernel : IDisposable
         NotebookEngine engine;
         try
         {
-            engine = await _engine.ConfigureAwait(false);
+            engine = await this.engine.ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException)
         {
             return Error(request, count, "EngineError", e.Message, [e.Message], silent);
         }
-        _page.UseSession(request.Session);
-        using var sink = new LiveCellSink((type, content) => { if (!silent) { Publish(type, content, request); } }, _page, count);
+        page.UseSession(request.Session);
+        using var sink = new LiveCellSink((type, content) => { if (!silent) { Publish(type, content, request); } }, page, count);
         using var running = new CancellationTokenSource();
-        _running = running;
+        this.running = running;
         CellOutcome outcome;
         try
         {
@@ -324,7 +324,7 @@ public sealed class JupyterKernel : IDisposable
         }
         finally
         {
-            _running = null;
+            this.running = null;
             sink.FlushStreams(); // the cell's console text goes before its error, result images and reply
         }
         if (outcome.Error is { } error)
@@ -333,7 +333,7 @@ public sealed class JupyterKernel : IDisposable
         }
         if (!silent)
         {
-            await sink.AddChartImagesAsync(_renderer, CancellationToken.None).ConfigureAwait(false);
+            await sink.AddChartImagesAsync(renderer, CancellationToken.None).ConfigureAwait(false);
         }
         return ReplyContent.Ok(count);
     }
@@ -342,7 +342,7 @@ public sealed class JupyterKernel : IDisposable
     {
         try
         {
-            _running?.Cancel();
+            this.running?.Cancel();
         }
         catch (ObjectDisposedException)
         {
@@ -377,20 +377,20 @@ public sealed class JupyterKernel : IDisposable
     }
 
     private JupyterMessage Reply(JupyterMessage request, string type, JsonObject content) =>
-        JupyterMessage.Create(type, content, request, _session);
+        JupyterMessage.Create(type, content, request, session);
 
     /// <summary>Publishes on IOPub (from any thread). The topic frame is the message type, as ipykernel does.</summary>
     private void Publish(string type, JsonObject content, JupyterMessage? parent)
     {
-        var message = JupyterMessage.Create(type, content, parent, _session) with { Identities = [Encoding.UTF8.GetBytes(type)] };
-        _outbox.Enqueue(() => _iopub?.SendMultipartMessage(_codec.Encode(message)));
+        var message = JupyterMessage.Create(type, content, parent, session) with { Identities = [Encoding.UTF8.GetBytes(type)] };
+        outbox.Enqueue(() => this.iopub?.SendMultipartMessage(codec.Encode(message)));
     }
 
     /// <summary>Sends on a ROUTER socket from any thread (queued to the poller, after earlier IOPub messages).</summary>
     private void Send(NetMQSocket socket, JupyterMessage message) =>
-        _outbox.Enqueue(() => socket.SendMultipartMessage(_codec.Encode(message)));
+        outbox.Enqueue(() => socket.SendMultipartMessage(codec.Encode(message)));
 
     /// <summary>Sends on the poller thread itself, where control requests are handled.</summary>
-    private void SendNow(NetMQSocket socket, JupyterMessage message) => socket.SendMultipartMessage(_codec.Encode(message));
+    private void SendNow(NetMQSocket socket, JupyterMessage message) => socket.SendMultipartMessage(codec.Encode(message));
 
 }

@@ -19,37 +19,37 @@ internal sealed class LiveCellSink : ICellOutputSink, IDisposable
     /// <summary>Mime type of a Plotly figure, drawn natively by VS Code and JupyterLab.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
-    private readonly Action<string, JsonObject> _publish;
-    private readonly ValueFormatter _formatter = new();
-    private readonly ChartCollector _charts = new(false, () => string.Empty);
-    private readonly PlotlyPage _page;
-    private readonly int _executionCount;
-    private readonly List<(ChartSpec Spec, string DisplayId, JsonObject Data)> _liveCharts = [];
-    private readonly StreamCoalescer _streams;
+    private readonly Action<string, JsonObject> publish;
+    private readonly ValueFormatter formatter = new();
+    private readonly ChartCollector charts = new(false, () => string.Empty);
+    private readonly PlotlyPage page;
+    private readonly int executionCount;
+    private readonly List<(ChartSpec Spec, string DisplayId, JsonObject Data)> liveCharts = [];
+    private readonly StreamCoalescer streams;
 
     public LiveCellSink(Action<string, JsonObject> publish, PlotlyPage page, int executionCount)
     {
-        _publish = publish;
-        _page = page;
-        _executionCount = executionCount;
-        _streams = new StreamCoalescer((name, text) => _publish("stream", new JsonObject { ["name"] = name, ["text"] = text }));
+        this.publish = publish;
+        this.page = page;
+        this.executionCount = executionCount;
+        streams = new StreamCoalescer((name, text) => this.publish("stream", new JsonObject { ["name"] = name, ["text"] = text }));
     }
 
     /// <summary>Stream messages sent for this cell (console text is coalesced, see <see cref="StreamCoalescer"/>).</summary>
-    public int StreamMessages => _streams.MessagesPublished;
+    public int StreamMessages => streams.MessagesPublished;
 
-    public void Write(string stream, string text) => _streams.Write(stream, text);
+    public void Write(string stream, string text) => streams.Write(stream, text);
 
     /// <summary>Sends the console text still pending (call before the cell's error or reply).</summary>
-    public void FlushStreams() => _streams.Flush();
+    public void FlushStreams() => streams.Flush();
 
-    public void Dispose() => _streams.Dispose();
+    public void Dispose() => streams.Dispose();
 
     /// <summary>Every other output first sends the console text written before it, so the frontend shows them in order.</summary>
     private void Publish(string type, JsonObject content)
     {
-        _streams.Flush();
-        _publish(type, content);
+        streams.Flush();
+        this.publish(type, content);
     }
 
     public DisplayHandle Display(object? value, IReadOnlyList<string> mimeTypes)
@@ -88,7 +88,7 @@ internal sealed class LiveCellSink : ICellOutputSink, IDisposable
             var (data, metadata) = bundles[i];
             if (i == 0 && !IsChart(metadata))
             {
-                Publish("execute_result", new JsonObject { ["execution_count"] = _executionCount, ["data"] = data, ["metadata"] = metadata });
+                Publish("execute_result", new JsonObject { ["execution_count"] = this.executionCount, ["data"] = data, ["metadata"] = metadata });
             }
             else
             {
@@ -101,14 +101,14 @@ internal sealed class LiveCellSink : ICellOutputSink, IDisposable
     /// <summary>Adds each chart's PNG (one Chromium launch for the cell's charts) with <c>update_display_data</c>.</summary>
     public async Task AddChartImagesAsync(IChartRenderer? renderer, CancellationToken cancellationToken)
     {
-        if (renderer is null || _liveCharts.Count == 0)
+        if (renderer is null || liveCharts.Count == 0)
         {
             return;
         }
         IReadOnlyList<byte[]> images;
         try
         {
-            images = await renderer.RenderAsync(_liveCharts.Select(c => c.Spec).ToList(), cancellationToken).ConfigureAwait(false);
+            images = await renderer.RenderAsync(liveCharts.Select(c => c.Spec).ToList(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ChartRenderingException or OperationCanceledException or IOException)
         {
@@ -116,9 +116,9 @@ internal sealed class LiveCellSink : ICellOutputSink, IDisposable
             Console.Error.WriteLine($"returnmonitor kernel: chart images not rendered: {e.Message}");
             return;
         }
-        for (var i = 0; i < _liveCharts.Count; i++)
+        for (var i = 0; i < liveCharts.Count; i++)
         {
-            var (spec, id, data) = _liveCharts[i];
+            var (spec, id, data) = liveCharts[i];
             data["image/png"] = Convert.ToBase64String(images[i]);
             Publish("update_display_data", Content(data, ChartMetadata(spec), id));
         }
@@ -126,9 +126,9 @@ internal sealed class LiveCellSink : ICellOutputSink, IDisposable
 
     private List<(JsonObject Data, JsonObject Metadata)> Bundles(object? value, IReadOnlyList<string> mimeTypes)
     {
-        var before = _charts.Pending.Count;
-        var outputs = _formatter.Format(value, mimeTypes, _charts);
-        var chartOutputs = _charts.Pending.Skip(before).ToList();
+        var before = this.charts.Pending.Count;
+        var outputs = formatter.Format(value, mimeTypes, this.charts);
+        var chartOutputs = this.charts.Pending.Skip(before).ToList();
         var bundles = new List<(JsonObject, JsonObject)>();
         foreach (var output in outputs)
         {
@@ -152,7 +152,7 @@ internal sealed class LiveCellSink : ICellOutputSink, IDisposable
         var data = new JsonObject
         {
             [PlotlyMimeType] = JsonNode.Parse(spec.SpecJson),
-            ["text/html"] = _page.ChartHtml(spec),
+            ["text/html"] = this.page.ChartHtml(spec),
             ["text/plain"] = string.Create(CultureInfo.InvariantCulture, $"Plotly chart ({spec.Width}×{spec.Height})"),
         };
         return data;
@@ -171,10 +171,10 @@ internal sealed class LiveCellSink : ICellOutputSink, IDisposable
         if (IsChart(metadata) && data.ContainsKey(PlotlyMimeType) && !data.ContainsKey("image/png")
             && metadata[ChartCollector.MetadataKey]?[ChartCollector.SpecHashKey]?.GetValue<string>() is { } hash)
         {
-            var spec = _charts.Pending.Select(p => p.Spec).LastOrDefault(s => s.Sha256 == hash);
-            if (spec is not null && _liveCharts.All(c => c.DisplayId != displayId))
+            var spec = this.charts.Pending.Select(p => p.Spec).LastOrDefault(s => s.Sha256 == hash);
+            if (spec is not null && liveCharts.All(c => c.DisplayId != displayId))
             {
-                _liveCharts.Add((spec, displayId, (JsonObject)data.DeepClone()));
+                liveCharts.Add((spec, displayId, (JsonObject)data.DeepClone()));
             }
         }
         return new JsonObject

@@ -12,12 +12,12 @@ namespace ReturnMonitor.Kernel;
 public sealed class MessageCodec
 {
     private static readonly byte[] Delimiter = "<IDS|MSG>"u8.ToArray();
-    private readonly byte[] _key;
+    private readonly byte[] key;
 
     /// <summary>Creates a codec for a connection key (empty: messages are neither signed nor checked).</summary>
     public MessageCodec(string key)
     {
-        _key = Encoding.UTF8.GetBytes(key ?? string.Empty);
+        this.key = Encoding.UTF8.GetBytes(key ?? string.Empty);
     }
 
     /// <summary>Encodes a message, signed.</summary>
@@ -57,7 +57,7 @@ public sealed class MessageCodec
         }
         var signature = Encoding.ASCII.GetString(frames[delimiter + 1]);
         var parts = frames.Skip(delimiter + 2).Take(4).ToArray();
-        if (_key.Length > 0)
+        if (this.key.Length > 0)
         {
             var expected = Encoding.ASCII.GetBytes(Sign(parts));
             if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)))
@@ -81,11 +81,11 @@ public sealed class MessageCodec
 
     private string Sign(byte[][] parts)
     {
-        if (_key.Length == 0)
+        if (this.key.Length == 0)
         {
             return string.Empty;
         }
-        using var hmac = new HMACSHA256(_key);
+        using var hmac = new HMACSHA256(this.key);
         foreach (var part in parts)
         {
             hmac.TransformBlock(part, 0, part.Length, null, 0);

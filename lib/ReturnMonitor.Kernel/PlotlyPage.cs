@@ -11,18 +11,18 @@ namespace ReturnMonitor.Kernel;
 /// </summary>
 internal sealed class PlotlyPage
 {
-    private readonly HashSet<string> _sessionsWithPlotlyJs = new(StringComparer.Ordinal);
-    private string _session = string.Empty;
-    private int _charts;
+    private readonly HashSet<string> sessionsWithPlotlyJs = new(StringComparer.Ordinal);
+    private string session = string.Empty;
+    private int charts;
 
     /// <summary>The frontend session (page) the current request came from.</summary>
-    public void UseSession(string session) => _session = session;
+    public void UseSession(string session) => this.session = session;
 
     public string ChartHtml(ChartSpec spec)
     {
-        var id = string.Create(CultureInfo.InvariantCulture, $"returnmonitor-live-chart-{++_charts}-{Guid.NewGuid():N}");
+        var id = string.Create(CultureInfo.InvariantCulture, $"returnmonitor-live-chart-{++this.charts}-{Guid.NewGuid():N}");
         var html = new StringBuilder();
-        if (_sessionsWithPlotlyJs.Add(_session))
+        if (sessionsWithPlotlyJs.Add(this.session))
         {
             // The classic Notebook has RequireJS: with `define` visible, plotly.js would register an AMD module instead of
             // window.Plotly, so it is hidden while the library runs.

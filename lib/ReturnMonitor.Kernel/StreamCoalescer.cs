@@ -20,19 +20,19 @@ internal sealed class StreamCoalescer : IDisposable
     /// <summary>Characters that may wait, all streams together, before a writer waits (back-pressure).</summary>
     public const int Capacity = 256 * 1024;
 
-    private readonly Action<string, string> _publish;
-    private readonly object _gate = new();
-    private readonly List<(string Name, StringBuilder Text)> _pending = [];
-    private readonly Thread _flusher;
-    private int _pendingChars;
-    private bool _disposed;
+    private readonly Action<string, string> publish;
+    private readonly object gate = new();
+    private readonly List<(string Name, StringBuilder Text)> pending = [];
+    private readonly Thread flusher;
+    private int pendingChars;
+    private bool disposed;
 
     /// <summary>Starts publishing through <paramref name="publish"/> (stream name, text) every <see cref="Interval"/>.</summary>
     public StreamCoalescer(Action<string, string> publish)
     {
-        _publish = publish;
-        _flusher = new Thread(FlushLoop) { IsBackground = true, Name = "jupyter-stream-coalescer" };
-        _flusher.Start();
+        this.publish = publish;
+        flusher = new Thread(FlushLoop) { IsBackground = true, Name = "jupyter-stream-coalescer" };
+        flusher.Start();
     }
 
     /// <summary>Stream messages published so far.</summary>
@@ -45,73 +45,73 @@ internal sealed class StreamCoalescer : IDisposable
         {
             return;
         }
-        lock (_gate)
+        lock (gate)
         {
-            while (_pendingChars >= Capacity && !_disposed)
+            while (pendingChars >= Capacity && !disposed)
             {
-                Monitor.Wait(_gate);
+                Monitor.Wait(gate);
             }
-            if (_disposed)
+            if (disposed)
             {
                 // A thread the cell started may still print after the cell's end: publish at once, in order.
-                _publish(name, text);
+                this.publish(name, text);
                 MessagesPublished++;
                 return;
             }
-            var index = _pending.FindIndex(p => p.Name == name);
+            var index = this.pending.FindIndex(p => p.Name == name);
             if (index < 0)
             {
-                _pending.Add((name, new StringBuilder()));
-                index = _pending.Count - 1;
+                this.pending.Add((name, new StringBuilder()));
+                index = this.pending.Count - 1;
             }
-            _pending[index].Text.Append(text);
-            _pendingChars += text.Length;
+            this.pending[index].Text.Append(text);
+            pendingChars += text.Length;
         }
     }
 
     /// <summary>Publishes everything pending now (before any other output of the cell, so the order holds).</summary>
     public void Flush()
     {
-        lock (_gate)
+        lock (gate)
         {
-            foreach (var (name, text) in _pending)
+            foreach (var (name, text) in this.pending)
             {
                 if (text.Length > 0)
                 {
-                    _publish(name, text.ToString());
+                    this.publish(name, text.ToString());
                     MessagesPublished++;
                 }
             }
-            _pending.Clear();
-            _pendingChars = 0;
-            Monitor.PulseAll(_gate);
+            this.pending.Clear();
+            pendingChars = 0;
+            Monitor.PulseAll(gate);
         }
     }
 
     /// <summary>Publishes what is pending and stops the timer; later writes are published one by one.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
             Flush();
-            _disposed = true;
-            Monitor.PulseAll(_gate);
+            disposed = true;
+            Monitor.PulseAll(gate);
         }
-        _flusher.Join();
+        flusher.Join();
     }
 
     private void FlushLoop()
     {
-        lock (_gate)
+        lock (gate)
         {
-            while (!_disposed)
+            while (!disposed)
             {
-                Monitor.Wait(_gate, Interval);
-                if (!_disposed && _pendingChars > 0)
+                Monitor.Wait(gate, Interval);
+                if (!disposed && pendingChars > 0)
                 {
                     Flush();
                 }

@@ -13,15 +13,15 @@ namespace ReturnMonitor.Kernel.Tests;
 /// </summary>
 public sealed partial class DevToolsBrowser : IDisposable
 {
-    private readonly Process _process;
-    private readonly DirectoryInfo _profile;
-    private readonly ClientWebSocket _socket = new();
-    private int _nextId;
+    private readonly Process process;
+    private readonly DirectoryInfo profile;
+    private readonly ClientWebSocket socket = new();
+    private int nextId;
 
     private DevToolsBrowser(Process process, DirectoryInfo profile)
     {
-        _process = process;
-        _profile = profile;
+        this.process = process;
+        this.profile = profile;
     }
 
     public static async Task<DevToolsBrowser> StartAsync(int width, int height)
@@ -65,7 +65,7 @@ public sealed partial class DevToolsBrowser : IDisposable
             using var http = new HttpClient();
             var targets = JsonNode.Parse(await http.GetStringAsync($"http://{endpoint}/json/list"))!.AsArray();
             var page = targets.First(t => t!["type"]!.GetValue<string>() == "page")!["webSocketDebuggerUrl"]!.GetValue<string>();
-            await browser._socket.ConnectAsync(new Uri(page), CancellationToken.None);
+            await browser.socket.ConnectAsync(new Uri(page), CancellationToken.None);
             return browser;
         }
         catch
@@ -123,22 +123,22 @@ public sealed partial class DevToolsBrowser : IDisposable
 
     public void Dispose()
     {
-        _socket.Dispose();
+        socket.Dispose();
         try
         {
-            if (!_process.HasExited)
+            if (!this.process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
+                this.process.Kill(entireProcessTree: true);
+                this.process.WaitForExit(10_000);
             }
         }
         catch (InvalidOperationException)
         {
         }
-        _process.Dispose();
+        this.process.Dispose();
         try
         {
-            _profile.Delete(true);
+            this.profile.Delete(true);
         }
         catch (IOException)
         {
@@ -147,9 +147,9 @@ public sealed partial class DevToolsBrowser : IDisposable
 
     private async Task<JsonNode?> SendAsync(string method, JsonObject parameters)
     {
-        var id = ++_nextId;
+        var id = ++nextId;
         var request = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters };
-        await _socket.SendAsync(Encoding.UTF8.GetBytes(request.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        await socket.SendAsync(Encoding.UTF8.GetBytes(request.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
         var buffer = new byte[1 << 16];
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (true)
@@ -158,7 +158,7 @@ public sealed partial class DevToolsBrowser : IDisposable
             WebSocketReceiveResult received;
             do
             {
-                received = await _socket.ReceiveAsync(buffer, timeout.Token);
+                received = await socket.ReceiveAsync(buffer, timeout.Token);
                 message.Write(buffer, 0, received.Count);
             }
             while (!received.EndOfMessage);

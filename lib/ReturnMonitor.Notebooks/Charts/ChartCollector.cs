@@ -53,22 +53,22 @@ public sealed class ChartCollector
     /// <summary>Metadata property holding the chart spec hash.</summary>
     public const string SpecHashKey = "plotly_spec_sha256";
 
-    private readonly List<(ChartSpec Spec, JsonObject Output)> _pending = [];
-    private readonly bool _interactive;
-    private readonly Func<string> _plotlyJs;
-    private bool _plotlyJsEmitted;
+    private readonly List<(ChartSpec Spec, JsonObject Output)> pending = [];
+    private readonly bool interactive;
+    private readonly Func<string> plotlyJs;
+    private bool plotlyJsEmitted;
 
     /// <summary>Creates a collector.</summary>
     /// <param name="interactive">Also emit a second, interactive <c>text/html</c> output per chart (plotly.js embedded once).</param>
     /// <param name="plotlyJs">Supplies plotly.js source for the interactive output.</param>
     public ChartCollector(bool interactive, Func<string> plotlyJs)
     {
-        _interactive = interactive;
-        _plotlyJs = plotlyJs;
+        this.interactive = interactive;
+        this.plotlyJs = plotlyJs;
     }
 
     /// <summary>Charts registered so far with the output each one fills.</summary>
-    public IReadOnlyList<(ChartSpec Spec, JsonObject Output)> Pending => _pending;
+    public IReadOnlyList<(ChartSpec Spec, JsonObject Output)> Pending => pending;
 
     /// <summary>Registers a Plotly.NET chart and returns its output(s).</summary>
     public List<JsonObject> Add(Plotly.NET.GenericChart chart)
@@ -87,11 +87,11 @@ public sealed class ChartCollector
             [MetadataKey] = new JsonObject { [SpecHashKey] = spec.Sha256 },
         };
         var output = OutputBuilder.DisplayData([], metadata);
-        _pending.Add((spec, output));
+        pending.Add((spec, output));
         var outputs = new List<JsonObject> { output };
-        if (_interactive)
+        if (this.interactive)
         {
-            outputs.Add(InteractiveOutput(spec, _pending.Count));
+            outputs.Add(InteractiveOutput(spec, pending.Count));
         }
         return outputs;
     }
@@ -100,11 +100,11 @@ public sealed class ChartCollector
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"returnmonitor-chart-{index}");
         var sb = new StringBuilder();
-        if (!_plotlyJsEmitted)
+        if (!plotlyJsEmitted)
         {
             // Embedded once per notebook; later charts reuse window.Plotly.
-            sb.Append("<script type=\"text/javascript\">").Append(EscapeScript(_plotlyJs())).Append("</script>\n");
-            _plotlyJsEmitted = true;
+            sb.Append("<script type=\"text/javascript\">").Append(EscapeScript(this.plotlyJs())).Append("</script>\n");
+            plotlyJsEmitted = true;
         }
         sb.Append(CultureInfo.InvariantCulture, $"<div id=\"{id}\" style=\"width:{spec.Width}px;height:{spec.Height}px;\"></div>\n");
         sb.Append("<script type=\"text/javascript\">\n(function () {\nvar fig = ").Append(EscapeScript(spec.SpecJson)).Append(";\n");

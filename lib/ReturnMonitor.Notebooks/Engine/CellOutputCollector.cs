@@ -13,34 +13,34 @@ namespace ReturnMonitor.Notebooks.Engine;
 /// </summary>
 internal sealed class CellOutputCollector : ICellOutputSink
 {
-    private readonly ValueFormatter _formatter;
-    private readonly ChartCollector _charts;
-    private readonly object _gate = new();
-    private readonly StringBuilder _pending = new();
-    private string? _pendingStream;
-    private List<JsonObject> _outputs = [];
+    private readonly ValueFormatter formatter;
+    private readonly ChartCollector charts;
+    private readonly object gate = new();
+    private readonly StringBuilder pending = new();
+    private string? pendingStream;
+    private List<JsonObject> outputs = [];
 
     public CellOutputCollector(ValueFormatter formatter, ChartCollector charts)
     {
-        _formatter = formatter;
-        _charts = charts;
+        this.formatter = formatter;
+        this.charts = charts;
     }
 
     /// <summary>Starts collecting for a new cell; returns the list the cell's outputs go to.</summary>
     public List<JsonObject> BeginCell()
     {
-        lock (_gate)
+        lock (gate)
         {
             FlushLocked();
-            _outputs = [];
-            return _outputs;
+            this.outputs = [];
+            return this.outputs;
         }
     }
 
     /// <summary>Flushes pending console text of the current cell.</summary>
     public void EndCell()
     {
-        lock (_gate)
+        lock (gate)
         {
             FlushLocked();
         }
@@ -52,14 +52,14 @@ internal sealed class CellOutputCollector : ICellOutputSink
         {
             return;
         }
-        lock (_gate)
+        lock (gate)
         {
-            if (_pendingStream != stream)
+            if (pendingStream != stream)
             {
                 FlushLocked();
-                _pendingStream = stream;
+                pendingStream = stream;
             }
-            _pending.Append(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+            this.pending.Append(text.Replace("\r\n", "\n", StringComparison.Ordinal));
         }
     }
 
@@ -67,19 +67,19 @@ internal sealed class CellOutputCollector : ICellOutputSink
     {
         List<JsonObject> target;
         List<JsonObject> shown;
-        lock (_gate)
+        lock (gate)
         {
             FlushLocked();
-            target = _outputs;
-            shown = [.. _formatter.Format(value, mimeTypes, _charts)];
+            target = this.outputs;
+            shown = [.. this.formatter.Format(value, mimeTypes, this.charts)];
             target.AddRange(shown);
         }
         return new DisplayHandle(newValue =>
         {
-            lock (_gate)
+            lock (gate)
             {
                 var index = shown.Count > 0 ? target.IndexOf(shown[0]) : -1;
-                var replacement = _formatter.Format(newValue, mimeTypes, _charts).ToList();
+                var replacement = this.formatter.Format(newValue, mimeTypes, this.charts).ToList();
                 if (index < 0)
                 {
                     target.AddRange(replacement);
@@ -99,30 +99,30 @@ internal sealed class CellOutputCollector : ICellOutputSink
 
     public void Add(JsonObject output)
     {
-        lock (_gate)
+        lock (gate)
         {
             FlushLocked();
-            _outputs.Add(output);
+            this.outputs.Add(output);
         }
     }
 
     private void FlushLocked()
     {
-        if (_pendingStream is null || _pending.Length == 0)
+        if (pendingStream is null || this.pending.Length == 0)
         {
             return;
         }
-        var text = _pending.ToString();
-        _pending.Clear();
-        var last = _outputs.Count > 0 ? _outputs[^1] : null;
-        if (last is not null && last["output_type"]?.GetValue<string>() == "stream" && last["name"]?.GetValue<string>() == _pendingStream)
+        var text = this.pending.ToString();
+        this.pending.Clear();
+        var last = this.outputs.Count > 0 ? this.outputs[^1] : null;
+        if (last is not null && last["output_type"]?.GetValue<string>() == "stream" && last["name"]?.GetValue<string>() == pendingStream)
         {
             text = NotebookDocument.JoinMultiline(last["text"]) + text;
-            _outputs[^1] = OutputBuilder.Stream(_pendingStream, text);
+            this.outputs[^1] = OutputBuilder.Stream(pendingStream, text);
         }
         else
         {
-            _outputs.Add(OutputBuilder.Stream(_pendingStream, text));
+            this.outputs.Add(OutputBuilder.Stream(pendingStream, text));
         }
     }
 }

@@ -34,26 +34,26 @@ public sealed class NotebookEngine : IDisposable
     private static readonly FieldInfo? ScriptOptionsField =
         typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.Instance | BindingFlags.NonPublic);
 
-    private readonly CSharpKernel _kernel;
-    private bool _disposed;
+    private readonly CSharpKernel kernel;
+    private bool disposed;
 
     // The thread running cell code right now (the kernel scheduler's own), or null when no cell code runs: it is set
     // when the kernel announces the submission (on the thread about to run it) and cleared as soon as the code is
     // known to have stopped. An interrupt wakes only this thread, and only while it is set: waking the scheduler
     // outside cell code (its idle wait for the next command) would end its run loop and hang every later cell.
-    private volatile Thread? _cellThread;
+    private volatile Thread? cellThread;
 
     // Set when an interrupted cell would not stop (a loop that never waits): the kernel's scheduler is still busy
     // with it, so later cells would only queue behind it.
-    private volatile bool _wedged;
+    private volatile bool wedged;
 
     // Which submission runs (an interrupt's delayed Cancel must not reach a later one) and whether one runs at all.
-    private long _submission;
-    private volatile bool _submitting;
+    private long submission;
+    private volatile bool submitting;
 
     private NotebookEngine(CSharpKernel kernel, string workingDirectory)
     {
-        _kernel = kernel;
+        this.kernel = kernel;
         WorkingDirectory = workingDirectory;
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
     }
@@ -66,9 +66,9 @@ public sealed class NotebookEngine : IDisposable
     /// </summary>
     private void OnFirstChanceException(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
     {
-        if (e.Exception is ThreadInterruptedException && ReferenceEquals(Thread.CurrentThread, _cellThread))
+        if (e.Exception is ThreadInterruptedException && ReferenceEquals(Thread.CurrentThread, cellThread))
         {
-            _cellThread = null;
+            cellThread = null;
         }
     }
 
@@ -111,8 +111,8 @@ public sealed class NotebookEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(sink);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_wedged)
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (this.wedged)
         {
             return Failed("Interrupted", WedgedMessage, null);
         }
@@ -191,36 +191,36 @@ public sealed class NotebookEngine : IDisposable
             return null; // interrupted before it started: nothing runs
         }
         // The kernel captures the console per command and publishes it as events, in order with everything else.
-        using var events = _kernel.KernelEvents.Subscribe(e =>
+        using var events = this.kernel.KernelEvents.Subscribe(e =>
         {
             if (e is CodeSubmissionReceived)
             {
-                _cellThread = Thread.CurrentThread; // published synchronously by the thread about to run the code
+                cellThread = Thread.CurrentThread; // published synchronously by the thread about to run the code
                 if (cancellationToken.IsCancellationRequested)
                 {
                     // The interrupt came while the submission was queued: cancel it now that it is the running command.
-                    _ = Task.Run(() => _kernel.SendAsync(new Cancel()));
+                    _ = Task.Run(() => this.kernel.SendAsync(new Cancel()));
                 }
             }
             ForwardConsole(e, sink);
         });
-        Interlocked.Increment(ref _submission);
-        _submitting = true;
+        Interlocked.Increment(ref this.submission);
+        submitting = true;
         try
         {
             using (cancellationToken.Register(Interrupt))
             {
-                var result = await _kernel.SendAsync(new SubmitCode(code)).ConfigureAwait(false);
+                var result = await this.kernel.SendAsync(new SubmitCode(code)).ConfigureAwait(false);
                 if (!cancellationToken.IsCancellationRequested)
                 {
-                    _cellThread = null; // the command completed normally, so its code has returned
+                    cellThread = null; // the command completed normally, so its code has returned
                 }
                 return result;
             }
         }
         finally
         {
-            _submitting = false;
+            submitting = false;
         }
     }
 
@@ -232,11 +232,11 @@ public sealed class NotebookEngine : IDisposable
     /// </summary>
     public void Interrupt()
     {
-        if (_disposed)
+        if (disposed)
         {
             return;
         }
-        var submission = Interlocked.Read(ref _submission);
+        var submission = Interlocked.Read(ref this.submission);
         // Off the caller's thread (the kernel's poller cancels on its own thread): waking may hold the console a moment.
         _ = Task.Run(async () =>
         {
@@ -246,14 +246,14 @@ public sealed class NotebookEngine : IDisposable
             if (WakeCellThread())
             {
                 var until = Environment.TickCount64 + 500;
-                while (_submitting && Interlocked.Read(ref _submission) == submission && Environment.TickCount64 < until)
+                while (submitting && Interlocked.Read(ref this.submission) == submission && Environment.TickCount64 < until)
                 {
                     await Task.Delay(20).ConfigureAwait(false);
                 }
             }
-            if (_submitting && Interlocked.Read(ref _submission) == submission)
+            if (submitting && Interlocked.Read(ref this.submission) == submission)
             {
-                _ = _kernel.SendAsync(new Cancel());
+                _ = this.kernel.SendAsync(new Cancel());
             }
         });
     }
@@ -262,7 +262,7 @@ public sealed class NotebookEngine : IDisposable
     private bool WakeCellThread()
     {
         // Only a thread that is waiting is interrupted: an interrupt left pending would hit the scheduler's own next wait.
-        if (_cellThread is not { } thread)
+        if (cellThread is not { } thread)
         {
             return false;
         }
@@ -278,7 +278,7 @@ public sealed class NotebookEngine : IDisposable
             lock (writer)
             {
                 var until = Environment.TickCount64 + ConsoleHoldMilliseconds;
-                while (Environment.TickCount64 < until && ReferenceEquals(_cellThread, thread))
+                while (Environment.TickCount64 < until && ReferenceEquals(cellThread, thread))
                 {
                     if ((thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
                     {
@@ -298,23 +298,23 @@ public sealed class NotebookEngine : IDisposable
     /// <summary>After an interrupt: waits until the cell's code has really stopped, waking it as needed.</summary>
     private async Task<CellOutcome> InterruptedAsync()
     {
-        if (_cellThread is null)
+        if (cellThread is null)
         {
             return Failed("Interrupted", "the cell was interrupted", null); // its code never started or already returned
         }
         // An empty submission starts only once the scheduler is free, i.e. once the interrupted code has returned; the
         // moment it is announced, the cell thread is no longer running cell code and must not be woken again.
-                var probeStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (_kernel.KernelEvents.Subscribe(e =>
+        var probeStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (this.kernel.KernelEvents.Subscribe(e =>
         {
             if (e is CodeSubmissionReceived received && received.Code == ProbeCode)
             {
-                _cellThread = null;
+                cellThread = null;
                 probeStarted.TrySetResult();
             }
         }))
         {
-            var probe = _kernel.SendAsync(new SubmitCode(ProbeCode));
+            var probe = this.kernel.SendAsync(new SubmitCode(ProbeCode));
             var deadline = DateTime.UtcNow + InterruptGrace;
             while (!probeStarted.Task.IsCompleted && !probe.IsCompleted && DateTime.UtcNow < deadline)
             {
@@ -323,7 +323,7 @@ public sealed class NotebookEngine : IDisposable
             }
             if (!probeStarted.Task.IsCompleted && !probe.IsCompleted)
             {
-                _wedged = true;
+                this.wedged = true;
                 return Failed("Interrupted", WedgedMessage, null);
             }
             await probe.ConfigureAwait(false);
@@ -348,7 +348,7 @@ public sealed class NotebookEngine : IDisposable
             start--;
         }
         var prefix = code[start..cursor];
-        var result = await _kernel.SendAsync(new RequestCompletions(code, CellSource.Position(code, cursor)), cancellationToken).ConfigureAwait(false);
+        var result = await this.kernel.SendAsync(new RequestCompletions(code, CellSource.Position(code, cursor)), cancellationToken).ConfigureAwait(false);
         var matches = result.Events.OfType<CompletionsProduced>()
             .SelectMany(c => c.Completions)
             // Insert texts may be editor snippets ("Equals($1)"); Jupyter frontends insert matches literally.
@@ -371,7 +371,7 @@ public sealed class NotebookEngine : IDisposable
         {
             cursor--;
         }
-        var result = await _kernel.SendAsync(new RequestHoverText(code, CellSource.Position(code, cursor)), cancellationToken).ConfigureAwait(false);
+        var result = await this.kernel.SendAsync(new RequestHoverText(code, CellSource.Position(code, cursor)), cancellationToken).ConfigureAwait(false);
         var content = result.Events.OfType<HoverTextProduced>().SelectMany(h => h.Content)
             .OrderBy(v => v.MimeType == "text/markdown" ? 0 : 1)
             .Select(v => v.Value)
@@ -398,11 +398,11 @@ public sealed class NotebookEngine : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (!_disposed)
+        if (!disposed)
         {
-            _disposed = true;
+            disposed = true;
             AppDomain.CurrentDomain.FirstChanceException -= OnFirstChanceException;
-            _kernel.Dispose();
+            this.kernel.Dispose();
         }
     }
 
@@ -424,9 +424,9 @@ public sealed class NotebookEngine : IDisposable
 
     private void SetCellFile(string cellFile)
     {
-        if (ScriptOptionsField?.GetValue(_kernel) is ScriptOptions options)
+        if (ScriptOptionsField?.GetValue(this.kernel) is ScriptOptions options)
         {
-            ScriptOptionsField.SetValue(_kernel, options.WithFilePath(cellFile).WithFileEncoding(System.Text.Encoding.UTF8).WithEmitDebugInformation(true));
+            ScriptOptionsField.SetValue(this.kernel, options.WithFilePath(cellFile).WithFileEncoding(System.Text.Encoding.UTF8).WithEmitDebugInformation(true));
         }
     }
 }

@@ -5,8 +5,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using ReturnMonitor.Notebooks.Charts;
-using ReturnMonitor.Notebooks.Ipynb;
 using ReturnMonitor.Notebooks.Interactive;
+using ReturnMonitor.Notebooks.Ipynb;
 
 namespace ReturnMonitor.Notebooks.Formatting;
 

@@ -10,13 +10,13 @@ namespace ReturnMonitor.Notebooks.Interactive;
 public static class NotebookHelpers
 {
     // One cell runs at a time per process (the engine serializes executions), so a plain static is enough.
-    private static volatile ICellOutputSink? _current;
+    private static volatile ICellOutputSink? current;
 
     /// <summary>The sink of the cell that is running (null between cells).</summary>
     internal static ICellOutputSink? Current
     {
-        get => _current;
-        set => _current = value;
+        get => current;
+        set => current = value;
     }
 
     /// <summary>
