@@ -21,7 +21,7 @@ internal sealed class ValueCounter
     public const int DictionaryLimit = 4096;
 
     /// <summary>Values collected before a sort and merge into the run.</summary>
-    public const int ChunkSize = 1 << 16;
+    public const int ChunkSize = 1 << 18;
 
     private readonly int exactLimit;
     private long[]? whole;
