@@ -21,25 +21,28 @@ public sealed record DistributionComparison(IReadOnlyList<string> Labels, IReadO
     /// <summary>Bins for a numeric feature.</summary>
     public static DistributionComparison Numeric(EmpiricalDistribution reference, EmpiricalDistribution current)
     {
-        var union = reference + current;
-        if (union.Values.Length <= MaxDistinctBins)
+        // The union's distinct values only matter when few: count them without building the union (which for continuous
+        // columns would be as large as both sides).
+        if (reference.Values.Length <= MaxDistinctBins && current.Values.Length <= MaxDistinctBins
+            && reference.Values.ToArray().Union(current.Values.ToArray()).Order().ToArray() is { Length: <= MaxDistinctBins } values)
         {
-            var values = union.Values.ToArray();
             return new DistributionComparison(
                 values.Select(v => Data.OrderCsv.FormatNumber(v)).ToArray(),
                 values.Select(v => Share(reference, v, v, inclusiveUpper: true)).ToArray(),
                 values.Select(v => Share(current, v, v, inclusiveUpper: true)).ToArray());
         }
 
-        var low = union.Minimum;
-        var width = (union.Maximum - low) / EqualWidthBins;
+        // An empty side (every value missing) has NaN extremes and does not count.
+        var low = current.Count == 0 ? reference.Minimum : reference.Count == 0 ? current.Minimum : Math.Min(reference.Minimum, current.Minimum);
+        var high = current.Count == 0 ? reference.Maximum : reference.Count == 0 ? current.Maximum : Math.Max(reference.Maximum, current.Maximum);
+        var width = (high - low) / EqualWidthBins;
         var labels = new string[EqualWidthBins];
         var refShares = new double[EqualWidthBins];
         var curShares = new double[EqualWidthBins];
         for (var i = 0; i < EqualWidthBins; i++)
         {
             var a = low + i * width;
-            var b = i == EqualWidthBins - 1 ? union.Maximum : low + (i + 1) * width;
+            var b = i == EqualWidthBins - 1 ? high : low + (i + 1) * width;
             var last = i == EqualWidthBins - 1;
             labels[i] = $"[{Round(a)}, {Round(b)}{(last ? "]" : ")")}";
             refShares[i] = Share(reference, a, b, last);

@@ -59,10 +59,14 @@ public static class DriftAnalysis
             ?? throw new InvalidOperationException($"drift method '{tests[i]}' of feature '{m.Name}' gives no p-value: it is not a test")).ToArray();
         var adjusted = MultipleTesting.Adjust(pValues, options.Correction);
 
+        var error = SketchError.Of(reference, current, measured, tests, pValues, options);
         var features = measured.Select((m, i) =>
         {
             var psi = m.Statistic(DriftMethodKeys.PopulationStabilityIndex).Value ?? double.NaN;
-            return new FeatureDrift(m.Name, m.Kind, Classify(psi, adjusted[i], options), tests[i], adjusted[i], m.Statistics, m.NewCategories, m.Distribution);
+            var drift = new FeatureDrift(m.Name, m.Kind, Classify(psi, adjusted[i], options), tests[i], adjusted[i], m.Statistics, m.NewCategories, m.Distribution);
+            return error[i] is { } e
+                ? drift with { Exact = false, KsErrorBound = e.KsBound, PsiShareErrorBound = e.ShareBound, Inconclusive = e.Inconclusive }
+                : drift;
         }).ToArray();
 
         var total = features.Where(f => f.Severity != DriftSeverity.None).Sum(f => f.Psi);

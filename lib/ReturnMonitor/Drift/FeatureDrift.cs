@@ -27,6 +27,30 @@ public sealed record FeatureDrift(
     IReadOnlyList<string> NewCategories,
     DistributionComparison Distribution)
 {
+    /// <summary>
+    /// True when both sides of a numeric feature were summarised exactly (always for categorical features); false when
+    /// either is the bounded sketch (<see cref="ReturnMonitor.Summaries.EmpiricalDistribution.IsExact"/>).
+    /// </summary>
+    public bool Exact { get; init; } = true;
+
+    /// <summary>
+    /// Largest possible difference between the reported KS statistic and the exact one: the sum of both sides'
+    /// <see cref="ReturnMonitor.Summaries.EmpiricalDistribution.CdfErrorBound"/>; 0 when <see cref="Exact"/>.
+    /// </summary>
+    public double KsErrorBound { get; init; }
+
+    /// <summary>
+    /// Largest possible error of one PSI bin share (reference or current) from the sketch: twice the larger ECDF bound
+    /// of the two sides (a share is a difference of two ECDF values); 0 when <see cref="Exact"/>.
+    /// </summary>
+    public double PsiShareErrorBound { get; init; }
+
+    /// <summary>
+    /// True when the KS statistic is within <see cref="KsErrorBound"/> of the decision's threshold: the severity at the
+    /// statistic's lowest possible value differs from the one at its highest, so the sketch cannot decide.
+    /// </summary>
+    public bool Inconclusive { get; init; }
+
     /// <summary>Population stability index, ≥ 0.</summary>
     public double Psi => Statistic(DriftMethodKeys.PopulationStabilityIndex)?.Value ?? double.NaN;
 

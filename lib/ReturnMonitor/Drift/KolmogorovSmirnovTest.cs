@@ -48,9 +48,12 @@ public static class KolmogorovSmirnovTest
                 reference.Count == 0 ? nameof(reference) : nameof(current));
         }
 
-        var d = Statistic(reference, current);
-        var n1 = reference.Count;
-        var n2 = current.Count;
+        return WithPValue(Statistic(reference, current), reference.Count, current.Count);
+    }
+
+    /// <summary>The test's result for a statistic <paramref name="d"/> between samples of sizes n1 and n2 (see <see cref="TwoSample(EmpiricalDistribution, EmpiricalDistribution)"/>).</summary>
+    internal static KolmogorovSmirnovResult WithPValue(double d, long n1, long n2)
+    {
         if (Math.Max(n1, n2) <= MaxExactN)
         {
             var (success, snapped, probability) = AttemptExact(n1, n2, d);

@@ -16,8 +16,11 @@ public sealed class ReferenceProfile
     /// <summary>Value of the JSON <c>format</c> field.</summary>
     public const string FormatName = "returnmonitor-profile";
 
-    /// <summary>Version of the JSON layout.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// Version of the JSON layout: 1 when every numeric feature is written as plain <c>values</c>/<c>counts</c> arrays,
+    /// 2 when one is in the compact form of a high-cardinality or sketched feature (see <c>CompactColumn</c>). Both are read.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     private readonly Lazy<FittedReference> fitted;
 
@@ -54,17 +57,24 @@ public sealed class ReferenceProfile
     public string ToJson()
     {
         var numeric = new JsonArray();
+        // Version 1 unless a feature needs the compact form: profiles of low-cardinality data stay byte-identical.
+        var version = 1;
         foreach (var feature in OrderSchema.NumericFeatures)
         {
             var d = Summary.Numeric[feature.Name];
-            numeric.Add(WithMissing(
-                new JsonObject
-                {
-                    ["name"] = feature.Name,
-                    ["values"] = new JsonArray(d.Values.ToArray().Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
-                    ["counts"] = new JsonArray(d.Counts.ToArray().Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
-                },
-                feature.Name));
+            var node = new JsonObject { ["name"] = feature.Name };
+            if (CompactColumn.Applies(d))
+            {
+                CompactColumn.Write(node, d);
+                version = FormatVersion;
+            }
+            else
+            {
+                node["values"] = new JsonArray(d.Values.ToArray().Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+                node["counts"] = new JsonArray(d.Counts.ToArray().Select(c => (JsonNode)JsonValue.Create(c)).ToArray());
+            }
+
+            numeric.Add(WithMissing(node, feature.Name));
         }
 
         var categorical = new JsonArray();
@@ -82,7 +92,7 @@ public sealed class ReferenceProfile
         var root = new JsonObject
         {
             ["format"] = FormatName,
-            ["version"] = FormatVersion,
+            ["version"] = version,
             ["source"] = Summary.Source,
             ["rows"] = Summary.Rows,
             ["returned"] = Summary.Returned,
@@ -125,9 +135,9 @@ public sealed class ReferenceProfile
             }
 
             var version = (int?)root["version"];
-            if (version != FormatVersion)
+            if (version is not (1 or FormatVersion))
             {
-                throw new FormatException($"version {version} is not supported (expected {FormatVersion})");
+                throw new FormatException($"version {version} is not supported (expected 1 or {FormatVersion})");
             }
 
             var numeric = new Dictionary<string, EmpiricalDistribution>(StringComparer.Ordinal);
@@ -135,6 +145,15 @@ public sealed class ReferenceProfile
             foreach (var node in Required(root, "numeric").AsArray())
             {
                 var feature = Required(node!, "name").GetValue<string>();
+                missing[feature] = (long?)node!["missing"] ?? 0;
+                if ((string?)node["encoding"] is { } encoding)
+                {
+                    numeric[feature] = encoding == CompactColumn.Encoding
+                        ? CompactColumn.Read(node, feature)
+                        : throw new FormatException($"feature '{feature}': unknown encoding '{encoding}'");
+                    continue;
+                }
+
                 var values = Required(node!, "values").AsArray().Select(v => v!.GetValue<double>()).ToArray();
                 var counts = Required(node!, "counts").AsArray().Select(v => v!.GetValue<long>()).ToArray();
                 if (values.Length != counts.Length)
@@ -143,7 +162,6 @@ public sealed class ReferenceProfile
                 }
 
                 numeric[feature] = EmpiricalDistribution.FromCounts(values.Zip(counts, KeyValuePair.Create));
-                missing[feature] = (long?)node!["missing"] ?? 0;
             }
 
             var categorical = new Dictionary<string, CategoryCounts>(StringComparer.Ordinal);
@@ -165,7 +183,7 @@ public sealed class ReferenceProfile
             // training.json (see ModelDirectory) and is ignored here.
             return new ReferenceProfile(summary);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException or OverflowException)
         {
             throw new DataFormatException(name, null, null, $"not a valid ReturnMonitor profile: {OneLine(e.Message)}");
         }

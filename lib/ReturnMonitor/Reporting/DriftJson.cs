@@ -35,6 +35,14 @@ public static class DriftJson
                 node["referenceMean"] = Number(f.ReferenceMean);
                 node["currentMean"] = Number(f.CurrentMean);
                 node["meanShiftPercent"] = Number(f.MeanShiftPercent);
+                if (!f.Exact)
+                {
+                    // Written only for sketched features, so exact reports keep their layout byte for byte.
+                    node["exact"] = false;
+                    node["ksErrorBound"] = Number(f.KsErrorBound);
+                    node["psiShareErrorBound"] = Number(f.PsiShareErrorBound);
+                    node["inconclusive"] = f.Inconclusive;
+                }
             }
             else
             {

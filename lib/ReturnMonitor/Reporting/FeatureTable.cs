@@ -13,7 +13,7 @@ public static class FeatureTable
     private static FeatureTableRow Row(FeatureDrift f) => f.Kind == FeatureKind.Numeric
         ? new FeatureTableRow(
             f.Name, "numeric", DriftJson.Name(f.Severity), Math.Round(f.Psi, 3),
-            $"KS D={Fixed(f.KsStatistic, 3)}", PValue(f.AdjustedPValue),
+            $"KS D={Fixed(f.KsStatistic, 3)}{Sketch(f)}", PValue(f.AdjustedPValue),
             $"W₁={Fixed(f.Wasserstein, 2)} ({Fixed(f.WassersteinNormed, 2)}σ)",
             $"{Fixed(f.ReferenceMean, 2)} → {Fixed(f.CurrentMean, 2)} ({Shift(f.MeanShiftPercent)})")
         : new FeatureTableRow(
@@ -25,6 +25,11 @@ public static class FeatureTable
     /// <summary>A p-value with three significant digits ("3.21e-05", "0.412"); one that underflowed to 0 reads "&lt; 1e-307".</summary>
     public static string PValue(double p) =>
         p == 0 ? "< 1e-307" : p < 1e-3 ? p.ToString("0.00e+00", CultureInfo.InvariantCulture) : p.ToString("0.000", CultureInfo.InvariantCulture);
+
+    // A sketched feature shows its KS error bound, and says when the bound straddles the decision's threshold.
+    private static string Sketch(FeatureDrift f) => f.Exact
+        ? ""
+        : $" ±{f.KsErrorBound.ToString("0.0e+0", CultureInfo.InvariantCulture)} (sketch){(f.Inconclusive ? ", inconclusive within sketch error" : "")}";
 
     private static string Fixed(double? value, int decimals) =>
         value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";

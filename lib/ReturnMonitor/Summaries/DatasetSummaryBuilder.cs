@@ -4,7 +4,8 @@ namespace ReturnMonitor.Summaries;
 
 /// <summary>
 /// Builds a <see cref="DatasetSummary"/> incrementally: add tables (chunks of a file, partitions, batches) one after the
-/// other, or build parts in parallel and <see cref="Merge"/> them; memory grows with the number of distinct values, never
+/// other, or build parts in parallel and <see cref="Merge"/> them; memory grows with the number of distinct values up to
+/// the exact limit per numeric feature (past it the feature is sketched, see <see cref="EmpiricalDistribution.IsExact"/>), never
 /// with the number of rows. The result is exactly the summary of all rows taken together, whatever the split and order:
 /// <c>DatasetSummary.Of(whole)</c> and the builder give the same distributions, counts and therefore the same drift report.
 /// A missing value (NaN, <see cref="OrderTable.MissingCategory"/>) is counted per feature and kept out of the distributions.
@@ -21,15 +22,28 @@ public sealed class DatasetSummaryBuilder
     /// <param name="source">Source name of the summary (a file name).</param>
     /// <param name="labelled">Whether the data has the <c>returned</c> column; a part without it makes the whole unlabelled.</param>
     public DatasetSummaryBuilder(string source, bool labelled = true)
+        : this(source, labelled, EmpiricalDistribution.DefaultExactLimit)
+    {
+    }
+
+    /// <summary>Starts an empty summary whose numeric features stay exact up to <paramref name="exactLimit"/> distinct values each.</summary>
+    /// <param name="source">Source name of the summary (a file name).</param>
+    /// <param name="labelled">Whether the data has the <c>returned</c> column; a part without it makes the whole unlabelled.</param>
+    /// <param name="exactLimit">Distinct values per numeric feature kept exactly (at least 4); past it the feature is sketched.</param>
+    public DatasetSummaryBuilder(string source, bool labelled, int exactLimit)
     {
         Source = source;
         Labelled = labelled;
-        numeric = OrderSchema.NumericFeatures.Select(_ => new ValueCounter()).ToArray();
+        ExactLimit = exactLimit;
+        numeric = OrderSchema.NumericFeatures.Select(_ => new ValueCounter(exactLimit)).ToArray();
         categorical = OrderSchema.CategoricalFeatures.Select(_ => new CategoryCounter()).ToArray();
     }
 
     /// <summary>Source name given to the summary.</summary>
     public string Source { get; }
+
+    /// <summary>Distinct values per numeric feature kept exactly (<see cref="EmpiricalDistribution.DefaultExactLimit"/> by default).</summary>
+    public int ExactLimit { get; }
 
     /// <summary>Orders added so far.</summary>
     public long Rows { get; private set; }
@@ -99,13 +113,7 @@ public sealed class DatasetSummaryBuilder
         ArgumentNullException.ThrowIfNull(summary);
         for (var i = 0; i < numeric.Length; i++)
         {
-            var distribution = summary.Numeric[OrderSchema.NumericFeatures[i].Name];
-            var values = distribution.Values;
-            var counts = distribution.Counts;
-            for (var k = 0; k < values.Length; k++)
-            {
-                numeric[i].Add(values[k], counts[k]);
-            }
+            numeric[i].Add(summary.Numeric[OrderSchema.NumericFeatures[i].Name]);
 
             numericMissing[i] += summary.Missing[OrderSchema.NumericFeatures[i].Name];
         }

@@ -1,34 +1,52 @@
 namespace ReturnMonitor.Summaries;
 
 /// <summary>
-/// An exact summary of a numeric sample: its distinct values in ascending order with how often each occurs.
+/// A summary of a numeric sample: its distinct values in ascending order with how often each occurs — exact while the
+/// sample has at most a limit of distinct values (<see cref="DefaultExactLimit"/>), a deterministic bucketed sketch past
+/// it (<see cref="IsExact"/> false, error bound <see cref="CdfErrorBound"/>).
 /// Every statistic of this project that depends only on the sample's empirical distribution (KS, Wasserstein,
-/// deciles, mean, standard deviation) is computed from it without loss, and two summaries merge with
-/// <see cref="Combine"/> into the summary of the concatenated samples — so a reference profile never needs the raw file,
-/// and partitions of a large file can be summarised independently.
-/// Memory is proportional to the number of distinct values, not to the sample size.
+/// deciles, mean, standard deviation) is computed from it — without loss when exact — and two summaries merge with
+/// <see cref="Combine(EmpiricalDistribution, EmpiricalDistribution)"/> into the summary of the concatenated samples — so a reference profile never needs the raw file,
+/// and partitions of a large file can be summarised independently, with the identical result for any split.
+/// Memory is proportional to the number of distinct values, and never more than the limit, whatever the sample size.
 /// </summary>
 public sealed class EmpiricalDistribution
 {
+    /// <summary>
+    /// Distinct values per column kept exactly (2^18 = 262,144; about 6 MB per column). Past it the distribution is
+    /// bucketed into at most half as many buckets, each a value range of relative width 2^(level−52), keeping its
+    /// smallest value: see <see cref="IsExact"/> and <see cref="CdfErrorBound"/>.
+    /// </summary>
+    public const int DefaultExactLimit = 1 << 18;
+
     private readonly double[] values;
     private readonly long[] counts;
     private readonly long[] cumulative;
+    private readonly bool[]? mixed;
 
-    private EmpiricalDistribution(double[] values, long[] counts)
+    private EmpiricalDistribution(double[] values, long[] counts, bool[]? mixed = null, int level = 0)
     {
         this.values = values;
         this.counts = counts;
+        this.mixed = level == 0 ? null : mixed;
+        SketchLevel = level;
         cumulative = new long[counts.Length];
         long total = 0;
         double sum = 0;
+        long largestMixed = 0;
         for (var i = 0; i < counts.Length; i++)
         {
             total += counts[i];
             cumulative[i] = total;
             sum += values[i] * counts[i];
+            if (this.mixed is not null && this.mixed[i])
+            {
+                largestMixed = Math.Max(largestMixed, counts[i]);
+            }
         }
 
         Count = total;
+        CdfErrorBound = total == 0 ? 0 : (double)largestMixed / total;
         // A constant sample has its value as mean and variance 0 exactly; sum/total could be off by an ulp
         // (0.1·3/3 ≠ 0.1), which made the "std = 0" case of a constant column unreachable.
         Mean = total == 0 ? double.NaN : values.Length == 1 ? values[0] : sum / total;
@@ -44,6 +62,23 @@ public sealed class EmpiricalDistribution
 
     /// <summary>The empty distribution.</summary>
     public static EmpiricalDistribution Empty { get; } = new([], []);
+
+    /// <summary>
+    /// True when every value is kept (the sample had at most the exact limit of distinct values); false for the sketch,
+    /// whose <see cref="Values"/> are bucket representatives (each the smallest value of its bucket).
+    /// </summary>
+    public bool IsExact => SketchLevel == 0;
+
+    /// <summary>0 when exact; otherwise the sketch's level ℓ: a bucket spans a relative width of at most 2^(ℓ−52).</summary>
+    public int SketchLevel { get; }
+
+    /// <summary>
+    /// Largest error of this summary's ECDF at any point, as a fraction of <see cref="Count"/>: 0 when exact, otherwise
+    /// the largest share of observations in one bucket that holds more than one distinct value (the sketch's ECDF
+    /// equals the true one everywhere outside such buckets). A KS statistic between two summaries is therefore within
+    /// the sum of their bounds of the exact one, and a bin share (a difference of two ECDF values) within twice it.
+    /// </summary>
+    public double CdfErrorBound { get; }
 
     /// <summary>Distinct values, ascending.</summary>
     public ReadOnlySpan<double> Values => values;
@@ -117,8 +152,11 @@ public sealed class EmpiricalDistribution
     /// <exception cref="ArgumentException">A value is NaN or a count is negative.</exception>
     public static EmpiricalDistribution FromCounts(IEnumerable<KeyValuePair<double, long>> valueCounts)
     {
-        var merged = new SortedDictionary<double, long>();
-        foreach (var (value, count) in valueCounts)
+        var pairs = valueCounts.ToArray();
+        var keys = new double[pairs.Length];
+        var amounts = new long[pairs.Length];
+        var length = 0;
+        foreach (var (value, count) in pairs)
         {
             if (double.IsNaN(value))
             {
@@ -133,53 +171,80 @@ public sealed class EmpiricalDistribution
             if (count > 0)
             {
                 // -0.0 and 0.0 are one value, as in a sort.
-                var key = value == 0 ? 0.0 : value;
-                merged[key] = merged.GetValueOrDefault(key) + count;
+                keys[length] = value == 0 ? 0.0 : value;
+                amounts[length++] = count;
             }
         }
 
-        return new EmpiricalDistribution(merged.Keys.ToArray(), merged.Values.ToArray());
-    }
-
-    /// <summary>The distribution of the two samples taken together (exact; associative and commutative).</summary>
-    public static EmpiricalDistribution Combine(EmpiricalDistribution a, EmpiricalDistribution b)
-    {
-        if (a.Count == 0)
+        Array.Sort(keys, amounts, 0, length);
+        var distinct = 0;
+        for (var i = 0; i < length; i++)
         {
-            return b;
-        }
-
-        if (b.Count == 0)
-        {
-            return a;
-        }
-
-        var values = new List<double>(a.values.Length + b.values.Length);
-        var counts = new List<long>(a.values.Length + b.values.Length);
-        int i = 0, j = 0;
-        while (i < a.values.Length || j < b.values.Length)
-        {
-            if (j >= b.values.Length || (i < a.values.Length && a.values[i] < b.values[j]))
+            if (distinct > 0 && keys[distinct - 1] == keys[i])
             {
-                values.Add(a.values[i]);
-                counts.Add(a.counts[i++]);
-            }
-            else if (i >= a.values.Length || b.values[j] < a.values[i])
-            {
-                values.Add(b.values[j]);
-                counts.Add(b.counts[j++]);
+                amounts[distinct - 1] += amounts[i];
             }
             else
             {
-                values.Add(a.values[i]);
-                counts.Add(a.counts[i++] + b.counts[j++]);
+                keys[distinct] = keys[i];
+                amounts[distinct++] = amounts[i];
             }
         }
 
-        return new EmpiricalDistribution(values.ToArray(), counts.ToArray());
+        return new EmpiricalDistribution(keys[..distinct], amounts[..distinct]);
     }
 
-    /// <inheritdoc cref="Combine"/>
+    /// <summary>
+    /// The distribution of the two samples taken together (associative and commutative): exact while the union has at
+    /// most <see cref="DefaultExactLimit"/> distinct values, the sketch of the union otherwise — the same summary as
+    /// that of the concatenated samples, whatever the split.
+    /// </summary>
+    public static EmpiricalDistribution Combine(EmpiricalDistribution a, EmpiricalDistribution b) => Combine(a, b, DefaultExactLimit);
+
+    /// <summary>As <see cref="Combine(EmpiricalDistribution, EmpiricalDistribution)"/> with another exact limit.</summary>
+    internal static EmpiricalDistribution Combine(EmpiricalDistribution a, EmpiricalDistribution b, int exactLimit)
+    {
+        if (b.Count == 0)
+        {
+            return Normalized(a, exactLimit);
+        }
+
+        if (a.Count == 0)
+        {
+            return Normalized(b, exactLimit);
+        }
+
+        return FromRun(SortedRun.Merge(a.ToRun(), b.ToRun(), exactLimit));
+    }
+
+    private static EmpiricalDistribution Normalized(EmpiricalDistribution d, int exactLimit)
+    {
+        var run = d.ToRun();
+        var canonical = run.Normalize(exactLimit);
+        return ReferenceEquals(run, canonical) ? d : FromRun(canonical);
+    }
+
+    /// <summary>The distribution of a run (its arrays are copied when longer than the run).</summary>
+    internal static EmpiricalDistribution FromRun(SortedRun run)
+    {
+        if (run.Length == 0)
+        {
+            return Empty;
+        }
+
+        var v = run.Values.Length == run.Length ? run.Values : run.Values[..run.Length];
+        var c = run.Counts.Length == run.Length ? run.Counts : run.Counts[..run.Length];
+        var m = run.Mixed is null || run.Mixed.Length == run.Length ? run.Mixed : run.Mixed[..run.Length];
+        return new EmpiricalDistribution(v, c, m, run.Level);
+    }
+
+    /// <summary>This distribution as a run (sharing its arrays, which neither side changes).</summary>
+    internal SortedRun ToRun() => new(values, counts, mixed, values.Length, SketchLevel);
+
+    /// <summary>Whether entry <paramref name="index"/> of <see cref="Values"/> is a bucket holding several distinct values.</summary>
+    internal bool IsMixed(int index) => mixed is not null && mixed[index];
+
+    /// <inheritdoc cref="Combine(EmpiricalDistribution, EmpiricalDistribution)"/>
     public static EmpiricalDistribution operator +(EmpiricalDistribution a, EmpiricalDistribution b) => Combine(a, b);
 
     /// <summary>Number of observations ≤ <paramref name="x"/> (the unnormalised ECDF, right-continuous).</summary>

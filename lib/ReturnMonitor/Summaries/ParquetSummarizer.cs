@@ -31,7 +31,7 @@ public static class ParquetSummarizer
                 Math.Clamp(options.Workers, 1, Math.Max(1, firstRows.Length)),
                 () =>
                 {
-                    var worker = new Worker(OrderParquet.ParquetColumns.Open(path, name), new DatasetSummaryBuilder(name, labelled));
+                    var worker = new Worker(OrderParquet.ParquetColumns.Open(path, name), new DatasetSummaryBuilder(name, labelled, options.ExactLimit));
                     opened.Add(worker);
                     return worker;
                 },
@@ -42,7 +42,7 @@ public static class ParquetSummarizer
                     options.Progress?.AddRows(table.Count);
                 });
 
-            var total = new DatasetSummaryBuilder(name, labelled);
+            var total = new DatasetSummaryBuilder(name, labelled, options.ExactLimit);
             foreach (var worker in workers)
             {
                 total.Merge(worker.Builder);

@@ -20,6 +20,12 @@ public sealed record SummarizeOptions
     /// </summary>
     public MissingCells MissingCells { get; init; } = MissingCells.Reject;
 
+    /// <summary>
+    /// Distinct values per numeric feature kept exactly; past it the feature's distribution is the bounded sketch
+    /// (<see cref="EmpiricalDistribution.IsExact"/> false). Default <see cref="EmpiricalDistribution.DefaultExactLimit"/>.
+    /// </summary>
+    public int ExactLimit { get; init; } = EmpiricalDistribution.DefaultExactLimit;
+
     /// <summary>Counters updated while reading, for a progress display; null for none.</summary>
     public ReadProgress? Progress { get; init; }
 }

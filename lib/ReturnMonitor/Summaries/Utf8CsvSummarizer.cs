@@ -23,7 +23,7 @@ internal static class Utf8CsvSummarizer
         var workers = BlockPipeline.Run(
             reader.Blocks(),
             options.Workers,
-            () => new Worker(new DatasetSummaryBuilder(name, layout.Labelled), new OrderRecordParser(layout, name, options.MissingCells)),
+            () => new Worker(new DatasetSummaryBuilder(name, layout.Labelled, options.ExactLimit), new OrderRecordParser(layout, name, options.MissingCells)),
             (worker, block) =>
             {
                 var rows = worker.Parse(block, name);
@@ -31,7 +31,7 @@ internal static class Utf8CsvSummarizer
             },
             block => block.Return());
 
-        var total = new DatasetSummaryBuilder(name, layout.Labelled);
+        var total = new DatasetSummaryBuilder(name, layout.Labelled, options.ExactLimit);
         foreach (var worker in workers)
         {
             total.Merge(worker.Builder);

@@ -1,19 +1,42 @@
 namespace ReturnMonitor.Summaries;
 
 /// <summary>
-/// Exact counts of the values of one numeric feature, built for speed on the hot path of a streaming read.
-/// Values written as a small non-negative integer <c>m</c> or as <c>m/10</c> (one decimal) — the common case for order data —
-/// go to flat arrays indexed by <c>m</c>; every other value goes to a dictionary keyed by the double itself.
-/// <see cref="ToDistribution"/> folds both into the exact <see cref="EmpiricalDistribution"/>: "5", "5.0" and 5d are one value.
+/// Counts of the values of one numeric feature, built for speed on the hot path of a streaming read, in memory bounded
+/// by the exact limit whatever the number of rows. Three paths, chosen adaptively:
+/// values written as a small non-negative integer <c>m</c> or as <c>m/10</c> (one decimal) — the common case for order
+/// data — go to flat arrays indexed by <c>m</c>; other values go to a dictionary while they have few distinct values
+/// (<see cref="DictionaryLimit"/>); past that (continuous data: prices with cents, durations, amounts) they are appended
+/// to a flat chunk of doubles that is sorted once when full and run-length-merged into a <see cref="SortedRun"/> —
+/// 8 bytes per value for a moment instead of a dictionary entry per distinct value, and no per-value objects.
+/// The run stays exact up to the exact limit of distinct values and is bucketed past it (see <see cref="SortedRun"/>).
+/// <see cref="ToDistribution"/> folds all paths into one <see cref="EmpiricalDistribution"/>: "5", "5.0" and 5d are one
+/// value, and the result is the same for any split of the values between counters and any order of merging.
 /// </summary>
 internal sealed class ValueCounter
 {
     /// <summary>Exclusive upper bound of the mantissas counted in the flat arrays.</summary>
     public const int SmallLimit = 1 << 14;
 
+    /// <summary>Distinct values the dictionary holds before the counter moves them to the sorted run.</summary>
+    public const int DictionaryLimit = 4096;
+
+    /// <summary>Values collected before a sort and merge into the run.</summary>
+    public const int ChunkSize = 1 << 18;
+
+    private readonly int exactLimit;
     private long[]? whole;
     private long[]? tenths;
-    private readonly Dictionary<double, long> other = new();
+    private Dictionary<double, long>? other = new();
+    private double[]? chunk;
+    private int chunked;
+    private SortedRun run = SortedRun.Empty;
+
+    /// <summary>A counter that stays exact up to <paramref name="exactLimit"/> distinct values.</summary>
+    public ValueCounter(int exactLimit = EmpiricalDistribution.DefaultExactLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(exactLimit, 4);
+        this.exactLimit = exactLimit;
+    }
 
     /// <summary>Counts the value <paramref name="mantissa"/>·10^−<paramref name="scale"/>; the caller has checked that it is valid.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -37,55 +60,122 @@ internal sealed class ValueCounter
         Add(value);
     }
 
-    /// <summary>Counts <paramref name="count"/> occurrences of one value (not NaN).</summary>
-    public void Add(double value, long count = 1)
+    /// <summary>Counts one value (not NaN).</summary>
+    public void Add(double value)
     {
         // -0.0 and 0.0 are one value, as in EmpiricalDistribution.FromCounts.
         var key = value == 0 ? 0.0 : value;
-        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(other, key, out _);
-        slot += count;
+        if (other is not null)
+        {
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(other, key, out _);
+            slot++;
+            if (other.Count > Math.Min(DictionaryLimit, exactLimit))
+            {
+                run = SortedRun.Merge(run, FromPairs(other), exactLimit);
+                other = null;
+            }
+
+            return;
+        }
+
+        (chunk ??= new double[ChunkSize])[chunked++] = key;
+        if (chunked == ChunkSize)
+        {
+            FlushChunk();
+        }
     }
+
+    /// <summary>Adds every observation of <paramref name="distribution"/> (a partition's or a saved profile's).</summary>
+    public void Add(EmpiricalDistribution distribution) => run = SortedRun.Merge(run, distribution.ToRun(), exactLimit);
 
     /// <summary>Adds the counts of <paramref name="source"/> to this counter.</summary>
     public void Merge(ValueCounter source)
     {
         MergeArray(ref whole, source.whole);
         MergeArray(ref tenths, source.tenths);
-        foreach (var (value, count) in source.other)
-        {
-            other[value] = other.GetValueOrDefault(value) + count;
-        }
+        run = SortedRun.Merge(Collect(), source.Collect(), exactLimit);
+        other = null;
     }
 
-    /// <summary>The exact distribution of all values counted.</summary>
+    /// <summary>The distribution of all values counted: exact up to the limit, the canonical sketch past it.</summary>
     public EmpiricalDistribution ToDistribution()
     {
-        var pairs = new List<KeyValuePair<double, long>>(other.Count + 64);
-        pairs.AddRange(other);
-        if (whole is not null)
+        var all = Collect();
+        all = SortedRun.Merge(all, Small(whole, 1.0), exactLimit);
+        all = SortedRun.Merge(all, Small(tenths, 10.0), exactLimit);
+        return EmpiricalDistribution.FromRun(all);
+    }
+
+    // Everything outside the flat arrays as one canonical run (dictionary and chunk emptied into it).
+    private SortedRun Collect()
+    {
+        if (other is { Count: > 0 })
         {
-            for (var m = 0; m < whole.Length; m++)
+            run = SortedRun.Merge(run, FromPairs(other), exactLimit);
+            other.Clear();
+        }
+
+        FlushChunk();
+        return run;
+    }
+
+    private void FlushChunk()
+    {
+        if (chunked == 0 || chunk is null)
+        {
+            return;
+        }
+
+        // Sorting reorders the chunk in place; the run built from it owns the array, so the next chunk needs a new one.
+        var sorted = SortedRun.FromUnsorted(chunk, chunked);
+        chunk = null;
+        chunked = 0;
+        run = SortedRun.Merge(run, sorted, exactLimit);
+    }
+
+    private static SortedRun FromPairs(Dictionary<double, long> pairs)
+    {
+        var values = new double[pairs.Count];
+        var counts = new long[pairs.Count];
+        var k = 0;
+        foreach (var (value, count) in pairs)
+        {
+            values[k] = value;
+            counts[k++] = count;
+        }
+
+        Array.Sort(values, counts);
+        return new SortedRun(values, counts, null, k, 0);
+    }
+
+    // The flat array of mantissas m as a run of m/divisor: m and divisor are exact doubles and division is correctly
+    // rounded, so m/10 is the same double as parsing "m/10" in decimal.
+    private static SortedRun Small(long[]? counts, double divisor)
+    {
+        if (counts is null)
+        {
+            return SortedRun.Empty;
+        }
+
+        var length = 0;
+        foreach (var c in counts)
+        {
+            length += c != 0 ? 1 : 0;
+        }
+
+        var values = new double[length];
+        var kept = new long[length];
+        var k = 0;
+        for (var m = 0; m < counts.Length; m++)
+        {
+            if (counts[m] != 0)
             {
-                if (whole[m] != 0)
-                {
-                    pairs.Add(new(m, whole[m]));
-                }
+                values[k] = divisor == 1.0 ? m : m / divisor;
+                kept[k++] = counts[m];
             }
         }
 
-        if (tenths is not null)
-        {
-            for (var m = 0; m < tenths.Length; m++)
-            {
-                if (tenths[m] != 0)
-                {
-                    // m and 10 are exact doubles and division is correctly rounded: the same double as parsing "m/10" in decimal.
-                    pairs.Add(new(m / 10.0, tenths[m]));
-                }
-            }
-        }
-
-        return EmpiricalDistribution.FromCounts(pairs);
+        return new SortedRun(values, kept, null, length, 0);
     }
 
     private static void MergeArray(ref long[]? target, long[]? source)
