@@ -13,7 +13,21 @@ internal static class CsvColumnScanner
 
     /// <summary>Reads <paramref name="path"/> whole; <paramref name="distinctCap"/> bounds each column's distinct values.</summary>
     /// <exception cref="DataFormatException">Missing, empty, not UTF-8, a bad quote, or a row with the wrong number of fields.</exception>
-    public static IReadOnlyList<ColumnStatistics> Scan(string path, int distinctCap)
+    public static IReadOnlyList<ColumnStatistics> Scan(string path, int distinctCap) => Scan(path, distinctCap, null);
+
+    /// <summary>
+    /// The cells of column <paramref name="name"/> in file order, each with the line its record starts on (memory: one
+    /// string per row of that column), and the statistics of every column.
+    /// </summary>
+    /// <exception cref="DataFormatException">As <see cref="Scan(string, int)"/>, or no such column in the header.</exception>
+    public static (IReadOnlyList<(string Value, long Line)> Cells, IReadOnlyList<ColumnStatistics> Columns) ReadColumn(string path, string name, int distinctCap)
+    {
+        var cells = new List<(string, long)>();
+        var columns = Scan(path, distinctCap, (name, (line, value) => cells.Add((value, line))));
+        return (cells, columns);
+    }
+
+    private static IReadOnlyList<ColumnStatistics> Scan(string path, int distinctCap, (string Name, Action<long, string> Sink)? capture)
     {
         Stream stream;
         try
@@ -27,12 +41,13 @@ internal static class CsvColumnScanner
 
         using (stream)
         {
-            return Scan(stream, path, distinctCap);
+            return Scan(stream, path, distinctCap, capture);
         }
     }
 
-    private static IReadOnlyList<ColumnStatistics> Scan(Stream stream, string file, int distinctCap)
+    private static IReadOnlyList<ColumnStatistics> Scan(Stream stream, string file, int distinctCap, (string Name, Action<long, string> Sink)? capture)
     {
+        var captured = -1;
         var buffer = new byte[BlockSize];
         var length = 0;
         var eof = false;
@@ -92,6 +107,15 @@ internal static class CsvColumnScanner
                     }
 
                     tokenizer = new Utf8CsvTokenizer(file, columns.Count);
+                    if (capture is { } c)
+                    {
+                        captured = columns.FindIndex(s => s.Name == c.Name);
+                        if (captured < 0)
+                        {
+                            throw new DataFormatException(file, 1, c.Name, "no such column in the header");
+                        }
+                    }
+
                     continue;
                 }
 
@@ -115,6 +139,10 @@ internal static class CsvColumnScanner
 
                     var n = Encoding.UTF8.GetChars(field, chars);
                     columns[i].Add(chars.AsSpan(0, n));
+                    if (i == captured)
+                    {
+                        capture!.Value.Sink(recordLine, new string(chars, 0, n).Trim());
+                    }
                 }
             }
 
