@@ -42,6 +42,7 @@ public static class CliApp
             MonitorCommand.Create(io),
             HistoryCommand.Create(io),
             ModelsCommand.Create(io),
+            SchemaCommand.Create(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Data;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Summaries;
@@ -18,7 +19,12 @@ internal static class MonitorCommand
         var model = new Option<string>("--model") { Description = "Model directory written by 'train'", Required = true };
         var history = HistoryCommand.HistoryOption();
         var current = new Option<string>("--current") { Description = "The batch: CSV or Parquet (.parquet)", Required = true };
-        var period = new Option<string>("--period") { Description = "The batch's period: ISO week (2026-W14) or day (2026-03-30)", Required = true };
+        var period = new Option<string>("--period") { Description = "The batch's period: ISO week (2026-W14), month (2026-03), quarter (2026-Q1) or day (2026-03-30); or use --every" };
+        var timestamp = new Option<string?>("--timestamp") { Description = "With --every: the date column that places each order in a period" };
+        var timestampFormat = new Option<string?>("--timestamp-format") { Description = "How its dates are written where the file leaves it open: iso, M/d/yyyy or d/M/yyyy" };
+        timestampFormat.AcceptOnlyFromAmong([.. TimestampFormat.Names]);
+        var every = new Option<string?>("--every") { Description = "Cut the file into periods by --timestamp and record each: day, week, month or quarter" };
+        every.AcceptOnlyFromAmong([.. TimestampPeriods.Lengths]);
         var notify = new Option<string?>("--notify") { Description = "Webhook URL to POST an alert to on a status change or sequential alarm (visible in shell history: prefer --notify-env or --notify-file)" };
         var notifyEnv = new Option<string?>("--notify-env") { Description = "Name of an environment variable holding the webhook URL" };
         var notifyFile = new Option<string?>("--notify-file") { Description = "File whose first line is the webhook URL (keep it mode 0600)" };
@@ -27,11 +33,22 @@ internal static class MonitorCommand
         var report = new Option<string?>("--report") { Description = "Link or path to the dashboard, quoted in alerts" };
         var command = new Command("monitor", "Check a batch, record it in the history, run the sequential detector and alert on changes")
         {
-            model, history, current, period, notify, notifyEnv, notifyFile, notifyFormat, report,
+            model, history, current, period, timestamp, timestampFormat, every, notify, notifyEnv, notifyFile, notifyFormat, report,
         };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            var batchPeriod = ParsePeriod(parse.GetValue(period)!);
+            var cut = parse.GetValue(every);
+            if ((parse.GetValue(period) is null) == (cut is null))
+            {
+                throw new UsageException("give either --period or --every (with --timestamp)");
+            }
+
+            if ((cut is null) != (parse.GetValue(timestamp) is null) || (cut is null && parse.GetValue(timestampFormat) is not null))
+            {
+                throw new UsageException("--every and --timestamp go together (--timestamp-format only with them)");
+            }
+
+            var batchPeriod = cut is null ? ParsePeriod(parse.GetValue(period)!) : null;
             var url = WebhookTarget(parse.GetValue(notify), parse.GetValue(notifyEnv), parse.GetValue(notifyFile));
             var batchPath = parse.GetValue(current)!;
             InputFiles.RequireFile(batchPath);
@@ -46,11 +63,22 @@ internal static class MonitorCommand
                 Progress = io.Progress,
             };
             using var notifier = url is null ? null : new WebhookNotifier();
-            var result = monitor.Run(
-                store, DataEngine.ReadBatch(batchPath), ContentHash.OfFile(batchPath), batchPeriod,
-                notifier, url, parse.GetValue(notifyFormat) == "slack" ? AlertFormat.Slack : AlertFormat.Json, parse.GetValue(report),
-                Path.GetFileName(batchPath));
-            Print(io, result);
+            var batch = DataEngine.ReadBatch(batchPath);
+            var fileHash = ContentHash.OfFile(batchPath);
+            // One period, or one per period of the timestamp column: each recorded as its own batch. A period's content
+            // hash is the file's hash with the period, so re-running on the same file records nothing twice.
+            var parts = cut is null
+                ? [(batchPeriod!, (int[]?)null)]
+                : TimestampPeriods.Split(batchPath, parse.GetValue(timestamp)!, cut, parse.GetValue(timestampFormat)).Select(p => (p.Period, (int[]?)p.Rows)).ToArray();
+            foreach (var (part, rows) in parts)
+            {
+                var result = monitor.Run(
+                    store, rows is null ? batch : batch.Select(rows, $"{batch.Source} {part.Label}"), rows is null ? fileHash : ContentHash.Of(System.Text.Encoding.UTF8.GetBytes($"{fileHash} {part.Label}")), part,
+                    notifier, url, parse.GetValue(notifyFormat) == "slack" ? AlertFormat.Slack : AlertFormat.Json, parse.GetValue(report),
+                    Path.GetFileName(batchPath));
+                Print(io, result);
+            }
+
             return CliApp.Success;
         }));
         return command;

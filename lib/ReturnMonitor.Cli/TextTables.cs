@@ -34,6 +34,10 @@ internal static class TextTables
         }
 
         console.Write(importance);
+        foreach (var warning in report.Warnings)
+        {
+            console.Profile.Out.Writer.WriteLine("Warning: " + warning);
+        }
     }
 
     /// <summary>The check of one batch: drift header and feature table, the model sections when present, then the findings.</summary>
@@ -43,11 +47,15 @@ internal static class TextTables
         if (check.Model is { } model)
         {
             ModelCheck(console, model);
+            foreach (var warning in model.Warnings)
+            {
+                console.Profile.Out.Writer.WriteLine("Warning: " + warning);
+            }
         }
 
         if (check.Money is { } money)
         {
-            Money(console, money);
+            Money(console, money, adviseThreshold: check.Model is not { Warnings.Count: > 0 });
         }
 
         if (check.Quality is { Notable: true } quality)
@@ -165,6 +173,11 @@ internal static class TextTables
             console.WriteLine("Return cost per 1,000 orders: expected from the calibrated probabilities (no labels), realized from the labels; the baseline's is realized on the reference orders.");
             console.WriteLine("Extra cost vs the baseline per 1,000 orders: label-free (the estimator the reliability check chose) and realized.");
         }
+
+        foreach (var warning in training.Warnings)
+        {
+            console.Profile.Out.Writer.WriteLine("Warning: " + warning);
+        }
     }
 
     /// <summary>
@@ -195,7 +208,7 @@ internal static class TextTables
     }
 
     /// <summary>The money block of one batch: expected return cost with band, realized, extra vs reference, decisions, threshold advice.</summary>
-    public static void Money(IAnsiConsole console, BatchMoney money)
+    public static void Money(IAnsiConsole console, BatchMoney money, bool adviseThreshold = true)
     {
         var writer = console.Profile.Out.Writer;
         var c = money.ReturnCost;
@@ -207,7 +220,7 @@ internal static class TextTables
         var d = money.Decisions;
         writer.WriteLine($"Model decisions at threshold {Fixed(d.Threshold, 2)}: {d.Interventions} interventions, expected net {cur} {Whole(d.ExpectedNetPer1000)} per 1,000 orders" +
                          (d.RealizedNetPer1000 is { } rn ? $" (realized {cur} {Whole(rn)})" : ""));
-        writer.WriteLine($"Threshold: {money.Threshold.Sentence}");
+        writer.WriteLine(adviseThreshold ? $"Threshold: {money.Threshold.Sentence}" : "Threshold: no advice, the model is no use (see the warning above)");
     }
 
     public static void ModelCheck(IAnsiConsole console, ModelCheck check)

@@ -14,7 +14,8 @@ internal static class TrainCommand
     {
         var data = new Option<string>("--data") { Description = "Labelled training CSV", Required = true };
         var outOption = new Option<string>("--out") { Description = "Directory for model.zip and profile.json", Required = true };
-        var command = new Command("train", "Train the return model (random forest) and write it with the reference profile") { data, outOption };
+        // The help names the model really fitted: the defaults of ReturnModelOptions, chosen once by nested cross-validation ('models').
+        var command = new Command("train", $"Train the return model — {new ReturnModelOptions().Describe()}, the trainer and settings chosen by nested cross-validation (see 'models') — and write it with the reference profile") { data, outOption };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             TextTables.Training(io.Console, Train(parse.GetValue(data)!, parse.GetValue(outOption)!, io).Training);

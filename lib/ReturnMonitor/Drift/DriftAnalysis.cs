@@ -55,15 +55,30 @@ public static class DriftAnalysis
         DriftOptions options)
     {
         var tests = measured.Select(m => methods.TestKey(m.Kind)).ToArray();
-        var pValues = measured.Select((m, i) => m.Statistic(tests[i]).PValue
-            ?? throw new InvalidOperationException($"drift method '{tests[i]}' of feature '{m.Name}' gives no p-value: it is not a test")).ToArray();
-        var adjusted = MultipleTesting.Adjust(pValues, options.Correction);
+        // Features the batch has no value of are left out of the correction (they were not tested).
+        var computed = Enumerable.Range(0, measured.Count).Where(i => measured[i].NotComputable is null).ToArray();
+        var pValues = computed.Select(i => measured[i].Statistic(tests[i]).PValue
+            ?? throw new InvalidOperationException($"drift method '{tests[i]}' of feature '{measured[i].Name}' gives no p-value: it is not a test")).ToArray();
+        var adjustedComputed = MultipleTesting.Adjust(pValues, options.Correction);
+        var adjusted = Enumerable.Repeat(double.NaN, measured.Count).ToArray();
+        for (var k = 0; k < computed.Length; k++)
+        {
+            adjusted[computed[k]] = adjustedComputed[k];
+        }
 
-        var error = SketchError.Of(reference, current, measured, tests, pValues, options);
+        // The sketch's error bounds are judged among the tested features only, as the correction above is.
+        var errorComputed = SketchError.Of(
+            reference, current, computed.Select(i => measured[i]).ToArray(), computed.Select(i => tests[i]).ToArray(), pValues, options);
+        var error = new SketchError?[measured.Count];
+        for (var k = 0; k < computed.Length; k++)
+        {
+            error[computed[k]] = errorComputed[k];
+        }
         var features = measured.Select((m, i) =>
         {
             var psi = m.Statistic(DriftMethodKeys.PopulationStabilityIndex).Value ?? double.NaN;
-            var drift = new FeatureDrift(m.Name, m.Kind, Classify(psi, adjusted[i], options), tests[i], adjusted[i], m.Statistics, m.NewCategories, m.Distribution);
+            var severity = m.NotComputable is null ? Classify(psi, adjusted[i], options) : DriftSeverity.None;
+            var drift = new FeatureDrift(m.Name, m.Kind, severity, tests[i], adjusted[i], m.Statistics, m.NewCategories, m.Distribution) { NotComputable = m.NotComputable };
             return error[i] is { } e
                 ? drift with { Exact = false, KsErrorBound = e.KsBound, PsiShareErrorBound = e.ShareBound, Inconclusive = e.Inconclusive }
                 : drift;

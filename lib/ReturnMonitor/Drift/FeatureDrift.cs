@@ -51,6 +51,13 @@ public sealed record FeatureDrift(
     /// </summary>
     public bool Inconclusive { get; init; }
 
+    /// <summary>
+    /// Why this feature's drift could not be computed — the batch has no value of it (an entirely empty or missing
+    /// column) — or null when it was. Then every statistic is null, <see cref="AdjustedPValue"/> is NaN, the severity is
+    /// none and the feature is left out of the multiple-testing correction; the data-quality check names the column.
+    /// </summary>
+    public string? NotComputable { get; init; }
+
     /// <summary>Population stability index, ≥ 0.</summary>
     public double Psi => Statistic(DriftMethodKeys.PopulationStabilityIndex)?.Value ?? double.NaN;
 

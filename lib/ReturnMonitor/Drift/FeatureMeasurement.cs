@@ -15,6 +15,9 @@ internal sealed record FeatureMeasurement(
     IReadOnlyList<string> NewCategories,
     DistributionComparison Distribution)
 {
+    /// <summary>Why the feature's drift could not be computed (no value in the batch), or null when it was.</summary>
+    public string? NotComputable { get; init; }
+
     /// <summary>The result of method <paramref name="key"/>; the registry guarantees the decision's keys are present.</summary>
     public DriftMethodResult Statistic(string key) =>
         Statistics.FirstOrDefault(s => s.Key == key) ?? throw new InvalidOperationException($"feature '{Name}' has no '{key}' result");

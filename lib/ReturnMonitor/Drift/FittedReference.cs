@@ -60,6 +60,11 @@ internal sealed class FittedReference
         return batch =>
         {
             var current = batch.Numeric[name];
+            if (current.Count == 0)
+            {
+                return NotComputable(name, FeatureKind.Numeric, methods, DistributionComparison.Numeric(reference, current));
+            }
+
             return new FeatureMeasurement(
                 name,
                 FeatureKind.Numeric,
@@ -76,6 +81,11 @@ internal sealed class FittedReference
         return batch =>
         {
             var current = batch.Categorical[name];
+            if (current.Total == 0)
+            {
+                return NotComputable(name, FeatureKind.Categorical, methods, DistributionComparison.Categorical(reference, current));
+            }
+
             return new FeatureMeasurement(
                 name,
                 FeatureKind.Categorical,
@@ -84,4 +94,12 @@ internal sealed class FittedReference
                 DistributionComparison.Categorical(reference, current));
         };
     }
+
+    // A batch without a single value of the feature (an empty or missing column) has no distribution to compare: every
+    // method's result is empty and the decision leaves the feature out; data quality raises the alarm that names it.
+    private static FeatureMeasurement NotComputable(string name, FeatureKind kind, IEnumerable<IDriftMethod> methods, DistributionComparison distribution) =>
+        new(name, kind, methods.Select(m => new DriftMethodResult(m.Key, null, null, false)).ToArray(), [], distribution)
+        {
+            NotComputable = "no value in the batch",
+        };
 }

@@ -38,7 +38,10 @@ public sealed class BatchMonitor
         estimation = new Lazy<EstimationReference?>(() => model?.HeldOut is { } heldOut
             ? EstimationReference.Fit(model.Model, heldOut, model.Calibration, profile.Summary)
             : null);
-        referenceCostPerOrder = new Lazy<double>(() => model?.ReferenceSample is { HasTarget: true } sample
+        // The whole reference's cost when the folder keeps its returns; else the 5,000-order sample's (older folders).
+        referenceCostPerOrder = new Lazy<double>(() => model?.ReferenceReturns is { } full
+            ? full.CostPerOrder(Costs)
+            : model?.ReferenceSample is { HasTarget: true } sample
             ? MoneyEstimator.RealizedCostPerOrder(Costs, sample)
             : MoneyEstimator.RealizedCostPerOrder(Costs, model!.HeldOut!));
     }

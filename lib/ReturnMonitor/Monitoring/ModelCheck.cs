@@ -29,6 +29,12 @@ public sealed record ModelCheck(
     IReadOnlyList<double> Probabilities)
 {
     /// <summary>
+    /// Why the model is no use, from its held-out metrics (<see cref="ModelUsefulness"/>): plain sentences for the JSON
+    /// (<c>warnings</c>), the terminal, the dashboard and the demo summary; empty for a useful model. When not empty, no
+    /// threshold advice is given.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => ModelUsefulness.Warnings(Reference);
+    /// <summary>
     /// How far the label-free estimates can be trusted on this batch: per metric the CBPE and importance-weighted
     /// estimates with the chosen one and its widened band, and the reliability verdict (support, density ratio,
     /// effective sample size) with its reason. Filled by <see cref="BatchMonitor"/>; null when it could not be

@@ -54,6 +54,12 @@ public sealed class ModelMonitor
     /// <summary>Metrics on the held-out orders.</summary>
     public ClassificationMetrics Reference { get; }
 
+    /// <summary>
+    /// The whole labelled reference's returns, for the money's baseline cost; null for folders written before it was
+    /// kept (the money then falls back to the reference sample).
+    /// </summary>
+    public ReferenceReturns? ReferenceReturns { get; init; }
+
     /// <summary>The domain classifier used by the model checks.</summary>
     public DomainClassifier DomainClassifier { get; init; } = new();
 
@@ -62,7 +68,10 @@ public sealed class ModelMonitor
     {
         var labels = heldOut.Returned.ToArray();
         var scores = model.PredictProbabilities(heldOut);
-        return new ModelMonitor(model, labels, scores, CalibrationSelection.Choose(labels, scores), reference is null ? null : OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample"))), heldOut);
+        return new ModelMonitor(model, labels, scores, CalibrationSelection.Choose(labels, scores), reference is null ? null : OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample"))), heldOut)
+        {
+            ReferenceReturns = reference is { HasTarget: true, Count: > 0 } ? ReferenceReturns.Of(reference) : null,
+        };
     }
 
     /// <summary>The model sections of a batch's check (labelled or not); <see cref="BatchMonitor"/> is the public entry.</summary>
@@ -119,6 +128,11 @@ public sealed class ModelMonitor
                 ["scores"] = new JsonArray(heldOutScores.Select(s => (JsonNode?)s).ToArray()),
             },
         };
+        if (ReferenceReturns is { } r)
+        {
+            root["referenceReturns"] = new JsonObject { ["orders"] = r.Orders, ["returned"] = r.Returned, ["returnedPriceSum"] = r.ReturnedPriceSum };
+        }
+
         File.WriteAllText(Path.Combine(directory, FileName), root.ToJsonString(JsonDefaults.Options) + "\n");
         if (ReferenceSample is not null)
         {
@@ -185,6 +199,18 @@ public sealed class ModelMonitor
 
         var samplePath = Path.Combine(directory, SampleFileName);
         var sample = File.Exists(samplePath) ? OrderCsv.Read(samplePath) : null;
-        return new ModelMonitor(model, labels.Select(l => l == 1).ToArray(), scores, selection, sample, HeldOutOrders.Load(directory));
+        // Optional: folders written before it was kept have none.
+        ReferenceReturns? returns = null;
+        if (root.ContainsKey("referenceReturns"))
+        {
+            var r = file.Object(root, "referenceReturns");
+            returns = new ReferenceReturns((long)file.Number(r, "orders"), (long)file.Number(r, "returned"), file.Number(r, "returnedPriceSum"));
+            if (returns.Orders < 1 || returns.Returned < 0 || returns.Returned > returns.Orders)
+            {
+                throw file.Error($"'referenceReturns' needs at least one order and 0 to that many returns ({returns.Orders} orders, {returns.Returned} returned)");
+            }
+        }
+
+        return new ModelMonitor(model, labels.Select(l => l == 1).ToArray(), scores, selection, sample, HeldOutOrders.Load(directory)) { ReferenceReturns = returns };
     }
 }

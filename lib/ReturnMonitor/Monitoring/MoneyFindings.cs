@@ -39,7 +39,8 @@ internal static class MoneyFindings
 
         evidence += $", vs {Money(c.Currency, 1000 * c.ReferencePerOrder)} on the reference: {extra.Sentence}";
         var actions = new List<string> { $"Tell finance: {extra.Sentence}" };
-        if (money.Threshold.SavingPer1000 >= ThresholdAdvice.NegligiblePer1000 && money.Threshold.BatchBestThreshold != money.Threshold.CurrentThreshold)
+        // No threshold advice on a model that is no use (ModelCheck.Warnings): moving its threshold cannot help.
+        if (model is not { Warnings.Count: > 0 } && money.Threshold.SavingPer1000 >= ThresholdAdvice.NegligiblePer1000 && money.Threshold.BatchBestThreshold != money.Threshold.CurrentThreshold)
         {
             actions.Add(char.ToUpperInvariant(money.Threshold.Sentence[0]) + money.Threshold.Sentence[1..]);
         }

@@ -26,6 +26,12 @@ public static class DriftJson
                 ["pValue"] = Number(f.PValue),
                 ["adjustedPValue"] = Number(f.AdjustedPValue),
             };
+            if (f.NotComputable is { } why)
+            {
+                // Only when it happens, so the JSON of every computable batch (and the demo's) is unchanged.
+                node["notComputable"] = why;
+            }
+
             if (f.Kind == FeatureKind.Numeric)
             {
                 node["ksStatistic"] = Number(f.KsStatistic);

@@ -10,7 +10,9 @@ public static class FeatureTable
     /// <summary>One row per feature, in schema order.</summary>
     public static IReadOnlyList<FeatureTableRow> Of(DriftReport report) => report.Features.Select(Row).ToArray();
 
-    private static FeatureTableRow Row(FeatureDrift f) => f.Kind == FeatureKind.Numeric
+    private static FeatureTableRow Row(FeatureDrift f) => f.NotComputable is { } why
+        ? new FeatureTableRow(f.Name, f.Kind == FeatureKind.Numeric ? "numeric" : "categorical", DriftJson.Name(f.Severity), double.NaN, "–", "–", "–", "not computable: " + why)
+        : f.Kind == FeatureKind.Numeric
         ? new FeatureTableRow(
             f.Name, "numeric", DriftJson.Name(f.Severity), Math.Round(f.Psi, 3),
             $"KS D={Fixed(f.KsStatistic, 3)}{Sketch(f)}", PValue(f.AdjustedPValue),

@@ -168,6 +168,11 @@ public static class HtmlReport
     private static string ModelHealth(int b, ModelCheck model)
     {
         var html = new StringBuilder();
+        foreach (var warning in model.Warnings)
+        {
+            html.Append($"<p class=\"model-warning\"><strong>Warning:</strong> {E(warning)}</p>");
+        }
+
         html.Append($"<h3>Model health</h3><table class=\"model-health\" id=\"model-health-{b}\"><thead><tr><th>Metric</th><th>Reference</th><th>Realized</th>");
         html.Append("<th>Estimated (no labels)</th><th>95% band</th><th>Alert outside</th></tr></thead><tbody>");
         foreach (var row in ModelHealthTable.Of(model))

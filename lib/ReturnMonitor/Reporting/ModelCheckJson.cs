@@ -14,6 +14,12 @@ public static class ModelCheckJson
     /// <summary>Adds the sections to a drift report's JSON object.</summary>
     public static JsonObject AddTo(JsonObject root, ModelCheck check)
     {
+        if (check.Warnings.Count > 0)
+        {
+            // Only for a model that is no use, so a useful model's document (and the demo's) is unchanged.
+            root["warnings"] = new JsonArray(check.Warnings.Select(w => (JsonNode?)JsonValue.Create(w)).ToArray());
+        }
+
         var estimated = Metrics(check.Estimated.Values);
         estimated["confusionMatrix"] = new JsonObject
         {

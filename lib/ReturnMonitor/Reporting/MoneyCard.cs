@@ -44,7 +44,8 @@ public static class MoneyCard
             html.Append($"<div class=\"delta {(best.Significant && best.PerOrder > 0 ? "worse" : "same")}\">extra vs reference ({E(best.Basis)}) <span class=\"money-extra-best\">{E(Signed(c.Currency, 1000 * best.PerOrder))}</span> per 1,000</div>");
         }
 
-        html.Append($"<div class=\"delta money-threshold\">{E(money.Threshold.Sentence)}</div></div>");
+        var advice = model is { Warnings.Count: > 0 } ? "No threshold advice: the model is no better than chance or flags nothing (see the warning above)." : money.Threshold.Sentence;
+        html.Append($"<div class=\"delta money-threshold\">{E(advice)}</div></div>");
         return html.ToString();
     }
 

@@ -76,7 +76,9 @@ public static class HistoryMapping
     /// </summary>
     public static HistoryRecord From(BatchPeriod period, string source, string contentHash, DriftReport drift, ModelCheck? model = null, IReadOnlyDictionary<string, double>? money = null)
     {
-        var features = drift.Features.Select(f => new HistoryFeature(f.Name, f.Psi, f.Severity, f.PValue, f.AdjustedPValue)).ToArray();
+        // A feature whose drift was not computable (no value in the batch) has no numbers to store: it is left out of
+        // the batch's feature rows (the timeline shows a gap) and its data-quality alarm is in the batch's findings.
+        var features = drift.Features.Where(f => f.NotComputable is null).Select(f => new HistoryFeature(f.Name, f.Psi, f.Severity, f.PValue, f.AdjustedPValue)).ToArray();
         var health = model is null ? [] : PerformanceMetrics.All.Select(metric =>
         {
             var band = model.Estimated.Bands[metric];

@@ -10,6 +10,9 @@ namespace ReturnMonitor.Monitoring;
 /// </summary>
 public static class DriftEvidence
 {
-    /// <summary>Σ PSI over the report's features, ≥ 0.</summary>
-    public static double Of(DriftReport report) => report.Features.Sum(f => f.Psi);
+    /// <summary>
+    /// Σ PSI over the report's features, ≥ 0. A feature the batch has no value of (not computable) adds nothing: its
+    /// absence is a data-quality alarm, not drift evidence.
+    /// </summary>
+    public static double Of(DriftReport report) => report.Features.Where(f => f.NotComputable is null).Sum(f => f.Psi);
 }
