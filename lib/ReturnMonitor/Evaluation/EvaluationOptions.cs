@@ -3,7 +3,7 @@ using ReturnMonitor.Drift;
 
 namespace ReturnMonitor.Evaluation;
 
-/// <summary>What the evaluation simulates. Defaults are the ones the README's table was produced with.</summary>
+/// <summary>What the evaluation simulates. Defaults are the ones the table in docs/evaluation.md was produced with.</summary>
 /// <param name="Trials">Normal (no-drift) batches simulated per batch size: the false-positive rate needs many to resolve 5%.</param>
 /// <param name="Sizes">Batch sizes, in orders.</param>
 /// <param name="ReferenceSize">Orders in the simulated training data (the reference), as in the demo.</param>
@@ -30,7 +30,7 @@ public sealed record EvaluationOptions(
     int MultivariateTrials = 20,
     int MultivariateSize = 1000)
 {
-    /// <summary>The batch sizes of the issue and the README: 100, 500, 1,000, 5,000 and 20,000 orders.</summary>
+    /// <summary>The batch sizes of the issue and docs/evaluation.md: 100, 500, 1,000, 5,000 and 20,000 orders.</summary>
     public static IReadOnlyList<int> DefaultSizes { get; } = [100, 500, 1000, 5000, 20000];
 
     /// <summary>Graded shifts by default: 10%, 20% and 30% of the way to the flash sale.</summary>
