@@ -1,3 +1,4 @@
+using ReturnMonitor.Data;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Drift;
@@ -26,7 +27,7 @@ public sealed record DistributionComparison(IReadOnlyList<string> Labels, IReadO
         {
             var values = union.Values.ToArray();
             return new DistributionComparison(
-                values.Select(v => Data.OrderCsv.FormatNumber(v)).ToArray(),
+                values.Select(v => OrderCsv.FormatNumber(v)).ToArray(),
                 values.Select(v => Share(reference, v, v, inclusiveUpper: true)).ToArray(),
                 values.Select(v => Share(current, v, v, inclusiveUpper: true)).ToArray());
         }

@@ -1,5 +1,6 @@
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Monitoring;
 
 namespace ReturnMonitor.Evaluation;
 
@@ -49,8 +50,8 @@ public sealed record EvaluationOptions(
     /// </summary>
     public int EstimateReferences { get; init; } = 10;
 
-    /// <summary>The cost model of the money evaluation; <see cref="Monitoring.CostModel.Default"/> when null.</summary>
-    public Monitoring.CostModel? Costs { get; init; }
+    /// <summary>The cost model of the money evaluation; <see cref="CostModel.Default"/> when null.</summary>
+    public CostModel? Costs { get; init; }
 
     /// <summary>The batch sizes in use.</summary>
     public IReadOnlyList<int> BatchSizes => Sizes ?? DefaultSizes;
