@@ -50,7 +50,7 @@ internal static class DemoCommand
             checks.Add(check);
             // The same document as `drift --model DIR --format json`.
             File.WriteAllText(Path.Combine(driftDirectory, Path.GetFileNameWithoutExtension(path) + ".json"), BatchCheckJson.Serialize(check));
-            io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {TextTables.Fixed(check.Drift.Score, 1)}, {BatchCheckJson.Name(check.Recommendation.Urgency)})");
+            io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {NumberText.Fixed(check.Drift.Score, 1)}, {BatchCheckJson.Name(check.Recommendation.Urgency)})");
         }
 
         io.Progress("      recording the 16-week stream into the history…");

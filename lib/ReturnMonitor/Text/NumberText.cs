@@ -18,6 +18,9 @@ public static class NumberText
     public static string Fixed(double? value, int decimals) =>
         value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : Missing;
 
-    /// <summary>A share in [0, 1] as a percentage with one decimal, e.g. 0.125 → "12.5%".</summary>
-    public static string Percent(double share) => (100 * share).ToString("F1", CultureInfo.InvariantCulture) + "%";
+    /// <summary>A share in [0, 1] as a percentage, e.g. 0.125 → "12.5%" (one decimal by default), or <see cref="Missing"/>.</summary>
+    /// <param name="share">The share; null or not finite gives <see cref="Missing"/>.</param>
+    /// <param name="decimals">Digits after the decimal point of the percentage.</param>
+    public static string Percent(double? share, int decimals = 1) =>
+        share is { } v && double.IsFinite(v) ? Fixed(100 * v, decimals) + "%" : Missing;
 }
