@@ -20,7 +20,7 @@ internal static class DemoCommand
         var command = new Command("demo", "Run the whole job on the built-in demo data: generate, train, check every batch, summarise") { data, outOption, seed, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            Run(parse.GetValue(data)!, parse.GetValue(outOption)!, parse.GetValue(seed), io, DriftCommand.LoadCosts(parse.GetValue(costs)));
+            Run(parse.GetValue(data)!, parse.GetValue(outOption)!, parse.GetValue(seed), io, CostModel.LoadOrDefault(parse.GetValue(costs)));
             return CliApp.Success;
         }));
         return command;
@@ -34,7 +34,7 @@ internal static class DemoCommand
         io.Progress("[2/4] training the return model…");
         var modelDirectory = Path.Combine(outDirectory, "model");
         var trainPath = files[0].Path;
-        var folder = TrainCommand.Train(trainPath, modelDirectory, io);
+        var folder = ModelDirectory.TrainFile(trainPath, modelDirectory, io.Progress);
         var training = folder.Training;
         TextTables.Training(io.Console, training);
 
@@ -58,7 +58,13 @@ internal static class DemoCommand
         io.Progress($"      history: {historyPath}");
 
         var reportPath = Path.Combine(outDirectory, "report.html");
-        ReportCommand.Write(reportPath, monitor, checks, ReportCommand.ReadHistory(historyPath));
+        IReadOnlyList<HistoryEntry> history;
+        using (var store = HistoryStore.Open(historyPath))
+        {
+            history = store.Batches();
+        }
+
+        HtmlReport.WriteFile(reportPath, monitor, checks, history);
         io.Progress($"      dashboard: {reportPath}");
 
         io.Progress("[4/4] summary");

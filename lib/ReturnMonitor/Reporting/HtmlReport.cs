@@ -18,6 +18,22 @@ namespace ReturnMonitor.Reporting;
 /// </summary>
 public static class HtmlReport
 {
+    /// <summary>
+    /// Renders the page for the batches a monitor checked (the reference's name and headline numbers from the monitor)
+    /// and writes it to <paramref name="path"/>, creating its folder.
+    /// </summary>
+    /// <exception cref="ArgumentException">No batches.</exception>
+    public static void WriteFile(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, IReadOnlyList<HistoryEntry>? history = null)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, history));
+    }
+
     /// <summary>Renders the page from the checked batches; every panel draws a section of a <see cref="BatchCheck"/>.</summary>
     /// <param name="referenceOverview">Headline numbers of the reference, for the deltas.</param>
     /// <param name="referenceName">Name of the reference (file or profile).</param>
