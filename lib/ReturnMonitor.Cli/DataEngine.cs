@@ -61,8 +61,4 @@ internal static class DataEngine
 
         return new ReferenceProfile(Summarize(engine, path, options));
     }
-
-    /// <summary>Both sides of a drift check: the reference profile and the batch summary.</summary>
-    public static (ReferenceProfile Reference, DatasetSummary Batch) LoadDriftInputs(string engine, string reference, string current, SummarizeOptions? options) =>
-        (LoadReference(engine, reference, options), Summarize(engine, current, options));
 }

@@ -20,7 +20,7 @@ internal static class DemoCommand
         var command = new Command("demo", "Run the whole job on the built-in demo data: generate, train, check every batch, summarise") { data, outOption, seed, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            Run(parse.GetValue(data)!, parse.GetValue(outOption)!, parse.GetValue(seed), io, DriftCommand.LoadCosts(parse.GetValue(costs)));
+            Run(parse.GetValue(data)!, parse.GetValue(outOption)!, parse.GetValue(seed), io, CostModel.LoadOrDefault(parse.GetValue(costs)));
             return CliApp.Success;
         }));
         return command;
@@ -35,7 +35,7 @@ internal static class DemoCommand
         io.Progress("[2/4] training the return model…");
         var modelDirectory = Path.Combine(outDirectory, "model");
         var trainPath = files[0].Path;
-        var folder = TrainCommand.Train(trainPath, modelDirectory, io);
+        var folder = ModelDirectory.TrainFile(trainPath, modelDirectory, io.Progress);
         var training = folder.Training;
         TextTables.Training(io.Console, training);
 
@@ -51,7 +51,7 @@ internal static class DemoCommand
             checks.Add(check);
             // The same document as `drift --model DIR --format json`.
             File.WriteAllText(Path.Combine(driftDirectory, Path.GetFileNameWithoutExtension(path) + ".json"), BatchCheckJson.Serialize(check));
-            io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {TextTables.Fixed(check.Drift.Score, 1)}, {BatchCheckJson.Name(check.Recommendation.Urgency)})");
+            io.Progress($"      {Path.GetFileName(path)}: {DriftJson.Name(check.Drift.Status)} (score {NumberText.Fixed(check.Drift.Score, 1)}, {BatchCheckJson.Name(check.Recommendation.Urgency)})");
         }
 
         io.Progress("      recording the 16-week stream into the history…");
@@ -59,7 +59,13 @@ internal static class DemoCommand
         io.Progress($"      history: {historyPath}");
 
         var reportPath = Path.Combine(outDirectory, "report.html");
-        ReportCommand.Write(reportPath, monitor, checks, ReportCommand.ReadHistory(historyPath));
+        IReadOnlyList<HistoryEntry> history;
+        using (var store = HistoryStore.Open(historyPath))
+        {
+            history = store.Batches();
+        }
+
+        HtmlReport.WriteFile(reportPath, monitor, checks, history);
         io.Progress($"      dashboard: {reportPath}");
 
         io.Progress("[4/4] summary");

@@ -39,8 +39,8 @@ internal static class DemoStream
             var path = Path.Combine(streamDirectory, period.Period.Label + ".csv");
             OrderCsv.Write(stream.Batch(period.Index, BatchSize, seed), path);
             var result = monitor.Run(store, OrderFile.Read(path), ContentHash.OfFile(path), period.Period, source: Path.GetFileName(path));
-            var sequential = result.Record.Sequential is { } s ? $", CUSUM {TextTables.Fixed(s.Statistic, 1)}/{TextTables.Fixed(s.Threshold, 1)}{(s.Alarm ? " ALARM" : "")}" : "";
-            io.Progress($"      {period.Period.Label} ({period.Event ?? "ordinary week"}): {result.Record.Status.ToString().ToLowerInvariant()} (score {TextTables.Fixed(result.Record.Score, 1)}{sequential})");
+            var sequential = result.Record.Sequential is { } s ? $", CUSUM {NumberText.Fixed(s.Statistic, 1)}/{NumberText.Fixed(s.Threshold, 1)}{(s.Alarm ? " ALARM" : "")}" : "";
+            io.Progress($"      {period.Period.Label} ({period.Event ?? "ordinary week"}): {result.Record.Status.ToString().ToLowerInvariant()} (score {NumberText.Fixed(result.Record.Score, 1)}{sequential})");
         }
 
         return historyPath;

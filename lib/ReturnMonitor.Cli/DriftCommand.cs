@@ -31,7 +31,7 @@ internal static class DriftCommand
             {
                 // Read first, so that a bad cost file fails before any long work. The reference is read strictly; the
                 // batch accepts empty cells, counted in the data-quality section instead of rejecting the batch.
-                var costModel = LoadCosts(parse.GetValue(costs));
+                var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
                 var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options);
                 if (parse.GetValue(modelOption) is { } modelDirectory)
                 {
@@ -63,9 +63,6 @@ internal static class DriftCommand
     /// <summary>The <c>--costs FILE</c> option shared by drift, report and demo.</summary>
     public static Option<string?> CostsOption() =>
         new("--costs") { Description = "Cost model JSON (see docs/costs.example.json): cost of a return and of an intervention; default: the README's illustrative costs" };
-
-    /// <summary>The cost file, validated (a bad file is one clear error line), or <see cref="CostModel.Default"/>.</summary>
-    public static CostModel LoadCosts(string? path) => path is null ? CostModel.Default : CostModel.Load(path);
 
     /// <summary>A profile JSON file as is, or a CSV or Parquet file summarised on the fly by our reader.</summary>
     public static ReferenceProfile LoadReference(string path, SummarizeOptions? options = null) =>

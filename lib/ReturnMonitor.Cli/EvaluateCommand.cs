@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ReturnMonitor.Evaluation;
+using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using Spectre.Console;
 
@@ -48,7 +49,7 @@ internal static class EvaluateCommand
             {
                 EstimateTrials = parse.GetValue(estimateTrials),
                 EstimateReferences = parse.GetValue(estimateReferences),
-                Costs = DriftCommand.LoadCosts(parse.GetValue(costs)),
+                Costs = CostModel.LoadOrDefault(parse.GetValue(costs)),
             };
             if (options.Trials < 1 || options.DriftTrials < 1 || options.PerformanceTrials < 0 || options.MultivariateTrials < 0 || options.EstimateTrials < 0 || options.EstimateReferences < 1)
             {

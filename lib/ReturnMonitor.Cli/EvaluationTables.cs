@@ -56,7 +56,7 @@ internal static class EvaluationTables
                 .AddColumn(new TableColumn("ROC-AUC MAE").RightAligned());
             foreach (var p in report.Performance)
             {
-                cbpe.AddRow(p.Scenario, TextTables.Fixed(p.MeanRealizedAccuracy, 3), TextTables.Fixed(p.AccuracyMae, 3), TextTables.Fixed(p.AccuracyBias, 3), TextTables.Fixed(p.RocAucMae, 3));
+                cbpe.AddRow(p.Scenario, NumberText.Fixed(p.MeanRealizedAccuracy, 3), NumberText.Fixed(p.AccuracyMae, 3), NumberText.Fixed(p.AccuracyBias, 3), NumberText.Fixed(p.RocAucMae, 3));
             }
 
             console.Write(cbpe);
@@ -74,7 +74,7 @@ internal static class EvaluationTables
                 .AddColumn(new TableColumn("Per-feature alarms").RightAligned());
             foreach (var m in report.Multivariate)
             {
-                mv.AddRow(m.Scenario, $"{m.Size:N0}", $"{m.Alarms.Trials}", Rate(m.Alarms), TextTables.Fixed(m.MeanRocAuc, 3), Rate(m.PerFeatureAlarms));
+                mv.AddRow(m.Scenario, $"{m.Size:N0}", $"{m.Alarms.Trials}", Rate(m.Alarms), NumberText.Fixed(m.MeanRocAuc, 3), Rate(m.PerFeatureAlarms));
             }
 
             console.Write(mv);
@@ -96,10 +96,10 @@ internal static class EvaluationTables
                 .AddColumn(new TableColumn("Mean ESS").RightAligned());
             foreach (var e in report.Estimates)
             {
-                est.AddRow(e.Scenario, TextTables.Fixed(e.MeanRealizedAccuracy, 3), TextTables.Fixed(e.CbpeAccuracyMae, 3), TextTables.Fixed(e.ImportanceWeightedAccuracyMae, 3),
-                    TextTables.Fixed(e.ChosenAccuracyMae, 3), TextTables.Fixed(e.ReliableAccuracyMae, 3), Rate(e.Unreliable),
+                est.AddRow(e.Scenario, NumberText.Fixed(e.MeanRealizedAccuracy, 3), NumberText.Fixed(e.CbpeAccuracyMae, 3), NumberText.Fixed(e.ImportanceWeightedAccuracyMae, 3),
+                    NumberText.Fixed(e.ChosenAccuracyMae, 3), NumberText.Fixed(e.ReliableAccuracyMae, 3), Rate(e.Unreliable),
                     e.AccuracyCoverage.Trials == 0 ? "–" : $"{Rate(e.AccuracyCoverage)} of {e.AccuracyCoverage.Trials}",
-                    TextTables.Percent(e.MeanShareOutsideSupport), TextTables.Fixed(e.MeanEffectiveSampleSize, 0));
+                    NumberText.Percent(e.MeanShareOutsideSupport), NumberText.Fixed(e.MeanEffectiveSampleSize, 0));
             }
 
             console.Write(est);
@@ -123,9 +123,9 @@ internal static class EvaluationTables
             foreach (var c in report.Costs)
             {
                 cost.AddRow(c.Scenario, TextTables.Whole(c.MeanExpected), TextTables.Whole(c.MeanRealized),
-                    double.IsFinite(c.RelativeBiasStandardError) ? $"{TextTables.Percent(c.RelativeBias)} ± {TextTables.Percent(c.RelativeBiasStandardError)}" : TextTables.Percent(c.RelativeBias), Rate(c.BandCoverage),
-                    TextTables.Percent(c.ImportanceWeightedRelativeBias), TextTables.Whole(1000 * c.MeanExtraPerOrder), TextTables.Whole(1000 * c.MeanRealizedExtraPerOrder),
-                    TextTables.Fixed(c.MeanBatchBestThreshold, 2), TextTables.Whole(c.MeanSavingPer1000));
+                    double.IsFinite(c.RelativeBiasStandardError) ? $"{NumberText.Percent(c.RelativeBias)} ± {NumberText.Percent(c.RelativeBiasStandardError)}" : NumberText.Percent(c.RelativeBias), Rate(c.BandCoverage),
+                    NumberText.Percent(c.ImportanceWeightedRelativeBias), TextTables.Whole(1000 * c.MeanExtraPerOrder), TextTables.Whole(1000 * c.MeanRealizedExtraPerOrder),
+                    NumberText.Fixed(c.MeanBatchBestThreshold, 2), TextTables.Whole(c.MeanSavingPer1000));
             }
 
             console.Write(cost);
@@ -139,7 +139,7 @@ internal static class EvaluationTables
             foreach (var group in report.DataQuality.GroupBy(q => q.Case))
             {
                 var first = group.First();
-                var label = first.IsNull ? $"{group.Key} (false alarms)" : $"{group.Key} ({TextTables.Percent(first.MissingShare)} blanked)";
+                var label = first.IsNull ? $"{group.Key} (false alarms)" : $"{group.Key} ({NumberText.Percent(first.MissingShare)} blanked)";
                 quality.AddRow([label, .. sizes.Select(s => Rate(group.Single(q => q.Size == s).Alarms))]);
             }
 
@@ -164,7 +164,7 @@ internal static class EvaluationTables
         return table;
     }
 
-    private static string Rate(Proportion p) => TextTables.Percent(p.Rate);
+    private static string Rate(Proportion p) => NumberText.Percent(p.Rate);
 
-    private static string Fraction(double value) => double.IsNaN(value) ? "–" : TextTables.Fixed(value, 2);
+    private static string Fraction(double value) => double.IsNaN(value) ? "–" : NumberText.Fixed(value, 2);
 }

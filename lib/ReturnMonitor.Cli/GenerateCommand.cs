@@ -30,7 +30,7 @@ internal static class GenerateCommand
             var written = Write(parse.GetValue(outOption)!, parse.GetValue(seed), Positive(parse.GetValue(trainSize), "--train-size"), Positive(parse.GetValue(batchSize), "--batch-size"));
             foreach (var (file, table) in written)
             {
-                io.Out.WriteLine($"{file}: {table.Count} orders, return rate {TextTables.Percent(table.ReturnRate)}");
+                io.Out.WriteLine($"{file}: {table.Count} orders, return rate {NumberText.Percent(table.ReturnRate)}");
             }
 
             return CliApp.Success;

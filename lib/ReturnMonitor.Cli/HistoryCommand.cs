@@ -55,12 +55,12 @@ internal static class HistoryCommand
                 TextTables.Cell(r.Source),
                 r.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                 r.Status.ToString().ToLowerInvariant(),
-                TextTables.Fixed(r.Score, 1),
-                TextTables.Fixed(r.Evidence, 3),
-                r.Sequential is { } s ? $"{TextTables.Fixed(s.Statistic, 1)} / {TextTables.Fixed(s.Threshold, 1)}{(s.Alarm ? " ALARM" : "")}" : "–",
-                TextTables.Percent(accuracy?.Estimated),
-                TextTables.Percent(accuracy?.Realized),
-                TextTables.Percent(r.ReturnRate),
+                NumberText.Fixed(r.Score, 1),
+                NumberText.Fixed(r.Evidence, 3),
+                r.Sequential is { } s ? $"{NumberText.Fixed(s.Statistic, 1)} / {NumberText.Fixed(s.Threshold, 1)}{(s.Alarm ? " ALARM" : "")}" : "–",
+                NumberText.Percent(accuracy?.Estimated),
+                NumberText.Percent(accuracy?.Realized),
+                NumberText.Percent(r.ReturnRate),
                 // Kinds and counts only: the messages are in --format json.
                 Markup.Escape(string.Join(", ", r.Alerts.GroupBy(a => a.Kind).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}"))));
         }

@@ -58,7 +58,7 @@ internal static class ModelsCommand
             io.Progress($"models: nested {options.Folds}×{options.InnerFolds}-fold cross-validation of {string.Join(", ", options.Algorithms)} on {table.Count} orders…");
             var clock = Stopwatch.StartNew();
             var comparison = ModelComparison.Run(table, options, step => io.Progress($"models: {step}"));
-            io.Progress($"models: done in {clock.Elapsed.TotalSeconds:F0} s");
+            io.Progress($"models: done in {NumberText.Fixed(clock.Elapsed.TotalSeconds, 0)} s");
             if (sklearn is { } loaded && loaded.FoldsSha256 != comparison.FoldFingerprint)
             {
                 throw new UsageException($"{loaded.Path} was computed on other folds (foldsSha256 {loaded.FoldsSha256[..12]}…, these folds {comparison.FoldFingerprint[..12]}…): rerun the reference script on this file's folds");
@@ -148,7 +148,7 @@ internal static class ModelsCommand
     }
 
     private static string PlusMinus(CrossValidatedMetric metric, int digits) =>
-        metric.Mean.ToString("F" + digits, CultureInfo.InvariantCulture) + " ± " + metric.StandardError.ToString("F" + digits, CultureInfo.InvariantCulture);
+        NumberText.Fixed(metric.Mean, digits) + " ± " + NumberText.Fixed(metric.StandardError, digits);
 
     private static string Json(ModelComparison comparison, IReadOnlyList<Row> rows)
     {

@@ -109,9 +109,9 @@ internal static class MonitorCommand
     private static void Print(CliOutput io, PeriodResult result)
     {
         var r = result.Record;
-        var sequential = r.Sequential is { } s ? $", CUSUM {TextTables.Fixed(s.Statistic, 1)}/{TextTables.Fixed(s.Threshold, 1)}{(s.Alarm ? " ALARM" : "")}" : ", no sequential detector (model folder has no reference sample)";
+        var sequential = r.Sequential is { } s ? $", CUSUM {NumberText.Fixed(s.Statistic, 1)}/{NumberText.Fixed(s.Threshold, 1)}{(s.Alarm ? " ALARM" : "")}" : ", no sequential detector (model folder has no reference sample)";
         var recorded = result.Outcome.Inserted ? $"recorded (id {result.Outcome.Id})" : $"already recorded (id {result.Outcome.Id}); nothing changed";
-        io.Out.WriteLine($"{r.Period.Label} {TextTables.Text(r.Source)}: {r.Status.ToString().ToLowerInvariant()} (score {TextTables.Fixed(r.Score, 1)}{sequential}) — {recorded}");
+        io.Out.WriteLine($"{r.Period.Label} {TextTables.Text(r.Source)}: {r.Status.ToString().ToLowerInvariant()} (score {NumberText.Fixed(r.Score, 1)}{sequential}) — {recorded}");
         foreach (var alert in r.Alerts)
         {
             io.Out.WriteLine($"  {alert.Kind}: {TextTables.Text(alert.Message)}");

@@ -23,15 +23,15 @@ internal static class ReportCommand
         var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            ReturnMonitor.Data.InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
-            var costModel = DriftCommand.LoadCosts(parse.GetValue(costs));
+            InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
+            var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
             var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
             // With a model folder each batch also gets the model sections (and the model-health panel). Batches may have
             // empty cells (counted in the data-quality card); the reference stays strict.
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
             var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costModel);
             var checks = parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path))).ToArray();
-            Write(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
+            HtmlReport.WriteFile(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;
         }));
@@ -45,16 +45,5 @@ internal static class ReportCommand
 
         using var store = HistoryStore.OpenReadOnly(path);
         return store.Batches();
-    }
-
-    public static void Write(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, IReadOnlyList<HistoryEntry>? history = null)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        File.WriteAllText(path, HtmlReport.Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, history));
     }
 }

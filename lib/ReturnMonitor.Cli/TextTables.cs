@@ -17,11 +17,11 @@ internal static class TextTables
         console.WriteLine($"Return model: {report.Options.Describe()}; metrics on the held-out test split ({report.TestRows} of {report.TrainRows + report.TestRows} orders)");
         var table = new Table()
             .AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned());
-        table.AddRow("Accuracy", Percent(m.Accuracy));
-        table.AddRow("ROC-AUC", Fixed(m.RocAuc, 3));
-        table.AddRow("Precision (returned)", Percent(m.Precision));
-        table.AddRow("Recall (returned)", Percent(m.Recall));
-        table.AddRow("F1 (returned)", Fixed(m.F1, 3));
+        table.AddRow("Accuracy", NumberText.Percent(m.Accuracy));
+        table.AddRow("ROC-AUC", NumberText.Fixed(m.RocAuc, 3));
+        table.AddRow("Precision (returned)", NumberText.Percent(m.Precision));
+        table.AddRow("Recall (returned)", NumberText.Percent(m.Recall));
+        table.AddRow("F1 (returned)", NumberText.Fixed(m.F1, 3));
         table.AddRow("Confusion TN / FP / FN / TP", $"{m.Confusion.TrueNegatives} / {m.Confusion.FalsePositives} / {m.Confusion.FalseNegatives} / {m.Confusion.TruePositives}");
         console.Write(table);
 
@@ -30,7 +30,7 @@ internal static class TextTables
             .AddColumn("Feature").AddColumn(new TableColumn("AUC drop").RightAligned()).AddColumn(new TableColumn("± sd").RightAligned());
         foreach (var f in report.Importance)
         {
-            importance.AddRow(f.Feature, Fixed(f.RocAucDrop, 4), Fixed(f.StandardDeviation, 4));
+            importance.AddRow(f.Feature, NumberText.Fixed(f.RocAucDrop, 4), NumberText.Fixed(f.StandardDeviation, 4));
         }
 
         console.Write(importance);
@@ -69,11 +69,11 @@ internal static class TextTables
     public static void Drift(IAnsiConsole console, DriftReport report)
     {
         console.WriteLine($"Drift of {Text(report.Current)} ({report.CurrentRows} orders) against {Text(report.Reference)} ({report.ReferenceRows} orders)");
-        console.WriteLine($"Status: {DriftJson.Name(report.Status).ToUpperInvariant()}   score {Fixed(report.Score, 1)}/100   " +
+        console.WriteLine($"Status: {DriftJson.Name(report.Status).ToUpperInvariant()}   score {NumberText.Fixed(report.Score, 1)}/100   " +
                           $"severe {report.CountWith(DriftSeverity.Severe)}, moderate {report.CountWith(DriftSeverity.Moderate)}, none {report.CountWith(DriftSeverity.None)}");
         if (report.Target is { } target)
         {
-            console.WriteLine($"Return rate: {Percent(target.ReferenceRate)} → {Percent(target.CurrentRate)}");
+            console.WriteLine($"Return rate: {NumberText.Percent(target.ReferenceRate)} → {NumberText.Percent(target.CurrentRate)}");
         }
 
         // The dashboard's feature table, row for row (Reporting/FeatureTable): same numbers, same formats.
@@ -87,7 +87,7 @@ internal static class TextTables
         foreach (var row in FeatureTable.Of(report))
         {
             table.AddRow(
-                Cell(row.Feature), row.Kind, row.Severity, Fixed(row.Psi, 3),
+                Cell(row.Feature), row.Kind, row.Severity, NumberText.Fixed(row.Psi, 3),
                 Cell(row.Test), Cell(row.AdjustedPValue), Cell(row.Distance), Cell(row.Change));
         }
 
@@ -139,8 +139,8 @@ internal static class TextTables
         }
 
         var referenceCost = checks.Select(c => c.Money?.ReturnCost.ReferencePerOrder).FirstOrDefault(c => c is not null);
-        var baseline = new List<string> { "baseline (training)", reference.Orders.ToString(CultureInfo.InvariantCulture), Percent(reference.ReturnRate), Percent(reference.AverageDiscount / 100, 0),
-            Days(reference.AverageDeliveryDays), Fixed(reference.AverageRating, 2), "–", "training", "–", Fixed(training.Test.RocAuc, 3) + "*", Percent(training.Test.Accuracy) + "*" };
+        var baseline = new List<string> { "baseline (training)", reference.Orders.ToString(CultureInfo.InvariantCulture), NumberText.Percent(reference.ReturnRate), NumberText.Percent(reference.AverageDiscount / 100, 0),
+            Days(reference.AverageDeliveryDays), NumberText.Fixed(reference.AverageRating, 2), "–", "training", "–", NumberText.Fixed(training.Test.RocAuc, 3) + "*", NumberText.Percent(training.Test.Accuracy) + "*" };
         if (currency is not null)
         {
             baseline.AddRange(["–", Whole(1000 * referenceCost), "–", "–"]);
@@ -150,10 +150,10 @@ internal static class TextTables
         foreach (var check in checks)
         {
             var o = check.Overview;
-            var row = new List<string> { Path.GetFileNameWithoutExtension(check.Name), o.Orders.ToString(CultureInfo.InvariantCulture), Percent(o.ReturnRate), Percent(o.AverageDiscount / 100, 0), Days(o.AverageDeliveryDays),
-                Fixed(o.AverageRating, 2), $"{Fixed(check.Drift.Score, 1)}/100", DriftJson.Name(check.Drift.Status),
+            var row = new List<string> { Path.GetFileNameWithoutExtension(check.Name), o.Orders.ToString(CultureInfo.InvariantCulture), NumberText.Percent(o.ReturnRate), NumberText.Percent(o.AverageDiscount / 100, 0), Days(o.AverageDeliveryDays),
+                NumberText.Fixed(o.AverageRating, 2), $"{NumberText.Fixed(check.Drift.Score, 1)}/100", DriftJson.Name(check.Drift.Status),
                 $"{check.Drift.CountWith(DriftSeverity.Severe)}/{check.Drift.CountWith(DriftSeverity.Moderate)}",
-                Fixed(check.Model?.Realized?.RocAuc, 3), Percent(check.Model?.Realized?.Accuracy) };
+                NumberText.Fixed(check.Model?.Realized?.RocAuc, 3), NumberText.Percent(check.Model?.Realized?.Accuracy) };
             if (currency is not null)
             {
                 var cost = check.Money?.ReturnCost;
@@ -199,7 +199,7 @@ internal static class TextTables
         foreach (var f in quality.NotableFeatures)
         {
             table.AddRow(
-                Markup.Escape(f.Name), f.Missing.ToString(CultureInfo.InvariantCulture), Percent(f.MissingRate), Percent(f.ReferenceMissingRate),
+                Markup.Escape(f.Name), f.Missing.ToString(CultureInfo.InvariantCulture), NumberText.Percent(f.MissingRate), NumberText.Percent(f.ReferenceMissingRate),
                 f.OutOfRange.ToString(CultureInfo.InvariantCulture), f.Unseen.ToString(CultureInfo.InvariantCulture),
                 f.PValue.ToString("G2", CultureInfo.InvariantCulture), f.Alarm ? "yes" : "");
         }
@@ -218,7 +218,7 @@ internal static class TextTables
                          (c.RealizedTotal is { } r ? $"; realized {cur} {Whole(r)}" : "; realized: unknown (no labels)"));
         writer.WriteLine($"Extra cost vs reference ({cur} {Whole(1000 * c.ReferencePerOrder)} per 1,000 orders): {(c.ExtraPerOrder >= 0 ? "+" : "")}{Whole(1000 * c.ExtraPerOrder)} per 1,000 orders, {(c.ExtraTotal >= 0 ? "+" : "")}{cur} {Whole(c.ExtraTotal)} for this batch");
         var d = money.Decisions;
-        writer.WriteLine($"Model decisions at threshold {Fixed(d.Threshold, 2)}: {d.Interventions} interventions, expected net {cur} {Whole(d.ExpectedNetPer1000)} per 1,000 orders" +
+        writer.WriteLine($"Model decisions at threshold {NumberText.Fixed(d.Threshold, 2)}: {d.Interventions} interventions, expected net {cur} {Whole(d.ExpectedNetPer1000)} per 1,000 orders" +
                          (d.RealizedNetPer1000 is { } rn ? $" (realized {cur} {Whole(rn)})" : ""));
         writer.WriteLine(adviseThreshold ? $"Threshold: {money.Threshold.Sentence}" : "Threshold: no advice, the model is no use (see the warning above)");
     }
@@ -243,7 +243,7 @@ internal static class TextTables
         if (check.Assessment is { Reliability: var reliability } assessment)
         {
             var accuracy = assessment[PerformanceMetric.Accuracy];
-            console.Profile.Out.Writer.WriteLine($"Estimate reliable: {(reliability.Reliable ? "yes" : "no")} — {reliability.Reason} (method {MoneyJson.Method(reliability.Method)}: accuracy {Fixed(accuracy.Value, 3)}, band {Fixed(accuracy.Lower, 3)}–{Fixed(accuracy.Upper, 3)}; CBPE {Fixed(accuracy.Cbpe, 3)}, importance-weighted {Fixed(accuracy.ImportanceWeighted, 3)})");
+            console.Profile.Out.Writer.WriteLine($"Estimate reliable: {(reliability.Reliable ? "yes" : "no")} — {reliability.Reason} (method {MoneyJson.Method(reliability.Method)}: accuracy {NumberText.Fixed(accuracy.Value, 3)}, band {NumberText.Fixed(accuracy.Lower, 3)}–{NumberText.Fixed(accuracy.Upper, 3)}; CBPE {NumberText.Fixed(accuracy.Cbpe, 3)}, importance-weighted {NumberText.Fixed(accuracy.ImportanceWeighted, 3)})");
         }
         else if (check.AssessmentSkipped is { } skipped)
         {
@@ -252,11 +252,11 @@ internal static class TextTables
 
         console.WriteLine(check.Alerts.Count == 0 ? "Performance alerts: none" : $"Performance alerts: {string.Join(", ", check.Alerts)}");
         var p = check.Prediction;
-        console.WriteLine($"Prediction drift: {(p.Drifted ? "yes" : "no")} — mean score {Fixed(p.ReferenceMeanScore, 3)} → {Fixed(p.CurrentMeanScore, 3)}, PSI {Fixed(p.Psi, 3)}, " +
-                          $"predicted return rate {Percent(p.PredictedReturnRate.ReferenceRate)} → {Percent(p.PredictedReturnRate.CurrentRate)}");
+        console.WriteLine($"Prediction drift: {(p.Drifted ? "yes" : "no")} — mean score {NumberText.Fixed(p.ReferenceMeanScore, 3)} → {NumberText.Fixed(p.CurrentMeanScore, 3)}, PSI {NumberText.Fixed(p.Psi, 3)}, " +
+                          $"predicted return rate {NumberText.Percent(p.PredictedReturnRate.ReferenceRate)} → {NumberText.Percent(p.PredictedReturnRate.CurrentRate)}");
         if (check.Multivariate is { } mv)
         {
-            console.WriteLine($"Multivariate drift (domain classifier): {(mv.Drifted ? "yes" : "no")} — ROC-AUC {Fixed(mv.RocAuc, 3)} (alarm from {Fixed(mv.Threshold, 3)}); " +
+            console.WriteLine($"Multivariate drift (domain classifier): {(mv.Drifted ? "yes" : "no")} — ROC-AUC {NumberText.Fixed(mv.RocAuc, 3)} (alarm from {NumberText.Fixed(mv.Threshold, 3)}); " +
                               $"driven by {string.Join(", ", mv.Drivers.Take(2).Select(d => d.Feature))}");
         }
     }
@@ -283,25 +283,19 @@ internal static class TextTables
             var band = ModelHealthTable.Band(c, PerformanceMetric.Accuracy);
             table.AddRow(
                 Path.GetFileNameWithoutExtension(check.Name),
-                c.Realized is { } r ? Fixed(r.RocAuc, 3) : "–",
-                Fixed(c.Estimated[PerformanceMetric.RocAuc], 3),
-                c.Realized is { } a ? Fixed(a.Accuracy, 3) : "–",
-                $"{Fixed(c.Estimated[PerformanceMetric.Accuracy], 3)} ({Fixed(band.Lower, 3)}–{Fixed(band.Upper, 3)})",
+                c.Realized is { } r ? NumberText.Fixed(r.RocAuc, 3) : "–",
+                NumberText.Fixed(c.Estimated[PerformanceMetric.RocAuc], 3),
+                c.Realized is { } a ? NumberText.Fixed(a.Accuracy, 3) : "–",
+                $"{NumberText.Fixed(c.Estimated[PerformanceMetric.Accuracy], 3)} ({NumberText.Fixed(band.Lower, 3)}–{NumberText.Fixed(band.Upper, 3)})",
                 c.Alerts.Count.ToString(CultureInfo.InvariantCulture),
                 c.Prediction.Drifted ? "yes" : "no",
-                c.Multivariate is { } mv ? $"{Fixed(mv.RocAuc, 3)} ({(mv.Drifted ? "drifted" : "no")})" : "–",
-                c.Assessment is { } assessed ? (assessed.Reliability.Reliable ? "yes" : $"no ({MoneyJson.Method(assessed.Reliability.Method)} {Fixed(assessed[PerformanceMetric.Accuracy].Value, 3)})") : "–");
+                c.Multivariate is { } mv ? $"{NumberText.Fixed(mv.RocAuc, 3)} ({(mv.Drifted ? "drifted" : "no")})" : "–",
+                c.Assessment is { } assessed ? (assessed.Reliability.Reliable ? "yes" : $"no ({MoneyJson.Method(assessed.Reliability.Method)} {NumberText.Fixed(assessed[PerformanceMetric.Accuracy].Value, 3)})") : "–");
         }
 
         console.Write(table);
         console.WriteLine("Estimated performance assumes calibrated probabilities and no concept drift; under severe input drift read it as an upper bound.");
     }
-
-    public static string Percent(double? value, int decimals = 1) =>
-        value is { } v && double.IsFinite(v) ? (100 * v).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%" : "–";
-
-    public static string Fixed(double? value, int decimals) =>
-        value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
 
     /// <summary>Whole money units with thousands separators ("12,345"), or "–".</summary>
     public static string Whole(double? value) =>
@@ -309,6 +303,6 @@ internal static class TextTables
 
     private static string Signed(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + Whole(v) : "–";
 
-    private static string Days(double value) => value.ToString("F1", CultureInfo.InvariantCulture) + " days";
+    private static string Days(double value) => NumberText.Fixed(value, 1) + " days";
 
 }

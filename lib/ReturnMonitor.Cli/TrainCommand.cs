@@ -18,26 +18,10 @@ internal static class TrainCommand
         var command = new Command("train", $"Train the return model — {new ReturnModelOptions().Describe()}, the trainer and settings chosen by nested cross-validation (see 'models') — and write it with the reference profile") { data, outOption };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
-            TextTables.Training(io.Console, Train(parse.GetValue(data)!, parse.GetValue(outOption)!, io).Training);
+            InputFiles.RequireOutputDirectory(parse.GetValue(outOption)!);
+            TextTables.Training(io.Console, ModelDirectory.TrainFile(parse.GetValue(data)!, parse.GetValue(outOption)!, io.Progress).Training);
             return CliApp.Success;
         }));
         return command;
-    }
-
-    /// <summary>Reads, trains, evaluates and saves; the profile is fitted on the whole training file.</summary>
-    public static ModelDirectory Train(string dataPath, string outDirectory, CliOutput io)
-    {
-        InputFiles.RequireOutputDirectory(outDirectory);
-        var table = OrderFile.Read(dataPath);
-        if (!table.HasTarget)
-        {
-            throw new UsageException($"{dataPath} has no '{OrderSchema.Target}' column: training needs labelled orders");
-        }
-
-        io.Progress($"training on {table.Count} orders from {dataPath}…");
-        var folder = ModelDirectory.Train(table);
-        folder.Save(outDirectory);
-        io.Progress($"wrote {outDirectory}: {string.Join(", ", ModelDirectory.RequiredFiles)}, {ModelMonitor.SampleFileName}");
-        return folder;
     }
 }

@@ -11,6 +11,7 @@ public class ChartAndCheckTests
     private const string ScatterChart = "Chart.Point<double, double, string>(x: new[] { 1.0, 2.0, 3.0 }, y: new[] { 2.0, 4.0, 3.0 })";
     private const string BarChart = "Chart.Column<double, string, string>(values: new[] { 0.1, 0.3 }, Keys: new[] { \"a\", \"b\" })";
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task ChartsBecomePngOutputsWithSpecHash_RenderedInOneBatch()
     {
@@ -83,6 +84,7 @@ public class ChartAndCheckTests
         Assert.Equal(stale, File.ReadAllBytes(path));
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task CheckComparesChartsBySpecNotPixels()
     {
@@ -107,6 +109,7 @@ public class ChartAndCheckTests
         Assert.Contains("plotly_spec_sha256", stale.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task InteractiveChartsEmbedPlotlyJsOncePerNotebook()
     {
@@ -138,6 +141,7 @@ public class ChartAndCheckTests
         Assert.Equal(before, File.ReadAllBytes(path)); // no notebook without its images
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task ChromiumRendersRealPngs()
     {

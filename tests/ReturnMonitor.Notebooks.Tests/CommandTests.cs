@@ -2,6 +2,7 @@ namespace ReturnMonitor.Notebooks.Tests;
 
 public class CommandTests
 {
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task RunThenCheck_ExitCodesAndMessages()
     {

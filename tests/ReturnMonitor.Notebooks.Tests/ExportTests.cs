@@ -24,6 +24,7 @@ public class ExportTests
         Assert.DoesNotContain("href=\"javascript", html, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task ExportsMarkdownCodeAndOutputsWithoutScripts()
     {

@@ -82,6 +82,7 @@ public class InterruptTests
         Assert.True((await engine.ExecuteAsync("1 + 1", 3, new TextSink())).Succeeded);
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task Interrupting_when_no_cell_runs_leaves_the_engine_working()
     {

@@ -19,6 +19,7 @@ public class IpynbTests
         Assert.Equal("csharp", doc.Cells[1].KernelName);
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task RunningAnUpToDateVsCodeNotebook_LeavesEveryByteInPlace()
     {

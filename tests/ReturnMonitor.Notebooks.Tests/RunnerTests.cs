@@ -101,6 +101,7 @@ public class RunnerTests
         Assert.Equal(50 + 3, Nb.Data(o, "text/plain").Split('\n').Length);
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task DataFramesBecomeTables()
     {
@@ -158,6 +159,7 @@ public class RunnerTests
         Assert.True(r.Written); // the error is visible in the notebook
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task RuntimeExceptionReportsCellAndLine_WithoutMachinePaths()
     {
@@ -182,6 +184,7 @@ public class RunnerTests
         Assert.DoesNotContain(traceback, l => l.Contains('/', StringComparison.Ordinal) || l.Contains("Submission#", StringComparison.Ordinal));
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task NugetReferenceResolvesFromTheLocalCache()
     {
@@ -191,6 +194,7 @@ public class RunnerTests
         Assert.Equal("2.5", Nb.Plain(r, 1));
     }
 
+    [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
     public async Task UnknownNugetPackageGivesAClearError()
     {

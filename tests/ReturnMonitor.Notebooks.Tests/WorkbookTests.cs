@@ -1,6 +1,7 @@
 namespace ReturnMonitor.Notebooks.Tests;
 
 /// <summary>Executes every committed notebook of the workbook and fails on any cell error or stale committed output.</summary>
+[Trait("Category", "Slow")] // runs every notebook: outside the fast loop
 public class WorkbookTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using ReturnMonitor.Data;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Drift;
@@ -27,7 +28,7 @@ public sealed record DistributionComparison(IReadOnlyList<string> Labels, IReadO
             && reference.Values.ToArray().Union(current.Values.ToArray()).Order().ToArray() is { Length: <= MaxDistinctBins } values)
         {
             return new DistributionComparison(
-                values.Select(v => Data.OrderCsv.FormatNumber(v)).ToArray(),
+                values.Select(v => OrderCsv.FormatNumber(v)).ToArray(),
                 values.Select(v => Share(reference, v, v, inclusiveUpper: true)).ToArray(),
                 values.Select(v => Share(current, v, v, inclusiveUpper: true)).ToArray());
         }

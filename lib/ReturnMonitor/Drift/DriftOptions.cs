@@ -1,6 +1,6 @@
 namespace ReturnMonitor.Drift;
 
-/// <summary>Thresholds of the drift decision. The defaults are the documented ones (README, "Drift decision").</summary>
+/// <summary>Thresholds of the drift decision. The defaults are the documented ones (docs/statistics-and-drift-decision.md, "Drift decision").</summary>
 /// <param name="Alpha">Significance level applied to corrected p-values.</param>
 /// <param name="Correction">Multiple-testing correction across the batch's features.</param>
 /// <param name="ModeratePsi">PSI from which a significant drift is moderate.</param>

@@ -1,9 +1,10 @@
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Monitoring;
 
 namespace ReturnMonitor.Evaluation;
 
-/// <summary>What the evaluation simulates. Defaults are the ones the README's table was produced with.</summary>
+/// <summary>What the evaluation simulates. Defaults are the ones the table in docs/evaluation.md was produced with.</summary>
 /// <param name="Trials">Normal (no-drift) batches simulated per batch size: the false-positive rate needs many to resolve 5%.</param>
 /// <param name="Sizes">Batch sizes, in orders.</param>
 /// <param name="ReferenceSize">Orders in the simulated training data (the reference), as in the demo.</param>
@@ -30,7 +31,7 @@ public sealed record EvaluationOptions(
     int MultivariateTrials = 20,
     int MultivariateSize = 1000)
 {
-    /// <summary>The batch sizes of the issue and the README: 100, 500, 1,000, 5,000 and 20,000 orders.</summary>
+    /// <summary>The batch sizes of the issue and docs/evaluation.md: 100, 500, 1,000, 5,000 and 20,000 orders.</summary>
     public static IReadOnlyList<int> DefaultSizes { get; } = [100, 500, 1000, 5000, 20000];
 
     /// <summary>Graded shifts by default: 10%, 20% and 30% of the way to the flash sale.</summary>
@@ -49,8 +50,8 @@ public sealed record EvaluationOptions(
     /// </summary>
     public int EstimateReferences { get; init; } = 10;
 
-    /// <summary>The cost model of the money evaluation; <see cref="Monitoring.CostModel.Default"/> when null.</summary>
-    public Monitoring.CostModel? Costs { get; init; }
+    /// <summary>The cost model of the money evaluation; <see cref="CostModel.Default"/> when null.</summary>
+    public CostModel? Costs { get; init; }
 
     /// <summary>The batch sizes in use.</summary>
     public IReadOnlyList<int> BatchSizes => Sizes ?? DefaultSizes;

@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using ReturnMonitor.Data;
 
 namespace ReturnMonitor.Modeling;
 
@@ -18,24 +19,24 @@ internal sealed class ModelInput
     [ColumnName("Label")]
     public bool Returned { get; set; }
 
-    /// <summary>The numeric columns, in <see cref="Data.OrderSchema.NumericFeatures"/> order.</summary>
+    /// <summary>The numeric columns, in <see cref="OrderSchema.NumericFeatures"/> order.</summary>
     public static readonly string[] NumericColumns =
     [
         nameof(ProductPrice), nameof(CustomerPurchaseHistory), nameof(ReviewRating), nameof(DeliveryTimeDays),
         nameof(DiscountPercentage), nameof(PreviousReturns), nameof(DaysSincePurchase),
     ];
 
-    public static IEnumerable<ModelInput> From(Data.OrderTable table)
+    public static IEnumerable<ModelInput> From(OrderTable table)
     {
-        var price = table.Numeric(Data.OrderSchema.ProductPrice).ToArray();
-        var history = table.Numeric(Data.OrderSchema.CustomerPurchaseHistory).ToArray();
-        var rating = table.Numeric(Data.OrderSchema.ReviewRating).ToArray();
-        var delivery = table.Numeric(Data.OrderSchema.DeliveryTimeDays).ToArray();
-        var discount = table.Numeric(Data.OrderSchema.DiscountPercentage).ToArray();
-        var previous = table.Numeric(Data.OrderSchema.PreviousReturns).ToArray();
-        var days = table.Numeric(Data.OrderSchema.DaysSincePurchase).ToArray();
-        var category = table.Categorical(Data.OrderSchema.ProductCategory);
-        var size = table.Categorical(Data.OrderSchema.SizeOrdered);
+        var price = table.Numeric(OrderSchema.ProductPrice).ToArray();
+        var history = table.Numeric(OrderSchema.CustomerPurchaseHistory).ToArray();
+        var rating = table.Numeric(OrderSchema.ReviewRating).ToArray();
+        var delivery = table.Numeric(OrderSchema.DeliveryTimeDays).ToArray();
+        var discount = table.Numeric(OrderSchema.DiscountPercentage).ToArray();
+        var previous = table.Numeric(OrderSchema.PreviousReturns).ToArray();
+        var days = table.Numeric(OrderSchema.DaysSincePurchase).ToArray();
+        var category = table.Categorical(OrderSchema.ProductCategory);
+        var size = table.Categorical(OrderSchema.SizeOrdered);
         var labelled = table.HasTarget;
         var returned = labelled ? table.Returned.ToArray() : null;
         for (var i = 0; i < table.Count; i++)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -27,12 +28,12 @@ public static class DataQualityFindings
         {
             var evidence = new List<string>
             {
-                string.Create(CultureInfo.InvariantCulture, $"{PercentText.Of(feature.MissingRate)} of {feature.Name} missing ({feature.Missing:N0} of {feature.Rows:N0} orders; reference {PercentText.Of(feature.ReferenceMissingRate)})"),
+                string.Create(CultureInfo.InvariantCulture, $"{NumberText.Percent(feature.MissingRate)} of {feature.Name} missing ({feature.Missing:N0} of {feature.Rows:N0} orders; reference {NumberText.Percent(feature.ReferenceMissingRate)})"),
             };
 
             if (feature.Unseen > 0)
             {
-                evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{PercentText.Of(feature.UnseenRate)} of {feature.Name} values never seen in the reference ({feature.Unseen:N0} orders)"));
+                evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{NumberText.Percent(feature.UnseenRate)} of {feature.Name} values never seen in the reference ({feature.Unseen:N0} orders)"));
             }
 
             evidence.Add($"p = {feature.PValue.ToString("G2", CultureInfo.InvariantCulture)} (Holm-adjusted)");

@@ -4,6 +4,7 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Json;
 using ReturnMonitor.Modeling;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -37,6 +38,30 @@ public sealed record ModelDirectory(ReturnModel Model, TrainingReport Training, 
     {
         var (model, report, test) = ModelTrainer.TrainAndEvaluate(data, options);
         return new ModelDirectory(model, report, ReferenceProfile.Fit(data), ModelMonitor.Fit(model, test, data));
+    }
+
+    /// <summary>
+    /// What <c>train</c> and <c>demo</c> do: reads a labelled order file (CSV or Parquet), trains on it as
+    /// <see cref="Train"/> does (the profile fitted on the whole file) and saves the folder to <paramref name="outDirectory"/>.
+    /// </summary>
+    /// <param name="dataPath">The training orders; they must have the target column.</param>
+    /// <param name="outDirectory">The model folder to write (created, older files replaced).</param>
+    /// <param name="progress">Receives a line before training and one after saving; null for silence.</param>
+    /// <exception cref="DataFormatException">The file is missing or malformed.</exception>
+    /// <exception cref="ArgumentException">The file has no target column, or a single class.</exception>
+    public static ModelDirectory TrainFile(string dataPath, string outDirectory, Action<string>? progress = null)
+    {
+        var table = OrderFile.Read(dataPath);
+        if (!table.HasTarget)
+        {
+            throw new ArgumentException($"{dataPath} has no '{OrderSchema.Target}' column: training needs labelled orders");
+        }
+
+        progress?.Invoke($"training on {table.Count} orders from {dataPath}…");
+        var folder = Train(table);
+        folder.Save(outDirectory);
+        progress?.Invoke($"wrote {outDirectory}: {string.Join(", ", RequiredFiles)}, {ModelMonitor.SampleFileName}");
+        return folder;
     }
 
     /// <summary>Writes every file of the folder (creating it), replacing older ones.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -69,7 +70,7 @@ public static class Recommendations
             findings.Add(new Finding(
                 "No drift",
                 Urgency.Maintain,
-                $"no feature drifted (score {Number(drift.Score, 1)}/100; every PSI below {Number(drift.Options.ModeratePsi, 1)} or not significant)",
+                $"no feature drifted (score {NumberText.Fixed(drift.Score, 1)}/100; every PSI below {NumberText.Fixed(drift.Options.ModeratePsi, 1)} or not significant)",
                 StandardActions[Urgency.Maintain]));
         }
 
@@ -104,10 +105,10 @@ public static class Recommendations
             return;
         }
 
-        var evidence = new List<string> { $"average discount {Number(discount.ReferenceMean, 0)}% → {Number(discount.CurrentMean, 0)}%" };
+        var evidence = new List<string> { $"average discount {NumberText.Fixed(discount.ReferenceMean, 0)}% → {NumberText.Fixed(discount.CurrentMean, 0)}%" };
         if (historyDown)
         {
-            evidence.Add($"purchase history {Number(history.ReferenceMean, 1)} → {Number(history.CurrentMean, 1)} orders");
+            evidence.Add($"purchase history {NumberText.Fixed(history.ReferenceMean, 1)} → {NumberText.Fixed(history.CurrentMean, 1)} orders");
             explained.Add(history.Name);
             var previous = drift.Feature(OrderSchema.PreviousReturns);
             if (Down(previous))
@@ -118,7 +119,7 @@ public static class Recommendations
 
         if (clothingUp)
         {
-            evidence.Add($"clothing {Percent(clothing.Reference)} → {Percent(clothing.Current)} of orders");
+            evidence.Add($"clothing {NumberText.Percent(clothing.Reference, 0)} → {NumberText.Percent(clothing.Current, 0)} of orders");
             explained.Add(category.Name);
             explained.Add(OrderSchema.SizeOrdered);
         }
@@ -150,11 +151,11 @@ public static class Recommendations
         }
 
         var rating = drift.Feature(OrderSchema.ReviewRating);
-        var evidence = $"delivery time {Number(delivery.ReferenceMean, 1)} → {Number(delivery.CurrentMean, 1)} days";
+        var evidence = $"delivery time {NumberText.Fixed(delivery.ReferenceMean, 1)} → {NumberText.Fixed(delivery.CurrentMean, 1)} days";
         explained.Add(delivery.Name);
         if (Down(rating))
         {
-            evidence += $", review rating {Number(rating.ReferenceMean, 2)} → {Number(rating.CurrentMean, 2)} stars";
+            evidence += $", review rating {NumberText.Fixed(rating.ReferenceMean, 2)} → {NumberText.Fixed(rating.CurrentMean, 2)} stars";
             explained.Add(rating.Name);
         }
 
@@ -174,7 +175,7 @@ public static class Recommendations
     {
         foreach (var feature in drift.Features.Where(f => f.NewCategories.Count > 0))
         {
-            var shares = feature.NewCategories.Select(c => $"'{c}' ({Percent(Share(feature, c).Current)} of orders)");
+            var shares = feature.NewCategories.Select(c => $"'{c}' ({NumberText.Percent(Share(feature, c).Current, 0)} of orders)");
             explained.Add(feature.Name);
             findings.Add(new Finding(
                 $"Values never seen in training: {feature.Name}",
@@ -203,7 +204,7 @@ public static class Recommendations
         findings.Add(new Finding(
             "Return rate up",
             points >= 10 ? Urgency.Urgent : Urgency.Monitor,
-            $"return rate {Percent(target.ReferenceRate)} → {Percent(target.CurrentRate)} (+{Number(points, 1)} points)",
+            $"return rate {NumberText.Percent(target.ReferenceRate, 0)} → {NumberText.Percent(target.CurrentRate, 0)} (+{NumberText.Fixed(points, 1)} points)",
             [extraCost is null ? "Estimate the revenue at risk for finance" : $"Tell finance: {extraCost}", "Check which of the drifting features explain the extra returns"]));
     }
 
@@ -225,7 +226,7 @@ public static class Recommendations
         findings.Add(new Finding(
             "Model performance down",
             Urgency.Urgent,
-            $"ROC-AUC {Number(reference.RocAuc, 3)} → {Number(realized.RocAuc, 3)}, accuracy {Percent(reference.Accuracy)} → {Percent(realized.Accuracy)}",
+            $"ROC-AUC {NumberText.Fixed(reference.RocAuc, 3)} → {NumberText.Fixed(realized.RocAuc, 3)}, accuracy {NumberText.Percent(reference.Accuracy, 0)} → {NumberText.Percent(realized.Accuracy, 0)}",
             ["Retrain on recent labelled orders", "Until then, do not automate decisions on the model's scores"]));
     }
 
@@ -240,11 +241,7 @@ public static class Recommendations
     }
 
     private static string Describe(FeatureDrift f) => f.Kind == FeatureKind.Numeric
-        ? $"{f.Name} {Number(f.ReferenceMean, 2)} → {Number(f.CurrentMean, 2)} (PSI {Number(f.Psi, 2)})"
-        : $"{f.Name} (PSI {Number(f.Psi, 2)})";
+        ? $"{f.Name} {NumberText.Fixed(f.ReferenceMean, 2)} → {NumberText.Fixed(f.CurrentMean, 2)} (PSI {NumberText.Fixed(f.Psi, 2)})"
+        : $"{f.Name} (PSI {NumberText.Fixed(f.Psi, 2)})";
 
-    private static string Number(double? value, int decimals) =>
-        value is { } v ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
-
-    private static string Percent(double value) => (100 * value).ToString("F0", CultureInfo.InvariantCulture) + "%";
 }

@@ -6,8 +6,8 @@ namespace ReturnMonitor.Reporting;
 
 /// <summary>
 /// The JSON document of one <see cref="BatchCheck"/>: what <c>drift --format json</c> prints (with <c>--model</c>, the
-/// same document with the model sections) and what <c>demo</c> writes per batch. Documented field by field in the
-/// README. Each section of the check is written by its own renderer and left out when the check has no such section.
+/// same document with the model sections) and what <c>demo</c> writes per batch. Documented field by field in
+/// docs/json-reference.md. Each section of the check is written by its own renderer and left out when the check has no such section.
 /// </summary>
 public static class BatchCheckJson
 {

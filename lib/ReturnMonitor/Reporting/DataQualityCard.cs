@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Reporting;
 
@@ -36,12 +37,12 @@ public static class DataQualityCard
             var parts = new List<string>();
             if (f.Missing > 0)
             {
-                parts.Add($"{PercentText.Of(f.MissingRate)} missing (reference {PercentText.Of(f.ReferenceMissingRate)})");
+                parts.Add($"{NumberText.Percent(f.MissingRate)} missing (reference {NumberText.Percent(f.ReferenceMissingRate)})");
             }
 
             if (f.Unseen > 0)
             {
-                parts.Add($"{PercentText.Of(f.UnseenRate)} unseen");
+                parts.Add($"{NumberText.Percent(f.UnseenRate)} unseen");
             }
 
             parts.Add($"p {f.PValue.ToString("G2", CultureInfo.InvariantCulture)}");

@@ -3,6 +3,7 @@ using Plotly.NET;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Text;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace ReturnMonitor.Reporting;
@@ -58,7 +59,7 @@ public static class DriftCharts
             values: d.Reference.ToArray(), Keys: d.Labels.ToArray(), Name: "reference (training)", MarkerColor: Color.fromString(ReferenceColor));
         var current = CSharpChart.Column<double, string, string>(
             values: d.Current.ToArray(), Keys: d.Labels.ToArray(), Name: "current batch", MarkerColor: Color.fromString(CurrentColor));
-        var psi = feature.Psi.ToString("F3", CultureInfo.InvariantCulture);
+        var psi = NumberText.Fixed(feature.Psi, 3);
         return CSharpChart.Combine([reference, current])
             .Titled($"{feature.Name}: reference vs batch (PSI {psi}, {DriftJson.Name(feature.Severity)})")
             .Axes(feature.Name, "share of orders")

@@ -7,7 +7,7 @@ namespace ReturnMonitor.Reporting;
 
 /// <summary>
 /// The stable JSON form of a <see cref="DriftReport"/> (the <c>drift --format json</c> output), documented field by
-/// field in the README. Numbers that are not finite are written as null.
+/// field in docs/json-reference.md. Numbers that are not finite are written as null.
 /// </summary>
 public static class DriftJson
 {

@@ -4,7 +4,7 @@ using ReturnMonitor.Json;
 
 namespace ReturnMonitor.Reporting;
 
-/// <summary>The stable JSON form of an <see cref="EvaluationReport"/> (<c>evaluate --format json</c>), documented in the README.</summary>
+/// <summary>The stable JSON form of an <see cref="EvaluationReport"/> (<c>evaluate --format json</c>), documented in docs/evaluation.md.</summary>
 public static class EvaluationJson
 {
     /// <summary>The report as a JSON object.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Reporting;
 
@@ -15,13 +16,13 @@ public static class FeatureTable
         : f.Kind == FeatureKind.Numeric
         ? new FeatureTableRow(
             f.Name, "numeric", DriftJson.Name(f.Severity), Math.Round(f.Psi, 3),
-            $"KS D={Fixed(f.KsStatistic, 3)}{Sketch(f)}", PValue(f.AdjustedPValue),
-            $"W₁={Fixed(f.Wasserstein, 2)} ({Fixed(f.WassersteinNormed, 2)}σ)",
-            $"{Fixed(f.ReferenceMean, 2)} → {Fixed(f.CurrentMean, 2)} ({Shift(f.MeanShiftPercent)})")
+            $"KS D={NumberText.Fixed(f.KsStatistic, 3)}{Sketch(f)}", PValue(f.AdjustedPValue),
+            $"W₁={NumberText.Fixed(f.Wasserstein, 2)} ({NumberText.Fixed(f.WassersteinNormed, 2)}σ)",
+            $"{NumberText.Fixed(f.ReferenceMean, 2)} → {NumberText.Fixed(f.CurrentMean, 2)} ({Shift(f.MeanShiftPercent)})")
         : new FeatureTableRow(
             f.Name, "categorical", DriftJson.Name(f.Severity), Math.Round(f.Psi, 3),
-            $"χ²={Fixed(f.ChiSquare, 1)} (df {f.DegreesOfFreedom})", PValue(f.AdjustedPValue),
-            $"JS={Fixed(f.JensenShannon, 3)}",
+            $"χ²={NumberText.Fixed(f.ChiSquare, 1)} (df {f.DegreesOfFreedom})", PValue(f.AdjustedPValue),
+            $"JS={NumberText.Fixed(f.JensenShannon, 3)}",
             f.NewCategories.Count == 0 ? "" : "unseen in training: " + string.Join(", ", f.NewCategories));
 
     /// <summary>A p-value with three significant digits ("3.21e-05", "0.412"); one that underflowed to 0 reads "&lt; 1e-307".</summary>
@@ -32,9 +33,6 @@ public static class FeatureTable
     private static string Sketch(FeatureDrift f) => f.Exact
         ? ""
         : $" ±{f.KsErrorBound.ToString("0.0e+0", CultureInfo.InvariantCulture)} (sketch){(f.Inconclusive ? ", inconclusive within sketch error" : "")}";
-
-    private static string Fixed(double? value, int decimals) =>
-        value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
 
     private static string Shift(double? percent) =>
         percent is { } p ? p.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "from 0";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using ReturnMonitor.Drift;
 using ReturnMonitor.Json;
 using ReturnMonitor.Monitoring;
 
@@ -87,7 +88,7 @@ public static class HistoryExport
         };
     }
 
-    private static string Name(Drift.DriftStatus status) => status.ToString().ToLowerInvariant();
+    private static string Name(DriftStatus status) => status.ToString().ToLowerInvariant();
 
     private static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 }

@@ -5,6 +5,7 @@ using Plotly.NET;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Reporting;
 
@@ -17,6 +18,22 @@ namespace ReturnMonitor.Reporting;
 /// </summary>
 public static class HtmlReport
 {
+    /// <summary>
+    /// Renders the page for the batches a monitor checked (the reference's name and headline numbers from the monitor)
+    /// and writes it to <paramref name="path"/>, creating its folder.
+    /// </summary>
+    /// <exception cref="ArgumentException">No batches.</exception>
+    public static void WriteFile(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, IReadOnlyList<HistoryEntry>? history = null)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, history));
+    }
+
     /// <summary>Renders the page from the checked batches; every panel draws a section of a <see cref="BatchCheck"/>.</summary>
     /// <param name="referenceOverview">Headline numbers of the reference, for the deltas.</param>
     /// <param name="referenceName">Name of the reference (file or profile).</param>
@@ -84,23 +101,23 @@ public static class HtmlReport
         var html = new StringBuilder();
         html.Append($"<section class=\"batch\" id=\"batch-{b}\" data-name=\"{E(check.Name)}\">");
         html.Append($"<h2>{E(check.Name)} <span class=\"rows\">{check.Overview.Orders} orders</span></h2>");
-        html.Append($"<div class=\"banner status-{DriftJson.Name(drift.Status)}\" id=\"banner-{b}\"><b>{DriftJson.Name(drift.Status).ToUpperInvariant()}</b> · drift score <b>{F(drift.Score, 1)}</b>/100 · ");
+        html.Append($"<div class=\"banner status-{DriftJson.Name(drift.Status)}\" id=\"banner-{b}\"><b>{DriftJson.Name(drift.Status).ToUpperInvariant()}</b> · drift score <b>{NumberText.Fixed(drift.Score, 1)}</b>/100 · ");
         html.Append($"{drift.CountWith(DriftSeverity.Severe)} severe, {drift.CountWith(DriftSeverity.Moderate)} moderate, {drift.CountWith(DriftSeverity.None)} without drift</div>");
 
         html.Append("<div class=\"cards\">");
         foreach (var delta in OverviewDelta.Compare(reference, check.Overview))
         {
             var arrow = delta.Change > 0 ? "▲" : delta.Change < 0 ? "▼" : "=";
-            html.Append($"<div class=\"card\"><div class=\"metric\">{E(delta.Metric)}</div><div class=\"value\">{F(delta.Current, 2)}</div>");
-            html.Append($"<div class=\"delta {delta.Verdict}\">{arrow} {F(delta.Change, 2)} vs {F(delta.Reference, 2)} ({delta.Verdict})</div></div>");
+            html.Append($"<div class=\"card\"><div class=\"metric\">{E(delta.Metric)}</div><div class=\"value\">{NumberText.Fixed(delta.Current, 2)}</div>");
+            html.Append($"<div class=\"delta {delta.Verdict}\">{arrow} {NumberText.Fixed(delta.Change, 2)} vs {NumberText.Fixed(delta.Reference, 2)} ({delta.Verdict})</div></div>");
         }
 
         if (check.Model is { Realized: { } realized } model)
         {
-            var baseline = $" vs {F(model.Reference.RocAuc, 3)} in training";
+            var baseline = $" vs {NumberText.Fixed(model.Reference.RocAuc, 3)} in training";
             var verdict = model.Reference.RocAuc - realized.RocAuc >= 0.05 ? "worse" : "same";
-            html.Append($"<div class=\"card\"><div class=\"metric\">model ROC-AUC (realized)</div><div class=\"value\">{F(realized.RocAuc, 3)}</div>");
-            html.Append($"<div class=\"delta {verdict}\">accuracy {F(100 * realized.Accuracy, 1)}%{E(baseline)}</div></div>");
+            html.Append($"<div class=\"card\"><div class=\"metric\">model ROC-AUC (realized)</div><div class=\"value\">{NumberText.Fixed(realized.RocAuc, 3)}</div>");
+            html.Append($"<div class=\"delta {verdict}\">accuracy {NumberText.Fixed(100 * realized.Accuracy, 1)}%{E(baseline)}</div></div>");
         }
 
         if (check.Money is { } money)
@@ -138,7 +155,7 @@ public static class HtmlReport
         html.Append("<h3>Feature drift</h3><table class=\"features\"><thead><tr><th>Feature</th><th>Kind</th><th>Severity</th><th>PSI</th><th>Test</th><th>p (adjusted)</th><th>Distance</th><th>Change</th></tr></thead><tbody>");
         foreach (var row in FeatureTable.Of(drift))
         {
-            html.Append($"<tr class=\"sev-{row.Severity}\"><td>{E(row.Feature)}</td><td>{E(row.Kind)}</td><td>{E(row.Severity)}</td><td>{F(row.Psi, 3)}</td><td>{E(row.Test)}</td><td>{E(row.AdjustedPValue)}</td><td>{E(row.Distance)}</td><td>{E(row.Change)}</td></tr>");
+            html.Append($"<tr class=\"sev-{row.Severity}\"><td>{E(row.Feature)}</td><td>{E(row.Kind)}</td><td>{E(row.Severity)}</td><td>{NumberText.Fixed(row.Psi, 3)}</td><td>{E(row.Test)}</td><td>{E(row.AdjustedPValue)}</td><td>{E(row.Distance)}</td><td>{E(row.Change)}</td></tr>");
         }
 
         html.Append("</tbody></table>");
@@ -185,11 +202,11 @@ public static class HtmlReport
         html.Append(MoneyCard.Reliability(b, model));
         html.Append($"<li><b>Performance alerts</b>: {E(model.Alerts.Count == 0 ? "none" : string.Join(", ", model.Alerts))}</li>");
         var p = model.Prediction;
-        html.Append($"<li><b>Prediction drift: {(p.Drifted ? "yes" : "no")}</b> — mean score {F(p.ReferenceMeanScore, 3)} → {F(p.CurrentMeanScore, 3)}, PSI {F(p.Psi, 3)}, ");
-        html.Append($"predicted return rate {F(100 * p.PredictedReturnRate.ReferenceRate, 1)}% → {F(100 * p.PredictedReturnRate.CurrentRate, 1)}%</li>");
+        html.Append($"<li><b>Prediction drift: {(p.Drifted ? "yes" : "no")}</b> — mean score {NumberText.Fixed(p.ReferenceMeanScore, 3)} → {NumberText.Fixed(p.CurrentMeanScore, 3)}, PSI {NumberText.Fixed(p.Psi, 3)}, ");
+        html.Append($"predicted return rate {NumberText.Fixed(100 * p.PredictedReturnRate.ReferenceRate, 1)}% → {NumberText.Fixed(100 * p.PredictedReturnRate.CurrentRate, 1)}%</li>");
         if (model.Multivariate is { } mv)
         {
-            html.Append($"<li><b>Multivariate drift (domain classifier): {(mv.Drifted ? "yes" : "no")}</b> — ROC-AUC {F(mv.RocAuc, 3)}, alarm from {F(mv.Threshold, 3)}; ");
+            html.Append($"<li><b>Multivariate drift (domain classifier): {(mv.Drifted ? "yes" : "no")}</b> — ROC-AUC {NumberText.Fixed(mv.RocAuc, 3)}, alarm from {NumberText.Fixed(mv.Threshold, 3)}; ");
             html.Append($"driven by {E(string.Join(", ", mv.Drivers.Take(3).Select(d => d.Feature)))}</li>");
         }
 
@@ -204,9 +221,9 @@ public static class HtmlReport
         foreach (var c in checks)
         {
             var o = c.Overview;
-            html.Append($"<tr><td>{E(c.Name)}</td><td>{o.Orders}</td><td>{(o.ReturnRate is { } r ? F(100 * r, 1) + "%" : "–")}</td><td>{F(o.AverageDiscount, 1)}%</td>");
-            html.Append($"<td>{F(o.AverageDeliveryDays, 2)}</td><td>{F(o.AverageRating, 2)}</td><td>{F(c.Drift.Score, 1)}</td>");
-            html.Append($"<td class=\"status-{DriftJson.Name(c.Drift.Status)}\">{DriftJson.Name(c.Drift.Status)}</td><td>{(c.Model?.Realized is { } m ? F(m.RocAuc, 3) : "–")}</td></tr>");
+            html.Append($"<tr><td>{E(c.Name)}</td><td>{o.Orders}</td><td>{(o.ReturnRate is { } r ? NumberText.Fixed(100 * r, 1) + "%" : "–")}</td><td>{NumberText.Fixed(o.AverageDiscount, 1)}%</td>");
+            html.Append($"<td>{NumberText.Fixed(o.AverageDeliveryDays, 2)}</td><td>{NumberText.Fixed(o.AverageRating, 2)}</td><td>{NumberText.Fixed(c.Drift.Score, 1)}</td>");
+            html.Append($"<td class=\"status-{DriftJson.Name(c.Drift.Status)}\">{DriftJson.Name(c.Drift.Status)}</td><td>{(c.Model?.Realized is { } m ? NumberText.Fixed(m.RocAuc, 3) : "–")}</td></tr>");
         }
 
         return html.Append("</tbody></table>").ToString();
@@ -222,9 +239,6 @@ public static class HtmlReport
         .Replace("&", "\\u0026", StringComparison.Ordinal)
         .Replace("\u2028", "\\u2028", StringComparison.Ordinal)
         .Replace("\u2029", "\\u2029", StringComparison.Ordinal);
-
-    private static string F(double value, int decimals) =>
-        double.IsFinite(value) ? value.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
 
     private const string Css = """
         body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:0 auto;max-width:1720px;padding:0 24px 48px;color:#222;background:#fafafa}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Plotly.NET;
 using ReturnMonitor.Modeling;
+using ReturnMonitor.Text;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace ReturnMonitor.Reporting;
@@ -14,7 +15,7 @@ public static class ModelCharts
         var model = CSharpChart.Line<double, double, string>(
             x: curve.FalsePositiveRate, y: curve.TruePositiveRate, Name: "random forest", LineColor: Color.fromString("#1f77b4"));
         return CSharpChart.Combine([model, Diagonal("chance")])
-            .Titled($"ROC curve — AUC {rocAuc.ToString("F3", CultureInfo.InvariantCulture)}")
+            .Titled($"ROC curve — AUC {NumberText.Fixed(rocAuc, 3)}")
             .Axes("false-positive rate (kept orders flagged)", "true-positive rate (returns caught)")
             .Sized(560, 480);
     }
@@ -48,7 +49,7 @@ public static class ModelCharts
     {
         var lines = curves.Select(c => CSharpChart.Line<double, double, string>(
             x: c.Curve.FalsePositiveRate, y: c.Curve.TruePositiveRate,
-            Name: $"{c.Name} (AUC {c.RocAuc.ToString("F3", CultureInfo.InvariantCulture)})")).ToList();
+            Name: $"{c.Name} (AUC {NumberText.Fixed(c.RocAuc, 3)})")).ToList();
         lines.Add(Diagonal("chance"));
         return CSharpChart.Combine(lines)
             .Titled("ROC curves per batch")

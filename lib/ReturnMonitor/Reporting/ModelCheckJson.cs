@@ -7,7 +7,7 @@ namespace ReturnMonitor.Reporting;
 /// <summary>
 /// The model-aware sections of <c>drift --model DIR --format json</c>: <c>performance</c> (reference, realized,
 /// estimated, and when assessed the chosen estimates and their reliability), <c>predictionDrift</c> and
-/// <c>multivariate</c>; documented field by field in the README.
+/// <c>multivariate</c>; documented field by field in docs/model-aware-monitoring.md.
 /// </summary>
 public static class ModelCheckJson
 {

@@ -1,6 +1,8 @@
+using ReturnMonitor.Monitoring;
+
 namespace ReturnMonitor.Reporting;
 
-/// <summary>One metric of the model-health table (values as displayed, 3 decimals; the exact ones are in <see cref="Monitoring.ModelCheck"/>).</summary>
+/// <summary>One metric of the model-health table (values as displayed, 3 decimals; the exact ones are in <see cref="ModelCheck"/>).</summary>
 /// <param name="Metric">The metric's JSON name (rocAuc, accuracy, precision, recall, f1).</param>
 /// <param name="Reference">Value on the held-out test split.</param>
 /// <param name="Realized">Value on the batch's own labels, or "–" when unlabelled.</param>

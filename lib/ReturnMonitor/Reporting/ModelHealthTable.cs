@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Reporting;
 
@@ -21,11 +22,11 @@ public static class ModelHealthTable
         var thresholds = check.Thresholds[metric];
         return new ModelHealthRow(
             metric.JsonName(),
-            Fixed(metric.Of(check.Reference)),
-            check.Realized is { } realized ? Fixed(metric.Of(realized)) : "–",
-            Fixed(check.Estimated[metric]),
-            $"{Fixed(lower)}–{Fixed(upper)}",
-            $"{Fixed(thresholds.Lower)}–{Fixed(thresholds.Upper)}",
+            NumberText.Fixed(metric.Of(check.Reference), 3),
+            check.Realized is { } realized ? NumberText.Fixed(metric.Of(realized), 3) : "–",
+            NumberText.Fixed(check.Estimated[metric], 3),
+            $"{NumberText.Fixed(lower, 3)}–{NumberText.Fixed(upper, 3)}",
+            $"{NumberText.Fixed(thresholds.Lower, 3)}–{NumberText.Fixed(thresholds.Upper, 3)}",
             check.IsAlerting(metric));
     }).ToArray();
 
@@ -37,7 +38,4 @@ public static class ModelHealthTable
         check.Assessment?[metric] is { Method: EstimateMethod.Cbpe } assessed
             ? (assessed.Lower, assessed.Upper)
             : (check.Estimated.Bands[metric].Lower, check.Estimated.Bands[metric].Upper);
-
-    private static string Fixed(double value) =>
-        double.IsFinite(value) ? value.ToString("F3", CultureInfo.InvariantCulture) : "–";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Reporting;
 
@@ -56,8 +57,8 @@ public static class MoneyCard
         {
             var accuracy = assessment[PerformanceMetric.Accuracy];
             return $"<li id=\"reliability-{batch}\" class=\"{(r.Reliable ? "reliable" : "unreliable")}\"><b>Label-free estimate reliable: {(r.Reliable ? "yes" : "no")}</b> — {E(r.Reason)} " +
-                   $"(method {E(MoneyJson.Method(r.Method))}; accuracy {F(accuracy.Value)}, band {F(accuracy.Lower)}–{F(accuracy.Upper)}; " +
-                   $"{F(100 * r.Support.ShareOutside, 1)}% of orders outside the reference's range; effective sample {F(r.EffectiveSampleSize, 0)} of {r.ReferenceOrders})</li>";
+                   $"(method {E(MoneyJson.Method(r.Method))}; accuracy {NumberText.Fixed(accuracy.Value, 3)}, band {NumberText.Fixed(accuracy.Lower, 3)}–{NumberText.Fixed(accuracy.Upper, 3)}; " +
+                   $"{NumberText.Fixed(100 * r.Support.ShareOutside, 1)}% of orders outside the reference's range; effective sample {NumberText.Fixed(r.EffectiveSampleSize, 0)} of {r.ReferenceOrders})</li>";
         }
 
         return model.AssessmentSkipped is { } skipped ? $"<li id=\"reliability-{batch}\"><b>Label-free estimate reliability: not assessed</b> — {E(skipped)}</li>" : "";
@@ -69,8 +70,6 @@ public static class MoneyCard
     private static string Signed(string currency, double value) => (value >= 0 ? "+" : "−") + Amount(currency, Math.Abs(value));
 
     private static bool MoneySignificant(ReturnCostEstimate c) => c.ExtraPerOrder > 0 && c.Lower > c.ReferencePerOrder * c.Orders;
-
-    private static string F(double value, int decimals = 3) => double.IsFinite(value) ? value.ToString("F" + decimals, CultureInfo.InvariantCulture) : "–";
 
     private static string E(string text) => HtmlReport.E(text);
 }

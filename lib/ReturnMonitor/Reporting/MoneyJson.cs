@@ -4,7 +4,7 @@ using ReturnMonitor.Monitoring;
 namespace ReturnMonitor.Reporting;
 
 /// <summary>
-/// The <c>money</c> and <c>performance.reliability</c> sections of a batch check's JSON (documented in the README):
+/// The <c>money</c> and <c>performance.reliability</c> sections of a batch check's JSON (documented in docs/money.md and docs/model-aware-monitoring.md):
 /// amounts in the cost model's currency, per-order arrays never written.
 /// </summary>
 public static class MoneyJson

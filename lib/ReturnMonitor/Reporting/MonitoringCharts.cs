@@ -4,6 +4,7 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Evaluation;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Text;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace ReturnMonitor.Reporting;
@@ -27,7 +28,7 @@ public static class MonitoringCharts
             var bins = c.Curve.Bins.Where(b => b.Count > 0).ToArray();
             return CSharpChart.Line<double, double, string>(
                 x: bins.Select(b => b.MeanPredicted), y: bins.Select(b => b.ObservedRate), ShowMarkers: true,
-                Name: $"{c.Name} (ECE {F3(c.Curve.ExpectedCalibrationError)})", LineColor: Color.fromString(Palette[i % Palette.Length]));
+                Name: $"{c.Name} (ECE {NumberText.Fixed(c.Curve.ExpectedCalibrationError, 3)})", LineColor: Color.fromString(Palette[i % Palette.Length]));
         }).ToList();
         lines.Add(ModelCharts.Diagonal("perfectly calibrated"));
         return CSharpChart.Combine(lines)
@@ -71,7 +72,7 @@ public static class MonitoringCharts
         var thresholds = batches[0].Check.Thresholds[metric];
         return CSharpChart.Combine(traces)
             .WithReferenceLines([(thresholds.Lower, "#7f7f7f"), (thresholds.Upper, "#7f7f7f")], horizontal: true)
-            .Titled($"{name}: estimated vs realized, alert thresholds {F3(thresholds.Lower)}–{F3(thresholds.Upper)} (dashed)")
+            .Titled($"{name}: estimated vs realized, alert thresholds {NumberText.Fixed(thresholds.Lower, 3)}–{NumberText.Fixed(thresholds.Upper, 3)} (dashed)")
             .Axes("batch", name)
             .Sized(860, 460);
     }
@@ -119,5 +120,4 @@ public static class MonitoringCharts
             .Sized(760, 460);
     }
 
-    private static string F3(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 }

@@ -27,6 +27,7 @@ public class CliTests
         Assert.Contains("batch_2_flash_sale.csv: 100 orders", first.Out);
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Demo_regenerates_the_committed_data_and_writes_drift_and_model_health_for_every_batch()
     {
@@ -130,6 +131,7 @@ public class CliTests
         Assert.All(new[] { "performance", "predictionDrift", "multivariate" }, key => Assert.False(json.AsObject().ContainsKey(key)));
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Drift_json_text_and_the_dashboard_show_the_same_findings()
     {
@@ -267,6 +269,7 @@ public class CliTests
 
 public class ReportCommandTests
 {
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Report_writes_one_page_for_several_batches_with_the_model()
     {

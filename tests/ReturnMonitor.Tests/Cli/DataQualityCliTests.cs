@@ -123,6 +123,7 @@ public class DataQualityCliTests(MonitorFixture fixture) : IClassFixture<Monitor
         Assert.DoesNotContain("dataQuality:", stdout);
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void The_dashboard_has_a_data_quality_card_only_for_the_batch_with_gaps()
     {

@@ -9,6 +9,7 @@ public sealed class MonitorCommandTests(MonitorFixture fixture) : IClassFixture<
     private (int ExitCode, string Out, string Err) Monitor(string history, int week, params string[] extra) =>
         CliRunner.Run(["monitor", "--model", fixture.Model, "--history", history, "--current", fixture.Batches[week - 1], "--period", $"2026-W{week:00}", .. extra]);
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Monitor_records_once_per_period_and_content_and_history_lists_it_as_text_json_and_csv()
     {
@@ -115,6 +116,7 @@ public sealed class MonitorCommandTests(MonitorFixture fixture) : IClassFixture<
         Assert.Equal("error: --period: period '2026-W60': 2026 has no ISO week 60\n", stderr);
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Two_monitor_processes_writing_one_history_at_once_lose_and_duplicate_nothing()
     {
@@ -135,6 +137,7 @@ public sealed class MonitorCommandTests(MonitorFixture fixture) : IClassFixture<
         Assert.Equal(Enumerable.Range(1, 8).Select(w => $"2026-W{w:00}"), periods);
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void A_process_killed_mid_run_leaves_a_readable_history_with_every_completed_record()
     {

@@ -36,6 +36,7 @@ public sealed class WeeklyStreamTests
         Assert.NotEqual(a.Numeric("product_price").ToArray(), stream.Batch(1, 300, seed: 1).Numeric("product_price").ToArray());
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Checked_against_the_training_data_the_ordinary_weeks_are_healthy_and_the_events_show()
     {

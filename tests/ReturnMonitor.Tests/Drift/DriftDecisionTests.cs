@@ -7,6 +7,7 @@ public class DriftDecisionTests
 {
     private static readonly ReferenceProfile Reference = ReferenceProfile.Fit(OrderGenerator.Generate(Scenario.Baseline, 5000, seed: 1));
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Theory]
     [InlineData(200)]
     [InlineData(1000)]
@@ -21,6 +22,7 @@ public class DriftDecisionTests
         Assert.True(alarms <= trials * 0.05, $"{alarms} of {trials} clean batches of {batchSize} alarmed");
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Theory]
     [InlineData("flash_sale")]
     [InlineData("supply_crisis")]

@@ -10,6 +10,7 @@ public sealed class KolmogorovDistributionTests
 {
     private const string File = "kolmogorov_distribution.json";
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void KsTwoSurvivalFunctionMatchesScipyKstwoSf()
     {
@@ -74,6 +75,7 @@ public sealed class KolmogorovDistributionTests
     public void KsTwoSurvivalFunctionInvalidArgumentsGiveNaN(double x, double n) =>
         Assert.True(double.IsNaN(KolmogorovDistribution.KsTwoSf(x, n)));
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void KsTwoSurvivalFunctionIsNonIncreasingInX()
     {

@@ -9,6 +9,7 @@ public class DataQualityEvaluationTests
 {
     private static readonly EvaluationOptions Small = new(Trials: 60, DriftTrials: 40, Sizes: [100, 500], Magnitudes: [], TruthSampleSize: 5_000, PerformanceTrials: 0, MultivariateTrials: 0);
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void The_missing_values_case_is_deterministic_and_meets_its_targets()
     {
@@ -49,6 +50,7 @@ public class DataQualityEvaluationTests
         Assert.Empty(DataQualityEvaluation.Targets([]));
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Evaluate_renders_the_data_quality_rates_in_json_and_text()
     {

@@ -76,6 +76,7 @@ public class EvaluationTests
         Assert.All(truth.Where(t => t.Feature == OrderSchema.DaysSincePurchase), t => Assert.True(t.Unchanged));
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void A_small_run_is_deterministic_alarms_on_drift_and_rarely_on_normal_batches()
     {
@@ -93,6 +94,7 @@ public class EvaluationTests
         Assert.Contains(first.Targets, t => t.Name == "falsePositiveRate");
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Evaluate_writes_json_with_named_rates_and_rejects_bad_sizes()
     {

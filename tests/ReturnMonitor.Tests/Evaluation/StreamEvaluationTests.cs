@@ -9,6 +9,7 @@ public sealed class StreamEvaluationTests
     /// enough to count): the calibrated detector's false-alarm rate on fresh clean streams — new references, new
     /// batches — is near its target, and it catches the persistent shifts no later than the per-batch decision.
     /// </summary>
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void On_simulated_streams_the_calibrated_CUSUM_keeps_its_false_alarm_rate_and_catches_slow_drift_earlier()
     {

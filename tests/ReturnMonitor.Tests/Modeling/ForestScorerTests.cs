@@ -9,6 +9,7 @@ public class ForestScorerTests
 {
     private static readonly Lazy<ReturnModel> Model = new(() => ReturnModel.Train(OrderCsv.Read(Path.Combine(TestPaths.Data, "train.csv"))));
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Scores_equal_the_mlnet_path_bit_for_bit_on_every_scenario_and_unseen_categories()
     {

@@ -106,6 +106,7 @@ public class ModelComparisonTests
         Assert.All(result.Trainers, t => Assert.Equal(4, t.RocAuc.PerFold.Count));
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void A_small_real_run_scores_every_trainer_on_every_fold()
     {

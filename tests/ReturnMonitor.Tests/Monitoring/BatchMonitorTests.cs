@@ -61,6 +61,7 @@ public class BatchMonitorTests
         Assert.Equal(expected, BatchCheckJson.Serialize(loaded.Check(SmallModel.FlashSale)));
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void The_domain_classifier_runs_only_when_asked_and_a_sample_is_there()
     {

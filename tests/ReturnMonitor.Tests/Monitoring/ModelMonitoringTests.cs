@@ -174,6 +174,7 @@ public class ModelMonitoringTests
         Assert.Equal(joint.RocAuc, new DomainClassifier().Compare(reference, OrderGenerator.Generate(Scenario.JointShift, 3000, seed: 3)).RocAuc);
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Drift_with_a_model_writes_performance_prediction_target_and_multivariate_sections()
     {

@@ -61,6 +61,7 @@ public class MoneyIntegrationTests
         Assert.Contains("switched off", check.Model.AssessmentSkipped);
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Drift_json_with_a_model_has_money_and_reliability_with_the_given_costs_and_without_a_model_neither()
     {
@@ -130,6 +131,7 @@ public class MoneyIntegrationTests
         }
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void The_dashboards_money_card_shows_the_json_numbers()
     {

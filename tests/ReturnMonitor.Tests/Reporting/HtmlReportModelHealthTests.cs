@@ -5,6 +5,7 @@ using ReturnMonitor.Tests.Monitoring;
 
 namespace ReturnMonitor.Tests.Formatting;
 
+[Trait(Traits.Category, Traits.Slow)]
 public class HtmlReportModelHealthTests
 {
     private static readonly Lazy<(BatchMonitor Monitor, BatchCheck[] Checks)> Fixture = new(() =>

@@ -9,6 +9,7 @@ namespace ReturnMonitor.Tests.Summaries;
 /// <summary>Summaries of the parts of a table, combined in any order and grouping, are the summary of the whole.</summary>
 public class MergeTests
 {
+    [Trait(Traits.Category, Traits.Slow)]
     [Property(MaxTest = 30)]
     public void Any_partition_summarised_and_combined_in_any_order_gives_the_same_report(int seed)
     {
@@ -45,6 +46,7 @@ public class MergeTests
         AssertSame(expected, combined, bothRoles: false);
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Property(MaxTest = 20)]
     public void Files_of_a_partitioned_table_summarised_separately_merge_into_the_whole(int seed)
     {

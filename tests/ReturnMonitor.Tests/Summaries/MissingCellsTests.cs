@@ -129,6 +129,7 @@ public class MissingCellsTests
     }
 
     /// <summary>Random tables with random gaps: written as CSV or Parquet, read both ways with random blocks and threads, and summarised in random parts merged in random order.</summary>
+    [Trait(Traits.Category, Traits.Slow)]
     [Property(MaxTest = 30)]
     public void Gappy_files_summarise_as_the_table_reader_and_parts_merge_into_the_whole(int seed)
     {

@@ -26,6 +26,7 @@ public class StreamingCsvTests
         AssertSame(expected, OrderFile.Summarize(path, options: new SummarizeOptions { BlockSize = 4096, Workers = 1 }));
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Original_systems_files_summarise_exactly_as_the_table_reader()
     {
@@ -58,6 +59,7 @@ public class StreamingCsvTests
     }
 
     /// <summary>Random tables written with random but valid CSV formatting, read with random block sizes and thread counts.</summary>
+    [Trait(Traits.Category, Traits.Slow)]
     [Property(MaxTest = 60)]
     public void Any_valid_formatting_and_any_block_size_give_the_table_readers_summary(int seed)
     {

@@ -25,6 +25,7 @@ public class StreamingSummaryTests
         Assert.Equal(DriftJson.Serialize(whole), DriftJson.Serialize(streamed));
     }
 
+    [Trait(Traits.Category, Traits.Slow)]
     [Fact]
     public void Summaries_of_any_partition_merged_in_any_order_equal_the_whole()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -48,13 +49,13 @@ public static class ReliabilityRule
         if (support.ShareOutside > MaxShareOutsideSupport)
         {
             var worst = support.OutsidePerFeature.Where(f => f.Value > 0).OrderByDescending(f => f.Value).Take(3)
-                .Select(f => $"{f.Key} {PercentText.Of((double)f.Value / support.Orders)}");
-            return (false, $"{PercentText.Of(support.ShareOutside)} of the orders lie outside the reference's range ({string.Join(", ", worst)}): no estimate can extrapolate there", method);
+                .Select(f => $"{f.Key} {NumberText.Percent((double)f.Value / support.Orders)}");
+            return (false, $"{NumberText.Percent(support.ShareOutside)} of the orders lie outside the reference's range ({string.Join(", ", worst)}): no estimate can extrapolate there", method);
         }
 
         if (highDensityShare > MaxHighDensityShare)
         {
-            return (false, $"{PercentText.Of(highDensityShare)} of the orders fall where the reference has under 1/{MaxDensityRatio:0} of the batch's density", method);
+            return (false, $"{NumberText.Percent(highDensityShare)} of the orders fall where the reference has under 1/{MaxDensityRatio:0} of the batch's density", method);
         }
 
         if (shiftDetected && !enoughWeight)

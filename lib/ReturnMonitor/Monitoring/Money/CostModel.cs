@@ -52,6 +52,10 @@ public sealed record CostModel(
         return Parse(InputFiles.ReadAllText(path, what: "cost file"), path);
     }
 
+    /// <summary>The cost file at <paramref name="path"/>, validated as by <see cref="Load"/>, or <see cref="Default"/> when no file is given.</summary>
+    /// <exception cref="DataFormatException">As <see cref="Load"/>.</exception>
+    public static CostModel LoadOrDefault(string? path) => path is null ? Default : Load(path);
+
     /// <summary>Parses the JSON text of a cost file; <paramref name="name"/> is used in error messages.</summary>
     /// <exception cref="DataFormatException">As <see cref="Load"/>.</exception>
     public static CostModel Parse(string json, string name = "<costs>")

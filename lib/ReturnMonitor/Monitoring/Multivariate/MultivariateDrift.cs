@@ -1,3 +1,5 @@
+using ReturnMonitor.Modeling;
+
 namespace ReturnMonitor.Monitoring;
 
 /// <summary>Result of the domain classifier (<see cref="DomainClassifier"/>).</summary>
@@ -17,4 +19,4 @@ public sealed record MultivariateDrift(
     int ReferenceRows,
     int CurrentRows,
     int Folds,
-    IReadOnlyList<Modeling.FeatureImportance> Drivers);
+    IReadOnlyList<FeatureImportance> Drivers);

@@ -17,6 +17,25 @@ public class CostModelTests
     }
 
     [Fact]
+    public void Without_a_file_the_defaults_apply_and_with_one_it_is_read_and_validated()
+    {
+        Assert.Same(CostModel.Default, CostModel.LoadOrDefault(null));
+        var path = Path.Combine(Path.GetTempPath(), $"costs-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, Valid.Replace("\"EUR\"", "\"USD\"", StringComparison.Ordinal));
+            Assert.Equal("USD", CostModel.LoadOrDefault(path).Currency);
+            File.WriteAllText(path, Valid.Replace("8,", "-8,", StringComparison.Ordinal));
+            var error = Assert.Throws<DataFormatException>(() => CostModel.LoadOrDefault(path));
+            Assert.Contains("returnHandling", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_cost_model_round_trips_through_its_json()
     {
         var costs = new CostModel("USD", 3.25, 0, 0.4, 0.75, 1);

@@ -50,6 +50,7 @@ public sealed class ReportFixture
     }
 }
 
+[Trait(Traits.Category, Traits.Slow)]
 public class ReportBrowserTests(ReportFixture report) : IClassFixture<ReportFixture>
 {
     [Fact]

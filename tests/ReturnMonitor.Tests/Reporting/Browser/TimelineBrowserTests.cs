@@ -7,6 +7,7 @@ using ReturnMonitor.Tests.Monitoring.History;
 
 namespace ReturnMonitor.Tests.Browser;
 
+[Trait(Traits.Category, Traits.Slow)]
 public sealed class TimelineBrowserTests
 {
     /// <summary>52 weekly records (a year), every fourth one critical with alerts; a hostile batch name.</summary>

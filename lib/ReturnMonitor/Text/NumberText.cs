@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace ReturnMonitor.Text;
+
+/// <summary>
+/// How every rendering (terminal tables, the dashboard, findings, notebook cells) writes a number for people: invariant
+/// culture, so a report reads the same on every machine, and one mark for a value that is absent or not finite. The
+/// JSON keeps full precision and does not use this.
+/// </summary>
+public static class NumberText
+{
+    /// <summary>What is shown for a value that is absent (null) or not finite (NaN, ±∞).</summary>
+    public const string Missing = "–";
+
+    /// <summary>The value with a fixed number of decimals ("0.954" for 3), or <see cref="Missing"/>.</summary>
+    /// <param name="value">The number; null or not finite gives <see cref="Missing"/>.</param>
+    /// <param name="decimals">Digits after the decimal point, 0 or more.</param>
+    public static string Fixed(double? value, int decimals) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : Missing;
+
+    /// <summary>A share in [0, 1] as a percentage, e.g. 0.125 → "12.5%" (one decimal by default), or <see cref="Missing"/>.</summary>
+    /// <param name="share">The share; null or not finite gives <see cref="Missing"/>.</param>
+    /// <param name="decimals">Digits after the decimal point of the percentage.</param>
+    public static string Percent(double? share, int decimals = 1) =>
+        share is { } v && double.IsFinite(v) ? Fixed(100 * v, decimals) + "%" : Missing;
+}
