@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using ReturnMonitor.Notebooks.Charts;
 using ReturnMonitor.Notebooks.Formatting;
 using ReturnMonitor.Notebooks.Ipynb;
 
@@ -94,7 +95,7 @@ public static class NotebookHtmlExporter
                 {
                     sb.Append("<div class=\"output image\"><img alt=\"chart\" src=\"data:image/png;base64,").Append(b64.Trim()).Append("\"></div>\n");
                 }
-                else if (html is not null && output["metadata"]?[Charts.ChartCollector.MetadataKey] is not null)
+                else if (html is not null && output["metadata"]?[ChartCollector.MetadataKey] is not null)
                 {
                     // Interactive chart output: its PNG sibling output is shown instead.
                 }
