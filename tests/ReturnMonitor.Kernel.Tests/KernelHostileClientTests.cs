@@ -69,8 +69,15 @@ public class KernelHostileClientTests(JupyterEnvironment jupyter) : IClassFixtur
         var connectionFile = Path.Combine(jupyter.Root, "unsigned-" + Guid.NewGuid().ToString("N")[..8] + ".json");
         File.WriteAllText(connectionFile, new JsonObject
         {
-            ["transport"] = "tcp", ["ip"] = "127.0.0.1", ["key"] = "", ["signature_scheme"] = "hmac-sha256",
-            ["shell_port"] = ports[0], ["iopub_port"] = ports[1], ["stdin_port"] = ports[2], ["control_port"] = ports[3], ["hb_port"] = ports[4],
+            ["transport"] = "tcp",
+            ["ip"] = "127.0.0.1",
+            ["key"] = "",
+            ["signature_scheme"] = "hmac-sha256",
+            ["shell_port"] = ports[0],
+            ["iopub_port"] = ports[1],
+            ["stdin_port"] = ports[2],
+            ["control_port"] = ports[3],
+            ["hb_port"] = ports[4],
         }.ToJsonString());
         var start = new ProcessStartInfo(jupyter.Cli) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = jupyter.Root };
         foreach (var argument in new[] { "kernel", "start", "--connection-file", connectionFile })

@@ -17,12 +17,22 @@ public static class ReturnBehaviour
 
     private static readonly Dictionary<string, double> CategoryEffect = new(StringComparer.Ordinal)
     {
-        ["Clothing"] = 0.6, ["Electronics"] = 0.1, ["Home_Decor"] = -0.3, ["Sports"] = 0.1, ["Beauty"] = -0.5,
+        ["Clothing"] = 0.6,
+        ["Electronics"] = 0.1,
+        ["Home_Decor"] = -0.3,
+        ["Sports"] = 0.1,
+        ["Beauty"] = -0.5,
     };
 
     private static readonly Dictionary<string, double> SizeEffect = new(StringComparer.Ordinal)
     {
-        ["XS"] = 0.5, ["S"] = 0, ["M"] = -0.2, ["L"] = 0, ["XL"] = 0.2, ["XXL"] = 0.6, [OrderSchema.NoSize] = 0,
+        ["XS"] = 0.5,
+        ["S"] = 0,
+        ["M"] = -0.2,
+        ["L"] = 0,
+        ["XL"] = 0.2,
+        ["XXL"] = 0.6,
+        [OrderSchema.NoSize] = 0,
     };
 
     /// <summary>The log-odds z of a return for an order with these features (categories unknown to the shop add 0).</summary>

@@ -22,7 +22,9 @@ public static class DriftCharts
 
     private static readonly Dictionary<DriftSeverity, string> SeverityColor = new()
     {
-        [DriftSeverity.None] = "#2ca02c", [DriftSeverity.Moderate] = "#ffbf00", [DriftSeverity.Severe] = "#d62728",
+        [DriftSeverity.None] = "#2ca02c",
+        [DriftSeverity.Moderate] = "#ffbf00",
+        [DriftSeverity.Severe] = "#d62728",
     };
 
     /// <summary>PSI per feature, coloured by severity, with dashed lines at the moderate (0.1) and severe (0.2) thresholds.</summary>

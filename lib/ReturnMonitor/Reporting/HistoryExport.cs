@@ -76,12 +76,19 @@ public static class HistoryExport
             ["returnRate"] = r.ReturnRate,
             ["features"] = new JsonArray(r.Features.Select(f => (JsonNode?)new JsonObject
             {
-                ["name"] = f.Name, ["psi"] = f.Psi, ["severity"] = f.Severity.ToString().ToLowerInvariant(), ["pValue"] = f.PValue, ["adjustedPValue"] = f.AdjustedPValue,
+                ["name"] = f.Name,
+                ["psi"] = f.Psi,
+                ["severity"] = f.Severity.ToString().ToLowerInvariant(),
+                ["pValue"] = f.PValue,
+                ["adjustedPValue"] = f.AdjustedPValue,
             }).ToArray()),
             ["modelHealth"] = new JsonArray(r.ModelHealth.Select(m => (JsonNode?)new JsonObject
             {
-                ["metric"] = m.Metric, ["estimated"] = m.Estimated, ["band"] = new JsonArray(m.BandLower, m.BandUpper),
-                ["alertRange"] = new JsonArray(m.AlertLower, m.AlertUpper), ["realized"] = m.Realized,
+                ["metric"] = m.Metric,
+                ["estimated"] = m.Estimated,
+                ["band"] = new JsonArray(m.BandLower, m.BandUpper),
+                ["alertRange"] = new JsonArray(m.AlertLower, m.AlertUpper),
+                ["realized"] = m.Realized,
             }).ToArray()),
             ["money"] = r.Money is null ? null : new JsonObject(r.Money.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
             ["alerts"] = new JsonArray(r.Alerts.Select(a => (JsonNode?)new JsonObject { ["kind"] = a.Kind, ["message"] = a.Message }).ToArray()),

@@ -18,14 +18,26 @@ public static class StreamEvaluationJson
             ["version"] = 1,
             ["options"] = new JsonObject
             {
-                ["batchSize"] = o.BatchSize, ["referenceSize"] = o.ReferenceSize, ["calibrationReferences"] = o.CalibrationReferences,
-                ["calibrationBatches"] = o.CalibrationBatches, ["cleanStreams"] = o.CleanStreams, ["cleanPeriods"] = o.CleanPeriods,
-                ["driftStreams"] = o.DriftStreams, ["onset"] = o.Onset, ["horizon"] = o.Horizon, ["seed"] = o.Seed,
+                ["batchSize"] = o.BatchSize,
+                ["referenceSize"] = o.ReferenceSize,
+                ["calibrationReferences"] = o.CalibrationReferences,
+                ["calibrationBatches"] = o.CalibrationBatches,
+                ["cleanStreams"] = o.CleanStreams,
+                ["cleanPeriods"] = o.CleanPeriods,
+                ["driftStreams"] = o.DriftStreams,
+                ["onset"] = o.Onset,
+                ["horizon"] = o.Horizon,
+                ["seed"] = o.Seed,
             },
             ["calibration"] = new JsonObject
             {
-                ["inControlMean"] = c.InControlMean, ["inControlStandardDeviation"] = c.InControlStandardDeviation, ["slack"] = c.Slack,
-                ["threshold"] = c.Threshold, ["targetArl"] = c.TargetArl, ["estimatedArl"] = Finite(c.EstimatedArl), ["simulatedPeriods"] = c.SimulatedPeriods,
+                ["inControlMean"] = c.InControlMean,
+                ["inControlStandardDeviation"] = c.InControlStandardDeviation,
+                ["slack"] = c.Slack,
+                ["threshold"] = c.Threshold,
+                ["targetArl"] = c.TargetArl,
+                ["estimatedArl"] = Finite(c.EstimatedArl),
+                ["simulatedPeriods"] = c.SimulatedPeriods,
                 ["worstReferenceOffset"] = c.WorstReferenceOffset,
             },
             ["clean"] = new JsonObject
@@ -49,7 +61,10 @@ public static class StreamEvaluationJson
 
     private static JsonObject Delay(DetectionDelay d) => new()
     {
-        ["streams"] = d.Streams, ["detected"] = d.Detected, ["meanDelay"] = Finite(d.MeanDelay), ["medianDelay"] = Finite(d.MedianDelay),
+        ["streams"] = d.Streams,
+        ["detected"] = d.Detected,
+        ["meanDelay"] = Finite(d.MeanDelay),
+        ["medianDelay"] = Finite(d.MedianDelay),
         ["falseAlarmsBeforeOnset"] = d.FalseAlarmsBeforeOnset,
     };
 

@@ -54,9 +54,15 @@ public class MissingCellsTests
             var summary = OrderFile.Summarize(path, "t.csv", Lenient);
             var expectedMissing = new Dictionary<string, long>
             {
-                [OrderSchema.ProductPrice] = 1, [OrderSchema.CustomerPurchaseHistory] = 0, [OrderSchema.ReviewRating] = 1,
-                [OrderSchema.DeliveryTimeDays] = 1, [OrderSchema.DiscountPercentage] = 0, [OrderSchema.PreviousReturns] = 0,
-                [OrderSchema.DaysSincePurchase] = 0, [OrderSchema.ProductCategory] = 1, [OrderSchema.SizeOrdered] = 1,
+                [OrderSchema.ProductPrice] = 1,
+                [OrderSchema.CustomerPurchaseHistory] = 0,
+                [OrderSchema.ReviewRating] = 1,
+                [OrderSchema.DeliveryTimeDays] = 1,
+                [OrderSchema.DiscountPercentage] = 0,
+                [OrderSchema.PreviousReturns] = 0,
+                [OrderSchema.DaysSincePurchase] = 0,
+                [OrderSchema.ProductCategory] = 1,
+                [OrderSchema.SizeOrdered] = 1,
             };
             Assert.Equal(expectedMissing.OrderBy(p => p.Key), summary.Missing.OrderBy(p => p.Key));
             Assert.Equal(5, summary.Rows);

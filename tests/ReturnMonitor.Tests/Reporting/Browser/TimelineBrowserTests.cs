@@ -15,7 +15,8 @@ public sealed class TimelineBrowserTests
     {
         var period = BatchPeriod.Week(2026, 1).AddWeeks(i).Label;
         var record = HistoryFixtures.Record(period, HistoryFixtures.Hash(i), i % 4 == 3 ? DriftStatus.Critical : DriftStatus.Healthy, seed: i % 7)
-            with { Source = i == 5 ? "<img src=x onerror=alert(3)>.csv" : $"{period}.csv" };
+            with
+        { Source = i == 5 ? "<img src=x onerror=alert(3)>.csv" : $"{period}.csv" };
         return new HistoryEntry(i + 1, record with { Sequential = new HistorySequential(i % 4 == 3 ? 9 : 0.5, 6, i % 4 == 3) });
     }).ToArray();
 
