@@ -20,15 +20,36 @@ public sealed class OrderTable
     private readonly Dictionary<string, string[]> categorical;
     private readonly bool[]? returned;
 
-    /// <summary>Builds a table from whole columns. Every feature of <see cref="OrderSchema"/> must be present, all of the same length.</summary>
+    /// <summary>Builds a table of the demo's nine features (<see cref="OrderSchema.Features"/>) from whole columns, all of the same length.</summary>
     /// <param name="source">Where the data came from (a file name or a scenario), used in messages.</param>
     public OrderTable(string source, IReadOnlyDictionary<string, double[]> numeric, IReadOnlyDictionary<string, string[]> categorical, bool[]? returned)
+        : this(source, OrderSchema.Features, numeric, categorical, returned)
     {
+    }
+
+    /// <summary>
+    /// Builds a table of any features from whole columns: every feature of <paramref name="features"/> must have a column
+    /// of its kind, all of the same length. The features' order is the table's order (numeric and categorical each keep
+    /// it); columns not named by a feature are not kept.
+    /// </summary>
+    /// <param name="source">Where the data came from (a file name or a scenario), used in messages.</param>
+    /// <param name="features">The table's features, in column order; names unique.</param>
+    public OrderTable(string source, IReadOnlyList<FeatureDefinition> features, IReadOnlyDictionary<string, double[]> numeric, IReadOnlyDictionary<string, string[]> categorical, bool[]? returned)
+    {
+        ArgumentNullException.ThrowIfNull(features);
         Source = source;
+        Features = features.ToArray();
+        NumericFeatures = Features.Where(f => f.Kind == FeatureKind.Numeric).ToArray();
+        CategoricalFeatures = Features.Where(f => f.Kind == FeatureKind.Categorical).ToArray();
+        if (Features.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count() != Features.Count)
+        {
+            throw new ArgumentException("a feature name appears twice", nameof(features));
+        }
+
         this.numeric = new Dictionary<string, double[]>(StringComparer.Ordinal);
         this.categorical = new Dictionary<string, string[]>(StringComparer.Ordinal);
         int? count = null;
-        foreach (var feature in OrderSchema.NumericFeatures)
+        foreach (var feature in NumericFeatures)
         {
             if (!numeric.TryGetValue(feature.Name, out var column))
             {
@@ -39,7 +60,7 @@ public sealed class OrderTable
             count = CheckLength(count, column.Length, feature.Name);
         }
 
-        foreach (var feature in OrderSchema.CategoricalFeatures)
+        foreach (var feature in CategoricalFeatures)
         {
             if (!categorical.TryGetValue(feature.Name, out var column))
             {
@@ -58,6 +79,15 @@ public sealed class OrderTable
         this.returned = returned;
         Count = count ?? 0;
     }
+
+    /// <summary>The table's features in column order (the demo's nine for a table of the demo shop).</summary>
+    public IReadOnlyList<FeatureDefinition> Features { get; }
+
+    /// <summary>The numeric features, in column order.</summary>
+    public IReadOnlyList<FeatureDefinition> NumericFeatures { get; }
+
+    /// <summary>The categorical features, in column order.</summary>
+    public IReadOnlyList<FeatureDefinition> CategoricalFeatures { get; }
 
     /// <summary>Where the data came from: a file name or a scenario name.</summary>
     public string Source { get; }
@@ -208,21 +238,21 @@ public sealed class OrderTable
             }
         }
 
-        return new OrderTable(source ?? Source, num, cat, target);
+        return new OrderTable(source ?? Source, Features, num, cat, target);
     }
 
     /// <summary>A copy of this table with numeric column <paramref name="name"/> replaced (for permutation importance and what-if analysis).</summary>
     public OrderTable WithNumeric(string name, double[] values)
     {
         var num = new Dictionary<string, double[]>(numeric, StringComparer.Ordinal) { [name] = values };
-        return new OrderTable(Source, num, categorical, returned);
+        return new OrderTable(Source, Features, num, categorical, returned);
     }
 
     /// <summary>A copy of this table with categorical column <paramref name="name"/> replaced.</summary>
     public OrderTable WithCategorical(string name, string[] values)
     {
         var cat = new Dictionary<string, string[]>(categorical, StringComparer.Ordinal) { [name] = values };
-        return new OrderTable(Source, numeric, cat, returned);
+        return new OrderTable(Source, Features, numeric, cat, returned);
     }
 
     private static int CheckLength(int? count, int length, string name) =>
