@@ -54,8 +54,6 @@ public sealed class OnlineRetailSampleTests
         Assert.Equal(source.Columns, rows[0]);
         Assert.All(rows, r => Assert.Equal(source.Columns.Count, r.Length));
         Assert.Equal(source.Months["all"].Lines, rows.Count - 1);
-        Assert.Equal(source.Bytes, new FileInfo(Sample!).Length);
-        Assert.Equal(source.Sha256, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Sample!))));
 
         var date = rows[0].IndexOf("InvoiceDate");
         var returned = rows[0].IndexOf("returned");
@@ -71,6 +69,10 @@ public sealed class OnlineRetailSampleTests
 
         Assert.Equal(source.Months.Count - 1, byMonth.Count());
         Assert.All(rows.Skip(1), r => Assert.Contains(r[returned], new[] { "0", "1" }));
+
+        // Last, so that a changed file is first reported by what changed in it.
+        Assert.Equal(source.Bytes, new FileInfo(Sample!).Length);
+        Assert.Equal(source.Sha256, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Sample!))));
     }
 
     [SampleFact]
