@@ -48,6 +48,7 @@ internal sealed class EmitSqlOptions
         var schemaPath = parse.GetValue(schema) ?? throw new UsageException("--emit-sql needs --schema FILE (a schema.json, e.g. from 'returnmonitor schema --data FILE --out schema.json')");
         var tableName = parse.GetValue(table) ?? throw new UsageException("--emit-sql needs --table NAME (the table or view holding the orders)");
         var sqlDialect = SqlText.ParseDialect(parse.GetValue(dialect)!)!.Value;
+        SqlText.TableName(tableName, sqlDialect); // a bad table name is the command line's fault, not the schema file's
         var read = SchemaFile.Read(schemaPath);
         string sql;
         try
