@@ -14,28 +14,56 @@ namespace ReturnMonitor.Cli;
 internal sealed class EmitSqlOptions
 {
     private readonly Option<bool> emit = new("--emit-sql") { Description = "Write the value-count SQL for --schema over --table (to stdout, or --out) instead of a profile; run it where the data lives, then 'profile --counts'" };
-    private readonly Option<string?> schema = new("--schema") { Description = "With --emit-sql: the schema.json whose features and target are counted" };
+    private readonly Option<string?> ownSchema = new("--schema") { Description = "With --emit-sql: the schema.json whose features and target are counted" };
     private readonly Option<string?> table = new("--table") { Description = "With --emit-sql: the table or view to read (dots separate schema and table; every part is quoted)" };
     private readonly Option<string> dialect = new("--dialect") { Description = "With --emit-sql: duckdb, postgres, spark or bigquery", DefaultValueFactory = _ => "duckdb" };
 
-    private EmitSqlOptions()
+    // The command's --schema: ours, or the one a command's shared data options already declared (then it is reused).
+    private readonly Option schema;
+
+    private EmitSqlOptions(Option? existingSchema)
     {
         dialect.AcceptOnlyFromAmong([.. SqlText.DialectNames]);
+        schema = existingSchema ?? ownSchema;
     }
 
-    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    /// <summary>
+    /// Adds the options to <paramref name="command"/>; a <c>--schema</c> option the command already has is reused
+    /// (whatever its value type: the path is read from its token), so add these after the command's data options.
+    /// </summary>
     public static EmitSqlOptions AddTo(Command command)
     {
-        var options = new EmitSqlOptions();
+        var options = new EmitSqlOptions(command.Options.FirstOrDefault(o => o.Name == "--schema"));
         command.Options.Add(options.emit);
-        command.Options.Add(options.schema);
+        if (ReferenceEquals(options.schema, options.ownSchema))
+        {
+            command.Options.Add(options.ownSchema);
+        }
+
         command.Options.Add(options.table);
         command.Options.Add(options.dialect);
         return options;
     }
 
     /// <summary>Whether <c>--emit-sql</c> was given.</summary>
-    public bool Requested(ParseResult parse) => parse.GetValue(emit);
+    /// <exception cref="UsageException">Our own <c>--schema</c>, <c>--table</c> or <c>--dialect</c> without <c>--emit-sql</c>: never silently ignored.</exception>
+    public bool Requested(ParseResult parse)
+    {
+        if (parse.GetValue(emit))
+        {
+            return true;
+        }
+
+        foreach (var stray in new Option[] { ownSchema, table, dialect })
+        {
+            if (parse.GetResult(stray) is { Implicit: false })
+            {
+                throw new UsageException($"{stray.Name} applies with --emit-sql only");
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Writes the SQL; <paramref name="readsData"/> is whether --data or --counts was given too (a usage error).</summary>
     public int Run(ParseResult parse, CliOutput io, string? outPath, bool readsData)
@@ -45,7 +73,7 @@ internal sealed class EmitSqlOptions
             throw new UsageException("--emit-sql writes SQL and reads no data: drop --data and --counts");
         }
 
-        var schemaPath = parse.GetValue(schema) ?? throw new UsageException("--emit-sql needs --schema FILE (a schema.json, e.g. from 'returnmonitor schema --data FILE --out schema.json')");
+        var schemaPath = parse.GetResult(schema)?.Tokens.FirstOrDefault()?.Value ?? throw new UsageException("--emit-sql needs --schema FILE (a schema.json, e.g. from 'returnmonitor schema --data FILE --out schema.json')");
         var tableName = parse.GetValue(table) ?? throw new UsageException("--emit-sql needs --table NAME (the table or view holding the orders)");
         var sqlDialect = SqlText.ParseDialect(parse.GetValue(dialect)!)!.Value;
         SqlText.TableName(tableName, sqlDialect); // a bad table name is the command line's fault, not the schema file's

@@ -32,6 +32,7 @@ public class EmitSqlCliTests
     [InlineData("--emit-sql writes SQL and reads no data: drop --data and --counts", "profile", "--emit-sql", "--schema", "{schema}", "--table", "t", "--data", "x.csv")]
     [InlineData("table name 'a..b' has an empty part (dots separate schema and table)", "profile", "--emit-sql", "--schema", "{schema}", "--table", "a..b")]
     [InlineData("Option '--out' is required.", "profile", "--data", "x.csv")]
+    [InlineData("--table applies with --emit-sql only", "profile", "--data", "x.csv", "--out", "p.json", "--table", "t")]
     public void Wrong_use_is_one_line_and_exit_code_1(string expected, params string[] arguments)
     {
         var (code, stdout, stderr) = CliRunner.Run(arguments.Select(a => a.Replace("{schema}", Schema, StringComparison.Ordinal)).ToArray());
