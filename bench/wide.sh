@@ -85,7 +85,7 @@ measure wide-drift "${CLI[@]}" drift --reference "$WIDE/train.csv" --current "$W
 DEMO_REF="$(size "$DEMO/train.csv")"; DEMO_BOTH=$((DEMO_REF + $(size "$DEMO/batch_2_flash_sale.csv")))
 WIDE_REF="$(size "$WIDE/train.csv")"; WIDE_BOTH=$((WIDE_REF + $(size "$WIDE/current.csv")))
 {
-  echo "| $(printf "%'d" "$ROWS" 2>/dev/null || echo "$ROWS") rows per file, $(nproc) cores | wall (median of $REPEAT) | CSV read | peak memory |"
+  echo "| $(echo "$ROWS" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta') rows per file, $(nproc) cores | wall (median of $REPEAT) | CSV read | peak memory |"
   echo "|---|---|---|---|"
   row demo-profile "demo, 9 features: \`profile\` ($((DEMO_REF / 1000000)) MB)" "$DEMO_REF"
   row demo-drift "demo, 9 features: \`drift\` ($((DEMO_BOTH / 1000000)) MB)" "$DEMO_BOTH"
