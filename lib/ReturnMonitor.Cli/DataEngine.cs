@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
 using ReturnMonitor.DuckDb;
 using ReturnMonitor.Summaries;
@@ -29,9 +30,10 @@ internal static class DataEngine
     }
 
     /// <summary>The exact summary of <paramref name="data"/> (a file; with DuckDB also a glob, and remote data when <paramref name="allowRemote"/>).</summary>
-    public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null, bool allowRemote = false) =>
+    /// <param name="schema">With DuckDB: the columns its generated SQL counts; null: the demo's.</param>
+    public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null, bool allowRemote = false, DatasetSchema? schema = null) =>
         engine == DuckDb
-            ? DuckDbSummarizer.Summarize(data, source, options?.MissingCells ?? MissingCells.Reject, allowRemote)
+            ? DuckDbSummarizer.Summarize(data, source, options?.MissingCells ?? MissingCells.Reject, allowRemote, schema)
             : OrderFile.Summarize(data, source, options);
 
     /// <summary>

@@ -21,18 +21,24 @@ internal static class ProfileCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var engine = DataEngine.CreateOption();
-        var outOption = new Option<string>("--out") { Description = "Profile JSON file to write", Required = true };
+        var outOption = new Option<string?>("--out") { Description = "Profile JSON file to write (required unless --emit-sql)" };
         var sourceOption = new Option<string?>("--source") { Description = "Name recorded as the profile's source (default: the --data or --counts arguments)" };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "With --engine duckdb: allow remote --data (https://, s3://, …); needs DuckDB's httpfs extension installed beforehand" };
         var command = new Command("profile", "Summarise reference data once into an exact profile.json for 'drift --reference'")
         {
             data, counts, engine, outOption, sourceOption, allowRemote,
         };
+        var emitSql = EmitSqlOptions.AddTo(command);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var dataPath = parse.GetValue(data);
             var countFiles = parse.GetValue(counts) ?? [];
-            var target = parse.GetValue(outOption)!;
+            if (emitSql.Requested(parse))
+            {
+                return emitSql.Run(parse, io, parse.GetValue(outOption), dataPath is not null || countFiles.Length > 0);
+            }
+
+            var target = parse.GetValue(outOption) ?? throw new UsageException("Option '--out' is required.");
             var source = parse.GetValue(sourceOption);
             ReturnMonitor.Data.InputFiles.RequireOutputFile(target);
             if ((dataPath is null) == (countFiles.Length == 0))

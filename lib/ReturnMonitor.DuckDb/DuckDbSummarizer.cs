@@ -1,13 +1,14 @@
 using DuckDB.NET.Data;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.DuckDb;
 
 /// <summary>
 /// Summarises order data with DuckDB embedded: many CSV or Parquet files at once (a glob such as <c>lake/*.csv</c> or
-/// <c>lake/**/*.parquet</c>, hive-partitioned folders <c>day=…/part-0.parquet</c> included), through the shipped
-/// <see cref="ValueCountsQuery"/> over <c>orders</c> (a CTE reading the files). The result (a few records per distinct value) is
+/// <c>lake/**/*.parquet</c>, hive-partitioned folders <c>day=…/part-0.parquet</c> included), through the value-count query
+/// <see cref="ValueCountsSql"/> writes for the schema (the demo's by default) over <c>orders</c> (a CTE reading the files). The result (a few records per distinct value) is
 /// streamed into a <see cref="ValueCountsBuilder"/>: no copy of the data is made, DuckDB aggregates on all cores.
 /// The summary equals the one <see cref="OrderFile.Summarize"/> builds from the same rows.
 /// </summary>
@@ -31,28 +32,34 @@ public static class DuckDbSummarizer
     /// Read remote data (<c>https://</c>, <c>s3://</c>, …) through DuckDB's <c>httpfs</c> extension, which must be installed
     /// already; without it a remote path is refused (<see cref="RemotePaths"/>).
     /// </param>
+    /// <param name="schema">The columns to count; null: the demo's (<see cref="DemoSchema"/>).</param>
     /// <exception cref="DataFormatException">No file matches, a required column is missing, a value is bad, or a remote path is not allowed.</exception>
-    public static DatasetSummary Summarize(string data, string? displayName = null, MissingCells missing = MissingCells.Reject, bool allowRemote = false)
+    public static DatasetSummary Summarize(string data, string? displayName = null, MissingCells missing = MissingCells.Reject, bool allowRemote = false, DatasetSchema? schema = null)
     {
         var name = displayName ?? data;
+        schema ??= DemoSchema.Instance;
         RemotePaths.Check(data, allowRemote);
         using var connection = Open(allowRemote);
-        return WithLabelOrWithout(name, labelled => SummarizeOnce(connection, data, name, labelled, missing));
+        return WithLabelOrWithout(name, schema, labelled => SummarizeOnce(connection, data, schema, name, labelled, missing));
     }
 
     /// <summary>
     /// Writes the counts of the rows matched by <paramref name="data"/> as a CSV count file (header feature,value,count),
-    /// as any engine would with the shipped query: DuckDB's own <c>COPY (…) TO</c>, no value passes through .NET.
+    /// as any engine would with the generated query: DuckDB's own <c>COPY (…) TO</c>, no value passes through .NET.
     /// </summary>
+    /// <param name="schema">The columns to count; null: the demo's (<see cref="DemoSchema"/>).</param>
     /// <exception cref="DataFormatException">As for <see cref="Summarize"/> (only DuckDB's own errors: values are checked on import); remote paths are refused.</exception>
-    public static void WriteCounts(string data, string countsPath)
+    public static void WriteCounts(string data, string countsPath, DatasetSchema? schema = null)
     {
+        schema ??= DemoSchema.Instance;
         RemotePaths.Check(data, allowRemote: false);
         RemotePaths.Check(countsPath, allowRemote: false);
         using var connection = Open(allowRemote: false);
-        WithLabelOrWithout(data, labelled =>
+        WithLabelOrWithout(data, schema, labelled =>
         {
-            var query = labelled ? Query(data, labelled) : $"SELECT * FROM ({Query(data, labelled)}) WHERE feature <> '{OrderSchema.Target}'";
+            var query = labelled || schema.Target is not { } target
+                ? Query(data, schema, labelled)
+                : $"SELECT * FROM ({Query(data, schema, labelled)}) WHERE feature <> {Literal(target.Name)}";
             using var command = connection.CreateCommand();
             command.CommandText = $"COPY ({query}) TO {Literal(countsPath)} (FORMAT csv, HEADER true, DELIMITER ',')";
             command.ExecuteNonQuery();
@@ -60,17 +67,17 @@ public static class DuckDbSummarizer
         });
     }
 
-    private static DatasetSummary SummarizeOnce(DuckDBConnection connection, string data, string name, bool labelled, MissingCells missing)
+    private static DatasetSummary SummarizeOnce(DuckDBConnection connection, string data, DatasetSchema schema, string name, bool labelled, MissingCells missing)
     {
         var builder = new ValueCountsBuilder { MissingCells = missing };
         using var command = connection.CreateCommand();
-        command.CommandText = Query(data, labelled);
+        command.CommandText = Query(data, schema, labelled);
         command.UseStreamingMode = true;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var feature = reader.GetString(0);
-            if (!labelled && feature == OrderSchema.Target)
+            if (!labelled && feature == schema.Target?.Name)
             {
                 // The stand-in NULL label: unlabelled data has no 'returned' counts.
                 continue;
@@ -83,18 +90,18 @@ public static class DuckDbSummarizer
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> for labelled data and, when DuckDB finds no <c>returned</c> column, again for unlabelled
+    /// Runs <paramref name="body"/> for labelled data and, when DuckDB finds no target column, again for unlabelled
     /// data. Trying first is cheaper than asking: a DESCRIBE would sniff every file of a glob once more.
     /// </summary>
-    private static T WithLabelOrWithout<T>(string name, Func<bool, T> body)
+    private static T WithLabelOrWithout<T>(string name, DatasetSchema schema, Func<bool, T> body)
     {
         try
         {
             try
             {
-                return body(true);
+                return body(schema.Target is not null);
             }
-            catch (DuckDBException e) when (DuckDbErrors.IsMissingColumn(e, OrderSchema.Target))
+            catch (DuckDBException e) when (schema.Target is { } target && DuckDbErrors.IsMissingColumn(e, target.Name))
             {
                 return body(false);
             }
@@ -130,19 +137,29 @@ public static class DuckDbSummarizer
     }
 
     /// <summary>
-    /// The shipped statement, unchanged, after a <c>WITH orders AS (…)</c> that reads the files: the schema's columns as
-    /// DOUBLE (numbers and the label) and VARCHAR (categories), whatever the file types. For unlabelled data the label is a
-    /// NULL stand-in, so that the same SQL runs; its records are dropped. A CTE rather than a view: the files are bound once.
+    /// The generated statement (<see cref="ValueCountsSql"/>, dialect DuckDB) after a <c>WITH orders AS (…)</c> that reads
+    /// the files: numeric features as DOUBLE and categorical ones as VARCHAR, whatever the file types; the target as DOUBLE
+    /// when it is 0/1 (so that a bad label fails in the CSV reader, which names file and line), else as VARCHAR. For
+    /// unlabelled data the target is a NULL stand-in, so that the same SQL runs; its records are dropped. A CTE rather
+    /// than a view: the files are bound once.
     /// </summary>
-    private static string Query(string data, bool labelled)
+    private static string Query(string data, DatasetSchema schema, bool labelled)
     {
-        var select = OrderSchema.Features
-            .Select(f => f.Kind == FeatureKind.Numeric ? $"CAST(files.{f.Name} AS DOUBLE) AS {f.Name}" : $"CAST(files.{f.Name} AS VARCHAR) AS {f.Name}")
-            .Append(labelled ? $"CAST(files.{OrderSchema.Target} AS DOUBLE) AS {OrderSchema.Target}" : $"CAST(NULL AS DOUBLE) AS {OrderSchema.Target}");
-        return $"WITH orders AS (SELECT {string.Join(", ", select)} FROM {Source(data, labelled)} AS files)\n{ValueCountsQuery.Statement}";
+        var select = Typed(schema, labelled)
+            .Select(c => c.Read ? $"CAST(files.{Name(c.Name)} AS {c.Type}) AS {Name(c.Name)}" : $"CAST(NULL AS {c.Type}) AS {Name(c.Name)}");
+        return $"WITH {Name(Table)} AS (SELECT {string.Join(", ", select)} FROM {Source(data, schema, labelled)} AS files)\n"
+            + ValueCountsSql.Statement(schema, Table, SqlDialect.DuckDb);
     }
 
-    private static string Source(string data, bool labelled)
+    private const string Table = "orders";
+
+    /// <summary>Each counted column with the DuckDB type it is read as, and whether it is read from the files.</summary>
+    private static IEnumerable<(string Name, string Type, bool Read)> Typed(DatasetSchema schema, bool labelled) =>
+        schema.NumericFeatures.Select(c => (c.Name, "DOUBLE", true))
+            .Concat(schema.CategoricalFeatures.Select(c => (c.Name, "VARCHAR", true)))
+            .Concat(schema.Target is { } t ? [(t.Name, ValueCountsSql.TargetWrittenAsIs(t) ? "DOUBLE" : "VARCHAR", labelled)] : []);
+
+    private static string Source(string data, DatasetSchema schema, bool labelled)
     {
         if (OrderFile.IsParquet(data))
         {
@@ -151,10 +168,11 @@ public static class DuckDbSummarizer
 
         // Types are given for the schema's columns so that a bad cell fails in the CSV reader, which names file and line,
         // and a missing column fails at once, named.
-        var types = string.Join(", ", OrderSchema.Features.Select(f => $"'{f.Name}': '{(f.Kind == FeatureKind.Numeric ? "DOUBLE" : "VARCHAR")}'")
-            .Concat(labelled ? [$"'{OrderSchema.Target}': 'DOUBLE'"] : []));
+        var types = string.Join(", ", Typed(schema, labelled).Where(c => c.Read).Select(c => $"{Literal(c.Name)}: '{c.Type}'"));
         return $"read_csv({Literal(data)}, header = true, delim = ',', quote = '\"', escape = '\"', union_by_name = true, types = {{{types}}})";
     }
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+    private static string Name(string name) => SqlText.Identifier(name, SqlDialect.DuckDb);
+
+    private static string Literal(string text) => SqlText.Literal(text, SqlDialect.DuckDb);
 }

@@ -1,20 +1,21 @@
 using System.Reflection;
+using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.DuckDb;
 
 /// <summary>
-/// The shipped SQL (<c>value_counts.sql</c>, next to the assembly and embedded in it): one ANSI <c>GROUP BY GROUPING SETS</c>
-/// query over a table named <c>orders</c> producing the long table <c>feature,value,count</c> that
-/// <see cref="ReturnMonitor.Summaries.ValueCountsBuilder"/> turns into the exact summary. The same text runs in DuckDB here and,
-/// with the dialect notes in the file, in Spark SQL, Trino or BigQuery.
+/// The shipped example <c>value_counts.sql</c> (next to the assembly and embedded in it): the script
+/// <see cref="ValueCountsSql.Script"/> writes for the demo's schema, table <c>orders</c>, dialect DuckDB — kept as a file
+/// for people who run SQL without the CLI; a test checks that it equals the generator's output byte for byte. For any
+/// other schema or engine: <c>returnmonitor profile --emit-sql --schema schema.json --table NAME --dialect …</c>.
 /// </summary>
 public static class ValueCountsQuery
 {
     /// <summary>The file's text as shipped, comments included.</summary>
     public static string Text { get; } = Load();
 
-    /// <summary>The statement alone, without the final semicolon, to be run or wrapped (<c>COPY (…) TO</c>).</summary>
-    public static string Statement { get; } = Text.TrimEnd().TrimEnd(';');
+    /// <summary>The statement alone, without the comments and the final semicolon.</summary>
+    public static string Statement { get; } = ValueCountsSql.Statement(DemoSchema.Instance, "orders", SqlDialect.DuckDb);
 
     private static string Load()
     {
