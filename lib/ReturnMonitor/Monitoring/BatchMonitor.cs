@@ -97,7 +97,9 @@ public sealed class BatchMonitor
         {
             // The model sections need every cell: gaps get the reference's median or mode, for scoring only (see MissingImputation).
             (var scored, imputed) = MissingImputation.ForScoring(batch, Profile.Summary);
-            model = Model.Check(scored, Multivariate, file);
+            // One scoring pass: a model scores the filled copy (as ours always did); a score column is read as it is.
+            var scores = Model.ScoreSource.Score(Model.ScoreSource.UsesFeatures ? scored : batch, file);
+            model = Model.Check(scored, Multivariate, scores);
             (model, money) = Value(scored, model);
         }
 

@@ -123,8 +123,8 @@ public sealed class ModelMonitor
     /// <summary>The model sections of a batch's check (labelled or not); <see cref="BatchMonitor"/> is the public entry.</summary>
     /// <param name="batch">The orders.</param>
     /// <param name="multivariate">Whether to run the domain classifier (a few seconds).</param>
-    /// <param name="file">The file the batch was read from, for a score column; null for a table in memory.</param>
-    internal ModelCheck Check(OrderTable batch, bool multivariate = true, string? file = null)
+    /// <param name="scores">The batch's scores when the caller has them (<see cref="BatchMonitor"/> asks the source); null to ask <see cref="ScoreSource"/> for the batch's.</param>
+    internal ModelCheck Check(OrderTable batch, bool multivariate = true, double[]? scores = null)
     {
         if (batch.Count == 0)
         {
@@ -132,7 +132,12 @@ public sealed class ModelMonitor
         }
 
         var threshold = DecisionThreshold;
-        var scores = ScoreSource.Score(batch, file);
+        scores ??= ScoreSource.Score(batch, null);
+        if (scores.Length != batch.Count)
+        {
+            throw new ArgumentException($"{batch.Source}: {scores.Length} scores for {batch.Count} orders");
+        }
+
         var probabilities = Calibration.Calibrator.Apply(scores);
         var estimated = PerformanceEstimator.Estimate(scores, probabilities, threshold);
         var thresholds = PerformanceEstimator.Thresholds(heldOutLabels, heldOutScores, batch.Count, threshold: threshold);

@@ -14,6 +14,12 @@ public interface IScoreSource
     /// <summary>What produces the scores, for the JSON and messages (e.g. <c>score column 'proba'</c>).</summary>
     string Description { get; }
 
+    /// <summary>
+    /// Whether the scores are computed from the orders' features (our model, ONNX): a batch's gaps are then filled
+    /// before scoring, as for our model. False for a score column, whose scores are read as they are.
+    /// </summary>
+    bool UsesFeatures { get; }
+
     /// <summary>The score from which an order is predicted returned (score ≥ threshold), in [0, 1].</summary>
     double Threshold { get; }
 

@@ -7,6 +7,9 @@ namespace ReturnMonitor.Modeling.Scoring;
 public sealed record ModelScoreSource(ReturnModel Model) : IScoreSource
 {
     /// <inheritdoc />
+    public bool UsesFeatures => true;
+
+    /// <inheritdoc />
     public string Description => "model";
 
     /// <inheritdoc />

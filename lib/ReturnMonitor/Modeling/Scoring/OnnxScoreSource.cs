@@ -62,6 +62,9 @@ public sealed class OnnxScoreSource : IScoreSource, IDisposable
     public IReadOnlyList<string> Inputs => session.InputMetadata.Select(i => $"{i.Key} ({TypeName(i.Value)})").ToArray();
 
     /// <inheritdoc />
+    public bool UsesFeatures => true;
+
+    /// <inheritdoc />
     public string Description => $"ONNX model {Path.GetFileName(path)} (output '{Output}')";
 
     /// <inheritdoc />

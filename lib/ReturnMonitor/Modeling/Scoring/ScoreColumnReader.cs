@@ -19,6 +19,11 @@ internal static class ScoreColumnReader
     /// <exception cref="DataFormatException">The file cannot be read, a column is missing or a cell is bad.</exception>
     public static ColumnScores Read(string path, string file, string scoreColumn, string? predictionColumn)
     {
+        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DataFormatException(file, null, scoreColumn, "score columns are read from CSV files: write the scored orders as CSV (or score a Parquet file with --onnx)");
+        }
+
         using var stream = InputFiles.OpenRead(path, file, 1 << 16);
         var state = new State(file, scoreColumn, predictionColumn);
         var buffer = new byte[BlockSize];

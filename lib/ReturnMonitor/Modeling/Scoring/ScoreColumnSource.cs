@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ReturnMonitor.Data;
 
 namespace ReturnMonitor.Modeling.Scoring;
@@ -12,6 +13,7 @@ namespace ReturnMonitor.Modeling.Scoring;
 /// </summary>
 public sealed class ScoreColumnSource : IScoreSource
 {
+    private readonly ConditionalWeakTable<OrderTable, double[]> attached = new();
     private readonly double? givenThreshold;
     private double? resolved;
 
@@ -40,16 +42,40 @@ public sealed class ScoreColumnSource : IScoreSource
     public string? PredictionColumn { get; }
 
     /// <inheritdoc />
+    public bool UsesFeatures => false;
+
+    /// <inheritdoc />
     public string Description => PredictionColumn is null ? $"score column '{Column}'" : $"score column '{Column}', prediction column '{PredictionColumn}'";
 
     /// <inheritdoc />
     public double Threshold => givenThreshold ?? resolved ?? ScoreRules.DefaultThreshold;
 
+    /// <summary>
+    /// Gives a table cut from a scored file (a period's rows) its scores, cut the same way, so that checking the table
+    /// needs no file: <see cref="Score"/> returns them for this very table object.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not one score per order, or a score outside [0, 1].</exception>
+    public void Attach(OrderTable orders, double[] scores)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        if (scores.Length != orders.Count || !scores.All(ScoreRules.IsValid))
+        {
+            throw new ArgumentException($"{orders.Source}: {scores.Length} scores for {orders.Count} orders, each must be in [0, 1]");
+        }
+
+        attached.AddOrUpdate(orders, scores);
+    }
+
     /// <inheritdoc />
-    /// <exception cref="ArgumentException"><paramref name="file"/> is null: the scores are read from the file.</exception>
+    /// <exception cref="ArgumentException"><paramref name="file"/> is null and no scores were attached to <paramref name="orders"/>.</exception>
     public double[] Score(OrderTable orders, string? file)
     {
         ArgumentNullException.ThrowIfNull(orders);
+        if (attached.TryGetValue(orders, out var known))
+        {
+            return known;
+        }
+
         if (file is null)
         {
             throw new ArgumentException($"{orders.Source}: a score column is read from the orders' file, and this table has none");
