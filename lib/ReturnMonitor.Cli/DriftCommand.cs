@@ -22,6 +22,7 @@ internal static class DriftCommand
         var engine = DataEngine.CreateOption();
         var costs = CostsOption();
         var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs };
+        var scores = ScoreOptions.AddTo(command);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var json = parse.GetValue(format) == "json";
@@ -33,7 +34,11 @@ internal static class DriftCommand
                 // batch accepts empty cells, counted in the data-quality section instead of rejecting the batch.
                 var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
                 var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options);
-                if (parse.GetValue(modelOption) is { } modelDirectory)
+                if (scores.Monitor(parse, parse.GetValue(reference)!, parse.GetValue(modelOption) is not null, profile, costModel) is { } scored)
+                {
+                    check = scored.Check(DataEngine.ReadBatch(batchPath), batchPath);
+                }
+                else if (parse.GetValue(modelOption) is { } modelDirectory)
                 {
                     // The model sections need the orders themselves (to score them): the batch is read whole.
                     var folder = ModelDirectory.Load(modelDirectory);

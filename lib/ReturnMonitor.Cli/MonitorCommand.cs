@@ -16,7 +16,7 @@ internal static class MonitorCommand
 {
     public static Command Create(CliOutput io)
     {
-        var model = new Option<string>("--model") { Description = "Model directory written by 'train'", Required = true };
+        var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (or --reference with --score-column/--onnx)" };
         var history = HistoryCommand.HistoryOption();
         var current = new Option<string>("--current") { Description = "The batch: CSV or Parquet (.parquet)", Required = true };
         var period = new Option<string>("--period") { Description = "The batch's period: ISO week (2026-W14), month (2026-03), quarter (2026-Q1) or day (2026-03-30); or use --every" };
@@ -35,6 +35,7 @@ internal static class MonitorCommand
         {
             model, history, current, period, timestamp, timestampFormat, every, notify, notifyEnv, notifyFile, notifyFormat, report,
         };
+        var scores = ScoreOptions.AddTo(command, withReference: true);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var cut = parse.GetValue(every);
@@ -53,12 +54,14 @@ internal static class MonitorCommand
             var batchPath = parse.GetValue(current)!;
             InputFiles.RequireFile(batchPath);
 
-            var modelDirectory = parse.GetValue(model)!;
+            var modelDirectory = parse.GetValue(model);
             // Open the history first: a file that is not a history fails before the batch is read and scored.
             using var store = HistoryStore.Open(parse.GetValue(history)!);
-            var folder = ModelDirectory.Load(modelDirectory);
+            var scored = scores.ForMonitor(parse, modelDirectory);
             // The history keeps drift, performance and money, not the domain classifier's verdict: skip its seconds per batch.
-            var monitor = new PeriodMonitor(new BatchMonitor(folder) { Multivariate = false }, ContentHash.OfFile(Path.Combine(modelDirectory, ModelDirectory.ProfileFileName)))
+            var monitor = new PeriodMonitor(
+                scored?.Monitor ?? new BatchMonitor(ModelDirectory.Load(modelDirectory!)) { Multivariate = false },
+                scored?.ReferenceHash ?? ContentHash.OfFile(Path.Combine(modelDirectory!, ModelDirectory.ProfileFileName)))
             {
                 Progress = io.Progress,
             };
@@ -72,8 +75,10 @@ internal static class MonitorCommand
                 : TimestampPeriods.Split(batchPath, parse.GetValue(timestamp)!, cut, parse.GetValue(timestampFormat)).Select(p => (p.Period, (int[]?)p.Rows)).ToArray();
             foreach (var (part, rows) in parts)
             {
+                var orders = rows is null ? batch : batch.Select(rows, $"{batch.Source} {part.Label}");
+                ScoreOptions.Attach(monitor.Monitor, batch, batchPath, orders, rows);
                 var result = monitor.Run(
-                    store, rows is null ? batch : batch.Select(rows, $"{batch.Source} {part.Label}"), rows is null ? fileHash : ContentHash.Of(System.Text.Encoding.UTF8.GetBytes($"{fileHash} {part.Label}")), part,
+                    store, orders, rows is null ? fileHash : ContentHash.Of(System.Text.Encoding.UTF8.GetBytes($"{fileHash} {part.Label}")), part,
                     notifier, url, parse.GetValue(notifyFormat) == "slack" ? AlertFormat.Slack : AlertFormat.Json, parse.GetValue(report),
                     Path.GetFileName(batchPath));
                 Print(io, result);

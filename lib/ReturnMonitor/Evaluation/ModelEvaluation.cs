@@ -19,7 +19,7 @@ public static class ModelEvaluation
             for (var trial = 0; trial < options.PerformanceTrials; trial++)
             {
                 var batch = OrderGenerator.Generate(evaluationCase.Scenario, options.PerformanceSize, DriftEvaluation.TrialSeed(options.Seed, "performance/" + evaluationCase.Name, options.PerformanceSize, trial));
-                var scores = monitor.Model.PredictProbabilities(batch);
+                var scores = monitor.ScoreSource.Score(batch, null);
                 var estimate = PerformanceEstimator.Estimate(scores, monitor.Calibration.Calibrator.Apply(scores), simulations: 0);
                 var realized = ClassificationMetrics.Compute(batch.Returned, scores);
                 aucError += Math.Abs(estimate[PerformanceMetric.RocAuc] - realized.RocAuc);

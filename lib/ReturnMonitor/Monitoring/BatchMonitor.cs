@@ -35,9 +35,9 @@ public sealed class BatchMonitor
         this.options = options;
         ReferenceOverview = BatchOverview.Of(profile.Summary);
         // Fitted on first use (it scores the held-out orders and bootstraps the calibration), so drift-only use pays nothing.
-        estimation = new Lazy<EstimationReference?>(() => model?.HeldOut is { } heldOut
-            ? EstimationReference.Fit(model.Model, heldOut, model.Calibration, profile.Summary)
-            : null);
+        estimation = new Lazy<EstimationReference?>(() => model?.HeldOut is not { } heldOut ? null
+            : model.Model is { } ours ? EstimationReference.Fit(ours, heldOut, model.Calibration, profile.Summary)
+            : EstimationReference.Fit(heldOut, model.HeldOutScores, model.Calibration, profile.Summary));
         // The whole reference's cost when the folder keeps its returns; else the 5,000-order sample's (older folders).
         referenceCostPerOrder = new Lazy<double>(() => model?.ReferenceReturns is { } full
             ? full.CostPerOrder(Costs)
@@ -78,7 +78,15 @@ public sealed class BatchMonitor
     /// model, on a copy of the batch whose gaps are filled from the reference (<see cref="MissingImputation"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The batch has no orders.</exception>
-    public BatchCheck Check(OrderTable batch)
+    public BatchCheck Check(OrderTable batch) => Check(batch, null);
+
+    /// <summary>
+    /// Checks a batch's orders read from <paramref name="file"/>, which the monitor's score source may need (a score
+    /// column is read from the file); otherwise as <see cref="Check(OrderTable)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch has no orders.</exception>
+    /// <exception cref="DataFormatException">A score in the file is missing or invalid.</exception>
+    public BatchCheck Check(OrderTable batch, string? file)
     {
         var summary = DatasetSummary.Of(batch);
         var drift = Profile.Compare(summary, options);
@@ -89,7 +97,9 @@ public sealed class BatchMonitor
         {
             // The model sections need every cell: gaps get the reference's median or mode, for scoring only (see MissingImputation).
             (var scored, imputed) = MissingImputation.ForScoring(batch, Profile.Summary);
-            model = Model.Check(scored, Multivariate);
+            // One scoring pass: a model scores the filled copy (as ours always did); a score column is read as it is.
+            var scores = Model.ScoreSource.Score(Model.ScoreSource.UsesFeatures ? scored : batch, file);
+            model = Model.Check(scored, Multivariate, scores);
             (model, money) = Value(scored, model);
         }
 
@@ -116,8 +126,8 @@ public sealed class BatchMonitor
         // The assessment trains its own domain classifier (held-out orders vs batch, out-of-fold probabilities per
         // order): the multivariate check's classifier compares a different reference (a training-file sample) and
         // keeps no per-order probabilities, so it cannot supply the density ratios.
-        var assessment = Multivariate ? reference.Assess(batch, scores, model.Estimated, DecisionThreshold) : null;
-        var money = MoneyEstimator.Estimate(Costs, reference, batch, scores, probabilities, ReferenceCostPerOrder, DecisionThreshold, assessment);
+        var assessment = Multivariate ? reference.Assess(batch, scores, model.Estimated, model.DecisionThreshold) : null;
+        var money = MoneyEstimator.Estimate(Costs, reference, batch, scores, probabilities, ReferenceCostPerOrder, model.DecisionThreshold, assessment);
         var checkedModel = assessment is not null
             ? model with { Assessment = assessment }
             : model with { AssessmentSkipped = "the domain classifiers were switched off for this check (Multivariate = false)" };

@@ -1,4 +1,5 @@
 using ReturnMonitor.Modeling;
+using ReturnMonitor.Modeling.Scoring;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -33,7 +34,16 @@ public sealed record ModelCheck(
     /// (<c>warnings</c>), the terminal, the dashboard and the demo summary; empty for a useful model. When not empty, no
     /// threshold advice is given.
     /// </summary>
-    public IReadOnlyList<string> Warnings => ModelUsefulness.Warnings(Reference);
+    public IReadOnlyList<string> Warnings => ModelUsefulness.Warnings(Reference, DecisionThreshold);
+
+    /// <summary>The score from which an order counts as predicted returned in every metric of this check.</summary>
+    public double DecisionThreshold { get; init; } = ScoreRules.DefaultThreshold;
+
+    /// <summary>What produced the scores (<see cref="IScoreSource.Description"/>): <c>model</c> for our own model.</summary>
+    public string ScoreSource { get; init; } = "model";
+
+    /// <summary>The calibration of the scores measured on the held-out (reference) orders; null for a check built elsewhere.</summary>
+    public ScoreCalibration? ScoreCalibration { get; init; }
     /// <summary>
     /// How far the label-free estimates can be trusted on this batch: per metric the CBPE and importance-weighted
     /// estimates with the chosen one and its widened band, and the reliability verdict (support, density ratio,

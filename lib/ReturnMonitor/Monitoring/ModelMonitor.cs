@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ReturnMonitor.Data;
 using ReturnMonitor.Json;
 using ReturnMonitor.Modeling;
+using ReturnMonitor.Modeling.Scoring;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -9,7 +10,9 @@ namespace ReturnMonitor.Monitoring;
 /// Model-aware monitoring: realized and estimated performance, prediction drift and multivariate drift of a batch.
 /// Fitted once from the model's held-out test split (calibration, reference scores and metrics, thresholds) and a
 /// sample of the reference orders (for the domain classifier); stored next to the model as <c>monitoring.json</c> and
-/// <c>reference-sample.csv</c>.
+/// <c>reference-sample.csv</c>. The scores come from an <see cref="IScoreSource"/>: our model (a model folder), or a
+/// model trained elsewhere — its score column or its ONNX export — with a labelled, scored reference file in the role of
+/// the held-out orders (<see cref="FromScores"/>).
 /// </summary>
 public sealed class ModelMonitor
 {
@@ -25,19 +28,34 @@ public sealed class ModelMonitor
     private readonly bool[] heldOutLabels;
     private readonly double[] heldOutScores;
 
-    private ModelMonitor(ReturnModel model, bool[] labels, double[] scores, CalibrationSelection calibration, OrderTable? referenceSample, OrderTable? heldOut)
+    private ModelMonitor(IScoreSource source, ReturnModel? model, bool[] labels, double[] scores, CalibrationSelection calibration, OrderTable? referenceSample, OrderTable? heldOut)
     {
+        ScoreSource = source;
         Model = model;
         HeldOut = heldOut;
         heldOutLabels = labels;
         heldOutScores = scores;
         Calibration = calibration;
         ReferenceSample = referenceSample;
-        Reference = ClassificationMetrics.Compute(labels, scores);
+        DecisionThreshold = source.Threshold;
+        Reference = ClassificationMetrics.Compute(labels, scores, DecisionThreshold);
+        ScoreCalibration = ScoreCalibration.Measure(labels, scores, calibration);
     }
 
-    /// <summary>The monitored model.</summary>
-    public ReturnModel Model { get; }
+    /// <summary>The monitored model when it is ours (a model folder); null when the scores come from a model trained elsewhere.</summary>
+    public ReturnModel? Model { get; }
+
+    /// <summary>Where the scores of the held-out orders and of every batch come from.</summary>
+    public IScoreSource ScoreSource { get; }
+
+    /// <summary>The score from which an order is predicted returned: the threshold of every metric, estimate and money figure.</summary>
+    public double DecisionThreshold { get; }
+
+    /// <summary>The calibration measured on the held-out orders: reliability diagram and ECE before and after the fitted calibration.</summary>
+    public ScoreCalibration ScoreCalibration { get; }
+
+    /// <summary>The held-out orders' scores, in <see cref="HeldOut"/>'s order when it is known.</summary>
+    internal double[] HeldOutScores => heldOutScores;
 
     /// <summary>The chosen calibration.</summary>
     public CalibrationSelection Calibration { get; }
@@ -68,37 +86,77 @@ public sealed class ModelMonitor
     {
         var labels = heldOut.Returned.ToArray();
         var scores = model.PredictProbabilities(heldOut);
-        return new ModelMonitor(model, labels, scores, CalibrationSelection.Choose(labels, scores), reference is null ? null : OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample"))), heldOut)
+        return new ModelMonitor(new ModelScoreSource(model), model, labels, scores, CalibrationSelection.Choose(labels, scores), reference is null ? null : OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample"))), heldOut)
         {
             ReferenceReturns = reference is { HasTarget: true, Count: > 0 } ? ReferenceReturns.Of(reference) : null,
+        };
+    }
+
+    /// <summary>
+    /// A monitor for a model trained elsewhere: <paramref name="reference"/> is a labelled file the model scored but was
+    /// not trained on (its validation or test output), in the role of the held-out orders — the yardstick metrics, the
+    /// calibration, the thresholds, the reliability check and the money's baseline all come from it, as they come from
+    /// the test split of a model folder.
+    /// </summary>
+    /// <param name="source">Where the scores come from (a score column, an ONNX model).</param>
+    /// <param name="reference">The labelled reference orders.</param>
+    /// <param name="referenceFile">The file they were read from (a score column is read from it); null for a table in memory.</param>
+    /// <exception cref="ArgumentException">The reference is unlabelled, or has fewer than 5 returned or 5 kept orders (the calibration's folds).</exception>
+    /// <exception cref="DataFormatException">A score is missing or invalid (file, line and column named).</exception>
+    public static ModelMonitor FromScores(IScoreSource source, OrderTable reference, string? referenceFile)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!reference.HasTarget || reference.Count == 0)
+        {
+            throw new ArgumentException($"{reference.Source}: the reference for {source.Description} must be labelled orders with the model's scores (its validation or test output, with the target column)");
+        }
+
+        var scores = source.Score(reference, referenceFile);
+        var labels = reference.Returned.ToArray();
+        var sample = OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample")));
+        return new ModelMonitor(source, null, labels, scores, CalibrationSelection.Choose(labels, scores), sample, reference)
+        {
+            ReferenceReturns = ReferenceReturns.Of(reference),
         };
     }
 
     /// <summary>The model sections of a batch's check (labelled or not); <see cref="BatchMonitor"/> is the public entry.</summary>
     /// <param name="batch">The orders.</param>
     /// <param name="multivariate">Whether to run the domain classifier (a few seconds).</param>
-    internal ModelCheck Check(OrderTable batch, bool multivariate = true)
+    /// <param name="scores">The batch's scores when the caller has them (<see cref="BatchMonitor"/> asks the source); null to ask <see cref="ScoreSource"/> for the batch's.</param>
+    internal ModelCheck Check(OrderTable batch, bool multivariate = true, double[]? scores = null)
     {
         if (batch.Count == 0)
         {
             throw new ArgumentException($"{batch.Source} has no orders: nothing to check");
         }
 
-        var scores = Model.PredictProbabilities(batch);
+        var threshold = DecisionThreshold;
+        scores ??= ScoreSource.Score(batch, null);
+        if (scores.Length != batch.Count)
+        {
+            throw new ArgumentException($"{batch.Source}: {scores.Length} scores for {batch.Count} orders");
+        }
+
         var probabilities = Calibration.Calibrator.Apply(scores);
-        var estimated = PerformanceEstimator.Estimate(scores, probabilities);
-        var thresholds = PerformanceEstimator.Thresholds(heldOutLabels, heldOutScores, batch.Count);
+        var estimated = PerformanceEstimator.Estimate(scores, probabilities, threshold);
+        var thresholds = PerformanceEstimator.Thresholds(heldOutLabels, heldOutScores, batch.Count, threshold: threshold);
         ClassificationMetrics? realized = null;
         ReliabilityCurve? reliability = null;
         if (batch.HasTarget)
         {
-            realized = ClassificationMetrics.Compute(batch.Returned, scores);
+            realized = ClassificationMetrics.Compute(batch.Returned, scores, threshold);
             reliability = ReliabilityCurve.Compute(batch.Returned, probabilities);
         }
 
-        var prediction = PredictionDrift.Compare(heldOutScores, scores);
+        var prediction = PredictionDrift.Compare(heldOutScores, scores, threshold);
         var domain = multivariate && ReferenceSample is not null ? DomainClassifier.Compare(ReferenceSample, batch) : null;
-        return new ModelCheck(Reference, realized, reliability, estimated, thresholds, Calibration, prediction, domain, scores, probabilities);
+        return new ModelCheck(Reference, realized, reliability, estimated, thresholds, Calibration, prediction, domain, scores, probabilities)
+        {
+            DecisionThreshold = threshold,
+            ScoreSource = ScoreSource.Description,
+            ScoreCalibration = ScoreCalibration,
+        };
     }
 
     /// <summary>Writes <c>monitoring.json</c>, <c>reference-sample.csv</c> and <c>held-out.csv</c> into the model directory.</summary>
@@ -211,6 +269,6 @@ public sealed class ModelMonitor
             }
         }
 
-        return new ModelMonitor(model, labels.Select(l => l == 1).ToArray(), scores, selection, sample, HeldOutOrders.Load(directory)) { ReferenceReturns = returns };
+        return new ModelMonitor(new ModelScoreSource(model), model, labels.Select(l => l == 1).ToArray(), scores, selection, sample, HeldOutOrders.Load(directory)) { ReferenceReturns = returns };
     }
 }

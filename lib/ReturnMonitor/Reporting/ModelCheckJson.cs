@@ -68,6 +68,7 @@ public static class ModelCheckJson
             performance["reliabilitySkipped"] = skipped;
         }
 
+        ScoreCalibrationJson.AddTo(performance, check);
         root["performance"] = performance;
         var p = check.Prediction;
         root["predictionDrift"] = new JsonObject

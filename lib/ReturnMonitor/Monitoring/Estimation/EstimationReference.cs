@@ -69,7 +69,38 @@ public sealed class EstimationReference
         }
 
         var sample = OrderSampling.Sample(heldOut, MaxClassifierRows, new RandomSource(RandomSource.DeriveSeed(seed, "held-out-sample")));
-        var scores = model.PredictProbabilities(sample);
+        return FromSample(sample, model.PredictProbabilities(sample), calibration, support, seed);
+    }
+
+    /// <summary>
+    /// Fits the reference from held-out orders whose scores are already known (a score column or an ONNX model scored
+    /// them): the same sample of at most <see cref="MaxClassifierRows"/> orders, with their scores.
+    /// </summary>
+    /// <param name="heldOut">Labelled orders the model was not trained on.</param>
+    /// <param name="heldOutScores">The model's score of each of them, in table order.</param>
+    /// <param name="calibration">The calibration chosen on those orders.</param>
+    /// <param name="support">The reference support.</param>
+    /// <param name="seed">Seed of sampling and bootstrap.</param>
+    /// <exception cref="ArgumentException">The held-out orders are unlabelled or empty, or scores and orders differ in number.</exception>
+    public static EstimationReference Fit(OrderTable heldOut, double[] heldOutScores, CalibrationSelection calibration, DatasetSummary support, ulong seed = 42)
+    {
+        if (!heldOut.HasTarget || heldOut.Count == 0 || heldOutScores.Length != heldOut.Count)
+        {
+            throw new ArgumentException($"{heldOut.Source}: estimation needs labelled held-out orders, one score each");
+        }
+
+        if (heldOut.Count <= MaxClassifierRows)
+        {
+            return FromSample(heldOut, heldOutScores, calibration, support, seed);
+        }
+
+        var chosen = OrderSampling.Indices(heldOut.Count, MaxClassifierRows, new RandomSource(RandomSource.DeriveSeed(seed, "held-out-sample")));
+        return FromSample(heldOut.Select(chosen, heldOut.Source), chosen.Select(i => heldOutScores[i]).ToArray(), calibration, support, seed);
+    }
+
+    // The orders are already the sample (at most MaxClassifierRows), each with its score.
+    private static EstimationReference FromSample(OrderTable sample, double[] scores, CalibrationSelection calibration, DatasetSummary support, ulong seed)
+    {
         var bootstrap = CalibrationBootstrap.Fit(sample.Returned, scores, calibration.Calibrator.Method, seed: seed);
         return new EstimationReference(sample, scores, calibration.Calibrator, bootstrap, support);
     }

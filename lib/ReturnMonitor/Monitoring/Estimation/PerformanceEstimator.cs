@@ -115,9 +115,10 @@ public static class PerformanceEstimator
     /// consecutive chunks of <paramref name="chunkSize"/> orders, or — when there are fewer than ten whole chunks —
     /// over <paramref name="bootstrapChunks"/> chunks drawn with replacement; mean ± 3σ, clipped to [0, 1].
     /// </summary>
+    /// <remarks><paramref name="threshold"/> is the decision threshold of the metrics that need one (accuracy, precision, recall, F1).</remarks>
     /// <exception cref="ArgumentException">Lengths differ, or chunk size below 1.</exception>
     public static IReadOnlyDictionary<PerformanceMetric, MetricThresholds> Thresholds(
-        ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, int chunkSize, int bootstrapChunks = 200, ulong seed = 42)
+        ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, int chunkSize, int bootstrapChunks = 200, ulong seed = 42, double threshold = 0.5)
     {
         if (labels.Length != scores.Length || chunkSize < 1 || labels.Length == 0)
         {
@@ -139,7 +140,7 @@ public static class PerformanceEstimator
                 chunkScores[i] = scores[index];
             }
 
-            realized.Add(ClassificationMetrics.Compute(chunkLabels, chunkScores));
+            realized.Add(ClassificationMetrics.Compute(chunkLabels, chunkScores, threshold));
         }
 
         return PerformanceMetrics.All.ToDictionary(metric => metric, metric =>
