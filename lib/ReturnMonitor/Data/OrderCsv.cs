@@ -21,31 +21,32 @@ public static class OrderCsv
     /// <param name="path">The CSV file.</param>
     /// <param name="displayName">Name used in error messages and as the table's source; defaults to <paramref name="path"/> as given.</param>
     /// <param name="missing">Whether an empty feature cell is an error (default) or a missing value.</param>
+    /// <param name="plan">The columns to read; null for the demo's (<see cref="ReadPlan.Demo"/>).</param>
     /// <exception cref="DataFormatException">The file is missing, empty or has a bad header or cell.</exception>
-    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject) =>
-        ReadChunks(path, int.MaxValue, displayName, missing).Last();
+    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject, ReadPlan? plan = null) =>
+        ReadChunks(path, int.MaxValue, displayName, missing, plan).Last();
 
     /// <summary>Parses CSV text (for tests and notebooks).</summary>
-    public static OrderTable Parse(string csv, string name = "<text>", MissingCells missing = MissingCells.Reject) =>
-        ReadChunks(new MemoryStream(new UTF8Encoding(false).GetBytes(csv)), int.MaxValue, name, missing).Last();
+    public static OrderTable Parse(string csv, string name = "<text>", MissingCells missing = MissingCells.Reject, ReadPlan? plan = null) =>
+        ReadChunks(new MemoryStream(new UTF8Encoding(false).GetBytes(csv)), int.MaxValue, name, missing, plan).Last();
 
     /// <summary>
     /// Streams a file as tables of at most <paramref name="chunkSize"/> orders each (the last may be shorter; a file with a header
     /// and no rows yields one empty table). Memory is bounded by the chunk size, not the file size.
     /// </summary>
     /// <exception cref="DataFormatException">The file is missing, empty or has a bad header (at once) or a bad cell (while enumerating).</exception>
-    public static IEnumerable<OrderTable> ReadChunks(string path, int chunkSize, string? displayName = null, MissingCells missing = MissingCells.Reject)
+    public static IEnumerable<OrderTable> ReadChunks(string path, int chunkSize, string? displayName = null, MissingCells missing = MissingCells.Reject, ReadPlan? plan = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         var name = displayName ?? path;
-        return ReadChunks(Utf8CsvBlockReader.Open(path, name, BlockSize), chunkSize, name, missing);
+        return ReadChunks(Utf8CsvBlockReader.Open(path, name, BlockSize, null, plan, missing), chunkSize, name, missing);
     }
 
     /// <summary>Streams CSV bytes (UTF-8, or UTF-16 with a byte-order mark) as tables of at most <paramref name="chunkSize"/> orders; the stream is disposed at the end.</summary>
-    public static IEnumerable<OrderTable> ReadChunks(Stream csv, int chunkSize, string name, MissingCells missing = MissingCells.Reject)
+    public static IEnumerable<OrderTable> ReadChunks(Stream csv, int chunkSize, string name, MissingCells missing = MissingCells.Reject, ReadPlan? plan = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        return ReadChunks(Utf8CsvBlockReader.FromStream(csv, name, BlockSize), chunkSize, name, missing);
+        return ReadChunks(Utf8CsvBlockReader.FromStream(csv, name, BlockSize, null, plan, missing), chunkSize, name, missing);
     }
 
     private static IEnumerable<OrderTable> ReadChunks(Utf8CsvBlockReader reader, int chunkSize, string name, MissingCells missing)
@@ -53,7 +54,7 @@ public static class OrderCsv
         using (reader)
         {
             var parser = new OrderRecordParser(reader.Layout, name, missing);
-            var columns = new OrderColumnsBuilder(reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
+            var columns = new OrderColumnsBuilder(reader.Layout.Plan, reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
             var emitted = false;
             foreach (var block in reader.Blocks())
             {
@@ -72,7 +73,7 @@ public static class OrderCsv
 
                         yield return columns.Build(name);
                         emitted = true;
-                        columns = new OrderColumnsBuilder(reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
+                        columns = new OrderColumnsBuilder(reader.Layout.Plan, reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
                     }
                 }
                 finally
