@@ -22,6 +22,8 @@ internal static class DriftCommand
         var engine = DataEngine.CreateOption();
         var costs = CostsOption();
         var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs };
+        var reading = DataOptions.ForData(strict: true);
+        reading.AddTo(command);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var json = parse.GetValue(format) == "json";
@@ -29,20 +31,21 @@ internal static class DriftCommand
             BatchCheck check;
             using (var progress = ProgressDisplay.Start(io, quiet: json))
             {
-                // Read first, so that a bad cost file fails before any long work. The reference is read strictly; the
-                // batch accepts empty cells, counted in the data-quality section instead of rejecting the batch.
+                // Read first, so that a bad cost file fails before any long work. The reference's empty cells are counted
+                // as its missing rate (refused with --strict); the batch, read against the reference's schema, accepts
+                // empty cells and absent columns, counted in the data-quality section instead of rejecting the batch.
                 var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
-                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options);
+                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options, reading, parse, io);
                 if (parse.GetValue(modelOption) is { } modelDirectory)
                 {
                     // The model sections need the orders themselves (to score them): the batch is read whole.
                     var folder = ModelDirectory.Load(modelDirectory);
-                    check = new BatchMonitor(profile, folder.Monitor, costs: costModel).Check(DataEngine.ReadBatch(batchPath));
+                    check = new BatchMonitor(profile, folder.Monitor, costs: costModel).Check(DataEngine.ReadBatch(batchPath, profile));
                 }
                 else
                 {
                     // Drift alone needs only the batch's exact summary: streamed on all cores in bounded memory (or by DuckDB).
-                    check = new BatchMonitor(profile).Check(DataEngine.Summarize(parse.GetValue(engine)!, batchPath, DataEngine.ForBatch(progress.Options)));
+                    check = new BatchMonitor(profile).Check(DataEngine.SummarizeBatch(parse.GetValue(engine)!, batchPath, profile, progress.Options));
                 }
             }
 

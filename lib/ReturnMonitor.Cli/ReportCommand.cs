@@ -21,16 +21,18 @@ internal static class ReportCommand
         var history = new Option<string?>("--history") { Description = "History database written by 'monitor': adds the timeline (score, sequential detector, PSI heat map, accuracy, return rate, alerts)" };
         var costs = DriftCommand.CostsOption();
         var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history, costs };
+        var reading = DataOptions.ForData(strict: true);
+        reading.AddTo(command);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
             var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
-            var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
+            var profile = DataEngine.LoadReference(DataEngine.Builtin, parse.GetValue(reference)!, null, reading, parse, io);
             // With a model folder each batch also gets the model sections (and the model-health panel). Batches may have
             // empty cells (counted in the data-quality card); the reference stays strict.
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
             var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costModel);
-            var checks = parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path))).ToArray();
+            var checks = parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path, profile))).ToArray();
             HtmlReport.WriteFile(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;

@@ -17,6 +17,8 @@ public static class OrderCsv
 {
     private const int BlockSize = 1 << 16;
 
+    private static readonly ReadPlan HeaderOnly = new([], null, otherColumns: [""]);
+
     /// <summary>Reads a whole file into one table.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="displayName">Name used in error messages and as the table's source; defaults to <paramref name="path"/> as given.</param>
@@ -94,6 +96,15 @@ public static class OrderCsv
     {
         var sink = new OrderColumnsBuilder.Sink(columns);
         parser.Parse(block.Span, ref position, ref line, ref sink, maxRows);
+    }
+
+    /// <summary>The trimmed column names of a CSV file's header (empty ones included), read through the same tokenizer.</summary>
+    /// <exception cref="DataFormatException">The file is missing, empty, not UTF-8, or its header is malformed.</exception>
+    public static IReadOnlyList<string> ReadHeader(string path, string? displayName = null)
+    {
+        // A plan of no feature locates nothing and allows an empty header field: only the names are checked and kept.
+        using var reader = Utf8CsvBlockReader.Open(path, displayName ?? path, BlockSize, null, HeaderOnly, MissingCells.Reject);
+        return reader.Layout.Header;
     }
 
     /// <summary>Writes a table as CSV: header in the original column order, LF line endings, UTF-8 without BOM, invariant number format; byte-identical for identical tables on any machine.</summary>
