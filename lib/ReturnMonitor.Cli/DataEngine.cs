@@ -70,7 +70,7 @@ internal static class DataEngine
     {
         if (File.Exists(path) && !OrderFile.IsParquet(path) && ReferenceProfile.LooksLikeProfile(path))
         {
-            return reading.AnyGiven(parse)
+            return reading.AnyGiven(parse, timestampDecides: false)
                 ? throw new UsageException($"{path} is a profile: it carries its schema; --schema and the column options apply to data files")
                 : ReferenceProfile.Load(path);
         }
@@ -85,6 +85,30 @@ internal static class DataEngine
         RequireDemoColumns(engine, plan);
         var summary = Summarize(engine, path, (options ?? SummarizeOptions.Default) with { Plan = plan, MissingCells = reading.ReferenceCells(parse) });
         return new ReferenceProfile(summary, schema);
+    }
+
+    /// <summary>
+    /// The batch file cut into periods by its date column (<c>--every</c>): the column is <paramref name="column"/> or the
+    /// reference schema's timestamp, its form <paramref name="format"/> or the schema's; each period's orders are read
+    /// against the reference's schema. Every order is placed; an empty or unreadable date is an error naming line and column.
+    /// </summary>
+    public static IReadOnlyList<(BatchPeriod Period, OrderTable Orders)> Periods(string path, ReferenceProfile reference, string every, string? column, string? format)
+    {
+        var declared = reference.ReadSchema.Timestamp;
+        var timestamp = column ?? declared?.Name ?? throw new UsageException("--every needs --timestamp COL: the reference's schema names no timestamp column");
+        format ??= declared is not null && declared.Name == timestamp ? declared.Format : null;
+        var batch = ReadBatch(path, reference);
+        return TimestampPeriods.Split(path, timestamp, every, format)
+            .Select(p => (p.Period, batch.Select(p.Rows, $"{batch.Source} {p.Period.Label}")))
+            .ToArray();
+    }
+
+    /// <summary>The <c>--every</c> option of <c>drift</c> and <c>report</c>.</summary>
+    public static Option<string?> EveryOption()
+    {
+        var every = new Option<string?>("--every") { Description = "Cut the --current file into periods by its date column (--timestamp, or the schema's) and check each: day, week, month or quarter" };
+        every.AcceptOnlyFromAmong([.. TimestampPeriods.Lengths]);
+        return every;
     }
 
     // DuckDB's shipped query counts the demo's columns; another schema is read by our reader.

@@ -109,9 +109,13 @@ internal sealed class DataOptions
         return choice.Schema;
     }
 
-    /// <summary>Whether any option of the set (other than <c>--strict</c>) was given.</summary>
-    public bool AnyGiven(ParseResult parse) =>
-        new Option?[] { Schema, Target, Positive, Numeric, Categorical, Ignore, Timestamp, TimestampFormat }
+    /// <summary>
+    /// Whether any option of the set that decides columns was given (not <c>--strict</c>; <c>--timestamp</c> and
+    /// <c>--timestamp-format</c> only when <paramref name="timestampDecides"/>: with <c>--every</c> they name the column to cut by).
+    /// </summary>
+    public bool AnyGiven(ParseResult parse, bool timestampDecides = true) =>
+        new Option?[] { Schema, Target, Positive, Numeric, Categorical, Ignore }
+            .Concat(timestampDecides ? [Timestamp, TimestampFormat] : [])
             .Any(o => o is not null && parse.GetResult(o) is { Implicit: false });
 
     private static Option<string?> CreateTimestampFormat()

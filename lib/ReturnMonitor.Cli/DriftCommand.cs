@@ -24,11 +24,18 @@ internal static class DriftCommand
         var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs };
         var reading = DataOptions.ForData(strict: true);
         reading.AddTo(command);
+        var every = DataEngine.EveryOption();
+        command.Options.Add(every);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var json = parse.GetValue(format) == "json";
             var batchPath = parse.GetValue(current)!;
             BatchCheck check;
+            if (parse.GetValue(every) is { } length)
+            {
+                return Periods(io, parse, reading, length, json, parse.GetValue(failOn), parse.GetValue(modelOption), parse.GetValue(costs), parse.GetValue(engine)!, parse.GetValue(reference)!, batchPath);
+            }
+
             using (var progress = ProgressDisplay.Start(io, quiet: json))
             {
                 // Read first, so that a bad cost file fails before any long work. The reference's empty cells are counted
@@ -61,6 +68,37 @@ internal static class DriftCommand
             return parse.GetValue(failOn) is { } threshold && Meets(check.Drift.Status, threshold) ? CliApp.AlertRaised : CliApp.Success;
         }));
         return command;
+    }
+
+    // drift --every: one check per period of the batch file, in time order; the exit code is the worst period's.
+    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, string length, bool json, string? failOn, string? modelDirectory, string? costs, string engine, string referencePath, string batchPath)
+    {
+        var profile = DataEngine.LoadReference(engine, referencePath, null, reading, parse, io);
+        var folder = modelDirectory is null ? null : ModelDirectory.Load(modelDirectory);
+        var monitor = new BatchMonitor(profile, folder?.Monitor, costs: CostModel.LoadOrDefault(costs));
+        var checks = DataEngine.Periods(batchPath, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat))
+            .Select(p => (p.Period, Check: monitor.Check(p.Orders)))
+            .ToArray();
+        if (json)
+        {
+            var periods = new System.Text.Json.Nodes.JsonArray();
+            foreach (var (period, check) in checks)
+            {
+                periods.Add(new System.Text.Json.Nodes.JsonObject { ["period"] = period.Label, ["check"] = BatchCheckJson.ToNode(check) });
+            }
+
+            io.Out.Write(new System.Text.Json.Nodes.JsonObject { ["every"] = length, ["periods"] = periods }.ToJsonString(ReturnMonitor.Json.JsonDefaults.Options) + "\n");
+        }
+        else
+        {
+            foreach (var (period, check) in checks)
+            {
+                io.Out.WriteLine($"== {period.Label}: {check.Drift.CurrentRows} orders ==");
+                TextTables.Check(io.Console, check);
+            }
+        }
+
+        return failOn is { } threshold && checks.Any(c => Meets(c.Check.Drift.Status, threshold)) ? CliApp.AlertRaised : CliApp.Success;
     }
 
     /// <summary>The <c>--costs FILE</c> option shared by drift, report and demo.</summary>

@@ -23,6 +23,8 @@ internal static class ReportCommand
         var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history, costs };
         var reading = DataOptions.ForData(strict: true);
         reading.AddTo(command);
+        var every = DataEngine.EveryOption();
+        command.Options.Add(every);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
@@ -32,7 +34,11 @@ internal static class ReportCommand
             // empty cells (counted in the data-quality card); the reference stays strict.
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
             var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costModel);
-            var checks = parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path, profile))).ToArray();
+            // With --every each file is cut into periods by its date column: one batch (and one dashboard entry) per period.
+            var checks = parse.GetValue(every) is { } length
+                ? parse.GetValue(current)!.SelectMany(path => DataEngine.Periods(path, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat)))
+                    .Select(p => monitor.Check(p.Orders)).ToArray()
+                : parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path, profile))).ToArray();
             HtmlReport.WriteFile(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;

@@ -70,7 +70,7 @@ public sealed class OtherShapeDriftCliTests
     public void A_column_missing_from_the_batch_is_a_data_quality_alarm_and_the_batch_is_still_monitored()
     {
         var batch = OtherShapeOrders.Write(
-            OtherShapeOrders.Csv(reference: false, (_, cells) => Drop(cells), header => Drop(header)),
+            OtherShapeOrders.Csv(reference: false, (_, _) => true, shape: Drop),
             "no-tenure.csv");
 
         var (code, stdout, stderr) = CliRunner.Run("drift", "--reference", Files.Value.Reference, "--current", batch, "--format", "json");
@@ -127,6 +127,18 @@ public sealed class OtherShapeDriftCliTests
         Assert.Equal("", strictOut);
         Assert.Contains("gaps.csv:5: column 'Product_Price': empty value", strictErr);
         Assert.DoesNotContain("   at ", strictErr);
+    }
+
+    [Fact]
+    public void Every_month_cuts_the_batch_by_the_schema_timestamp_into_one_check_per_period()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--reference", Files.Value.Reference, "--current", Files.Value.Current, "--every", "month", "--format", "json");
+
+        Assert.True(code == 0, stderr);
+        var periods = JsonNode.Parse(stdout)!["periods"]!.AsArray();
+        // Months 4 + (i mod 3): 100 orders each in April, May and June 2024.
+        Assert.Equal(["2024-04", "2024-05", "2024-06"], periods.Select(p => (string)p!["period"]!).ToArray());
+        Assert.All(periods, p => Assert.Equal(100, (long)p!["check"]!["rows"]!["current"]!));
     }
 
     private static long ReturnedInReference() => Enumerable.Range(0, 400).Count(i => i * 11 % 9 == 0);

@@ -18,13 +18,18 @@ internal static class OtherShapeOrders
     private static readonly string[] MethodsNow = ["card", "card", "card", "paypal", "paypal", "paypal", "paypal", "paypal", "invoice", "cash"];
 
     /// <summary>The reference (400 orders, January to March 2024) or the current batch (300 orders, April to June, shifted).</summary>
-    public static string Csv(bool reference) => Csv(reference, _ => true);
+    public static string Csv(bool reference) => Csv(reference, (_, _) => true);
 
-    /// <summary>The same file with each row's cells passed through <paramref name="edit"/> (row index, cells) before joining.</summary>
-    public static string Csv(bool reference, Func<int, string[], bool> edit, Func<string[], string[]>? header = null)
+    /// <summary>
+    /// The same file with each row's cells edited in place by <paramref name="edit"/> (row index, cells; false drops the
+    /// row), the header's names by <paramref name="header"/>, and then header and rows reshaped by <paramref name="shape"/>
+    /// (e.g. a column removed).
+    /// </summary>
+    public static string Csv(bool reference, Func<int, string[], bool> edit, Func<string[], string[]>? header = null, Func<string[], string[]>? shape = null)
     {
+        shape ??= cells => cells;
         var text = new StringBuilder();
-        text.Append(string.Join(',', (header ?? (h => h))(Header.Split(',')))).Append('\n');
+        text.Append(string.Join(',', shape((header ?? (h => h))(Header.Split(','))))).Append('\n');
         var n = reference ? 400 : 300;
         for (var i = 0; i < n; i++)
         {
@@ -58,7 +63,7 @@ internal static class OtherShapeOrders
             };
             if (edit(i, cells))
             {
-                text.Append(string.Join(',', cells)).Append('\n');
+                text.Append(string.Join(',', shape(cells))).Append('\n');
             }
         }
 

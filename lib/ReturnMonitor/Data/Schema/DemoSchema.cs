@@ -33,7 +33,7 @@ public static class DemoSchema
     {
         if (name == OrderSchema.Target)
         {
-            return new SchemaColumn(name, ColumnRole.Target) { Positive = "1" };
+            return new SchemaColumn(name, ColumnRole.Target) { Description = "1 when the order was returned, 0 otherwise", Positive = "1" };
         }
 
         var feature = OrderSchema.Feature(name);
