@@ -105,7 +105,7 @@ public sealed class ValueCountsBuilder
         }
 
         int? index = feature == target ? null : IndexOf(feature) ?? throw new DataFormatException(file, line, "feature",
-            $"'{OrderCellParser.Show(feature)}' is not a feature of the schema (expected one of {string.Join(", ", features.Select(f => f.Name))}, {target} or {RowsFeature})");
+            $"'{OrderCellParser.Show(feature)}' is not a feature of the order schema (expected one of {string.Join(", ", features.Select(f => f.Name))}, {target} or {RowsFeature})");
         if (text.Length == 0 && index is { } gap && MissingCells == MissingCells.Allow)
         {
             seen[gap] = true;
