@@ -120,11 +120,18 @@ public static class OrderCsv
         Write(table, writer);
     }
 
-    /// <summary>Writes a table as CSV text to <paramref name="writer"/>.</summary>
+    /// <summary>
+    /// Writes a table as CSV text to <paramref name="writer"/>: the demo's columns in the original order, or any other
+    /// table's features in its order followed by the 0/1 target as <c>returned</c> (read it back with
+    /// <c>new ReadPlan(table.Features, OrderSchema.Target)</c>).
+    /// </summary>
     public static void Write(OrderTable table, TextWriter writer)
     {
-        var columns = OrderSchema.ColumnOrder.Where(c => c != OrderSchema.Target || table.HasTarget).ToArray();
-        writer.Write(string.Join(',', columns));
+        var demo = table.Features.Select(f => f.Name).SequenceEqual(OrderSchema.Features.Select(f => f.Name));
+        var order = demo ? OrderSchema.ColumnOrder : [.. table.Features.Select(f => f.Name), OrderSchema.Target];
+        var kinds = table.Features.ToDictionary(f => f.Name, f => f.Kind, StringComparer.Ordinal);
+        var columns = order.Where(c => c != OrderSchema.Target || table.HasTarget).ToArray();
+        writer.Write(string.Join(',', columns.Select(Quote)));
         writer.Write('\n');
         var line = new StringBuilder();
         for (var row = 0; row < table.Count; row++)
@@ -142,7 +149,7 @@ public static class OrderCsv
                 {
                     line.Append(table.Returned[row] ? '1' : '0');
                 }
-                else if (OrderSchema.Feature(column).Kind == FeatureKind.Numeric)
+                else if (kinds[column] == FeatureKind.Numeric)
                 {
                     // A missing value is an empty cell, as it was read.
                     var value = table.Numeric(column)[row];

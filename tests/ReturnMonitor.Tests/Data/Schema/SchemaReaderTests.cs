@@ -181,6 +181,21 @@ public sealed class SchemaReaderTests
         Assert.Throws<ArgumentException>(() => SchemaChoice.For(other, Path.Combine(TestPaths.Data, SchemaFile.FileName), new SchemaInferenceOptions { Target = "x" }));
     }
 
+    [Fact]
+    public void A_table_of_another_shape_is_written_as_csv_and_read_back()
+    {
+        var table = SchemaReader.Parse(OtherShapeOrders.Csv(reference: true), Shape);
+        var text = new StringWriter { NewLine = "\n" };
+
+        OrderCsv.Write(table, text);
+        var back = OrderCsv.Parse(text.ToString(), "back.csv", plan: new ReadPlan(table.Features, OrderSchema.Target));
+
+        Assert.StartsWith("Product_Price,customer_tenure_days,payment_method,returned\n", text.ToString());
+        Assert.Equal(table.Numeric("Product_Price").ToArray(), back.Numeric("Product_Price").ToArray());
+        Assert.Equal(table.Categorical("payment_method"), back.Categorical("payment_method"));
+        Assert.Equal(table.Returned.ToArray(), back.Returned.ToArray());
+    }
+
     private static string CliTempFolder()
     {
         var path = Path.Combine(Path.GetTempPath(), "rm-reader-" + Guid.NewGuid().ToString("N"));
