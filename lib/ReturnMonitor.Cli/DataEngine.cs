@@ -47,6 +47,80 @@ internal static class DataEngine
     /// <summary>A batch's orders, read whole by <see cref="OrderFile.Read"/> with empty cells allowed (see <see cref="ForBatch"/>).</summary>
     public static OrderTable ReadBatch(string path) => OrderFile.Read(path, missing: MissingCells.Allow);
 
+    /// <summary>
+    /// A batch's orders read whole against the reference's schema, empty cells allowed and a feature column absent from
+    /// the file read as all missing (data quality names it; the batch is still monitored).
+    /// </summary>
+    public static OrderTable ReadBatch(string path, ReferenceProfile reference) =>
+        OrderFile.Read(path, missing: MissingCells.Allow, plan: SchemaReader.Plan(reference.ReadSchema));
+
+    /// <summary>A batch's exact summary, read against the reference's schema as <see cref="ReadBatch(string, ReferenceProfile)"/> reads it.</summary>
+    public static DatasetSummary SummarizeBatch(string engine, string path, ReferenceProfile reference, SummarizeOptions? options)
+    {
+        var plan = SchemaReader.Plan(reference.ReadSchema);
+        RequireDemoColumns(engine, plan);
+        return Summarize(engine, path, ForBatch(options) with { Plan = plan });
+    }
+
+    /// <summary>
+    /// The reference: a profile JSON file as is (it carries its schema), or a data file summarised against the schema that
+    /// <paramref name="reading"/> chooses (a schema file, the demo's columns, or inferred and printed), its empty cells
+    /// counted as missing unless <c>--strict</c>.
+    /// </summary>
+    public static ReferenceProfile LoadReference(string engine, string path, SummarizeOptions? options, DataOptions reading, ParseResult parse, CliOutput io)
+    {
+        if (File.Exists(path) && !OrderFile.IsParquet(path) && ReferenceProfile.LooksLikeProfile(path))
+        {
+            return reading.AnyGiven(parse, timestampDecides: false)
+                ? throw new UsageException($"{path} is a profile: it carries its schema; --schema and the column options apply to data files")
+                : ReferenceProfile.Load(path);
+        }
+
+        if (engine != DuckDb)
+        {
+            InputFiles.RequireFile(path);
+        }
+
+        var schema = engine == DuckDb && !reading.AnyGiven(parse) ? DemoSchema.Schema : reading.Resolve(parse, path, io);
+        var plan = SchemaReader.Plan(schema);
+        RequireDemoColumns(engine, plan);
+        var summary = Summarize(engine, path, (options ?? SummarizeOptions.Default) with { Plan = plan, MissingCells = reading.ReferenceCells(parse) });
+        return new ReferenceProfile(summary, schema);
+    }
+
+    /// <summary>
+    /// The batch file cut into periods by its date column (<c>--every</c>): the column is <paramref name="column"/> or the
+    /// reference schema's timestamp, its form <paramref name="format"/> or the schema's; each period's orders are read
+    /// against the reference's schema. Every order is placed; an empty or unreadable date is an error naming line and column.
+    /// </summary>
+    public static IReadOnlyList<(BatchPeriod Period, OrderTable Orders)> Periods(string path, ReferenceProfile reference, string every, string? column, string? format)
+    {
+        var declared = reference.ReadSchema.Timestamp;
+        var timestamp = column ?? declared?.Name ?? throw new UsageException("--every needs --timestamp COL: the reference's schema names no timestamp column");
+        format ??= declared is not null && declared.Name == timestamp ? declared.Format : null;
+        var batch = ReadBatch(path, reference);
+        return TimestampPeriods.Split(path, timestamp, every, format)
+            .Select(p => (p.Period, batch.Select(p.Rows, $"{batch.Source} {p.Period.Label}")))
+            .ToArray();
+    }
+
+    /// <summary>The <c>--every</c> option of <c>drift</c> and <c>report</c>.</summary>
+    public static Option<string?> EveryOption()
+    {
+        var every = new Option<string?>("--every") { Description = "Cut the --current file into periods by its date column (--timestamp, or the schema's) and check each: day, week, month or quarter" };
+        every.AcceptOnlyFromAmong([.. TimestampPeriods.Lengths]);
+        return every;
+    }
+
+    // DuckDB's shipped query counts the demo's columns; another schema is read by our reader.
+    private static void RequireDemoColumns(string engine, ReadPlan plan)
+    {
+        if (engine == DuckDb && !ReferenceEquals(plan, ReadPlan.Demo))
+        {
+            throw new UsageException("--engine duckdb counts the demo's columns only; read a table of another schema with the builtin engine");
+        }
+    }
+
     /// <summary>A profile JSON file as is, or order data summarised on the fly by <paramref name="engine"/>.</summary>
     public static ReferenceProfile LoadReference(string engine, string path, SummarizeOptions? options = null)
     {

@@ -22,32 +22,47 @@ internal static class DriftCommand
         var engine = DataEngine.CreateOption();
         var costs = CostsOption();
         var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs };
+        var reading = DataOptions.ForData(strict: true);
+        reading.AddTo(command);
+        var every = DataEngine.EveryOption();
+        command.Options.Add(every);
         var scores = ScoreOptions.AddTo(command);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var json = parse.GetValue(format) == "json";
             var batchPath = parse.GetValue(current)!;
             BatchCheck check;
+            if (parse.GetValue(every) is { } length)
+            {
+                if (scores.Given(parse))
+                {
+                    throw new UsageException("--every with a score column or an ONNX model: use 'monitor --every', which keeps each period's scores");
+                }
+
+                return Periods(io, parse, reading, length, json, parse.GetValue(failOn), parse.GetValue(modelOption), parse.GetValue(costs), parse.GetValue(engine)!, parse.GetValue(reference)!, batchPath);
+            }
+
             using (var progress = ProgressDisplay.Start(io, quiet: json))
             {
-                // Read first, so that a bad cost file fails before any long work. The reference is read strictly; the
-                // batch accepts empty cells, counted in the data-quality section instead of rejecting the batch.
+                // Read first, so that a bad cost file fails before any long work. The reference's empty cells are counted
+                // as its missing rate (refused with --strict); the batch, read against the reference's schema, accepts
+                // empty cells and absent columns, counted in the data-quality section instead of rejecting the batch.
                 var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
-                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options);
+                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options, reading, parse, io);
                 if (scores.Monitor(parse, parse.GetValue(reference)!, parse.GetValue(modelOption) is not null, profile, costModel) is { } scored)
                 {
-                    check = scored.Check(DataEngine.ReadBatch(batchPath), batchPath);
+                    check = scored.Check(DataEngine.ReadBatch(batchPath, profile), batchPath);
                 }
                 else if (parse.GetValue(modelOption) is { } modelDirectory)
                 {
                     // The model sections need the orders themselves (to score them): the batch is read whole.
                     var folder = ModelDirectory.Load(modelDirectory);
-                    check = new BatchMonitor(profile, folder.Monitor, costs: costModel).Check(DataEngine.ReadBatch(batchPath));
+                    check = new BatchMonitor(profile, folder.Monitor, costs: costModel).Check(DataEngine.ReadBatch(batchPath, profile));
                 }
                 else
                 {
                     // Drift alone needs only the batch's exact summary: streamed on all cores in bounded memory (or by DuckDB).
-                    check = new BatchMonitor(profile).Check(DataEngine.Summarize(parse.GetValue(engine)!, batchPath, DataEngine.ForBatch(progress.Options)));
+                    check = new BatchMonitor(profile).Check(DataEngine.SummarizeBatch(parse.GetValue(engine)!, batchPath, profile, progress.Options));
                 }
             }
 
@@ -63,6 +78,37 @@ internal static class DriftCommand
             return parse.GetValue(failOn) is { } threshold && Meets(check.Drift.Status, threshold) ? CliApp.AlertRaised : CliApp.Success;
         }));
         return command;
+    }
+
+    // drift --every: one check per period of the batch file, in time order; the exit code is the worst period's.
+    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, string length, bool json, string? failOn, string? modelDirectory, string? costs, string engine, string referencePath, string batchPath)
+    {
+        var profile = DataEngine.LoadReference(engine, referencePath, null, reading, parse, io);
+        var folder = modelDirectory is null ? null : ModelDirectory.Load(modelDirectory);
+        var monitor = new BatchMonitor(profile, folder?.Monitor, costs: CostModel.LoadOrDefault(costs));
+        var checks = DataEngine.Periods(batchPath, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat))
+            .Select(p => (p.Period, Check: monitor.Check(p.Orders)))
+            .ToArray();
+        if (json)
+        {
+            var periods = new System.Text.Json.Nodes.JsonArray();
+            foreach (var (period, check) in checks)
+            {
+                periods.Add(new System.Text.Json.Nodes.JsonObject { ["period"] = period.Label, ["check"] = BatchCheckJson.ToNode(check) });
+            }
+
+            io.Out.Write(new System.Text.Json.Nodes.JsonObject { ["every"] = length, ["periods"] = periods }.ToJsonString(ReturnMonitor.Json.JsonDefaults.Options) + "\n");
+        }
+        else
+        {
+            foreach (var (period, check) in checks)
+            {
+                io.Out.WriteLine($"== {period.Label}: {check.Drift.CurrentRows} orders ==");
+                TextTables.Check(io.Console, check);
+            }
+        }
+
+        return failOn is { } threshold && checks.Any(c => Meets(c.Check.Drift.Status, threshold)) ? CliApp.AlertRaised : CliApp.Success;
     }
 
     /// <summary>The <c>--costs FILE</c> option shared by drift, report and demo.</summary>

@@ -66,7 +66,8 @@ internal static class MonitorCommand
                 Progress = io.Progress,
             };
             using var notifier = url is null ? null : new WebhookNotifier();
-            var batch = DataEngine.ReadBatch(batchPath);
+            // Read against the schema the model folder's profile carries (the demo's when it carries none).
+            var batch = DataEngine.ReadBatch(batchPath, monitor.Monitor.Profile);
             var fileHash = ContentHash.OfFile(batchPath);
             // One period, or one per period of the timestamp column: each recorded as its own batch. A period's content
             // hash is the file's hash with the period, so re-running on the same file records nothing twice.

@@ -28,6 +28,8 @@ internal static class ProfileCommand
         {
             data, counts, engine, outOption, sourceOption, allowRemote,
         };
+        var reading = DataOptions.ForData(strict: true);
+        reading.AddTo(command);
         var emitSql = EmitSqlOptions.AddTo(command);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
@@ -46,7 +48,7 @@ internal static class ProfileCommand
                 throw new UsageException("give either --data or --counts");
             }
 
-            DatasetSummary summary;
+            ReferenceProfile profile;
             string from;
             if (dataPath is null)
             {
@@ -55,18 +57,34 @@ internal static class ProfileCommand
                     throw new UsageException("--engine applies to --data, not to --counts");
                 }
 
-                summary = ValueCountsFile.Read(countFiles, source);
+                if (reading.AnyGiven(parse))
+                {
+                    throw new UsageException("--schema and the column options apply to --data, not to --counts");
+                }
+
+                profile = new ReferenceProfile(ValueCountsFile.Read(countFiles, source));
                 from = string.Join(", ", countFiles);
             }
             else
             {
                 using var progress = ProgressDisplay.Start(io, quiet: false);
-                summary = DataEngine.Summarize(parse.GetValue(engine)!, dataPath, progress.Options, source, parse.GetValue(allowRemote));
+                var engineName = parse.GetValue(engine)!;
+                if (engineName == DataEngine.DuckDb && !reading.AnyGiven(parse))
+                {
+                    // DuckDB also takes globs and remote data: the demo's columns, counted by the shipped query.
+                    profile = new ReferenceProfile(DataEngine.Summarize(engineName, dataPath, progress.Options with { MissingCells = reading.ReferenceCells(parse) }, source, parse.GetValue(allowRemote)));
+                }
+                else
+                {
+                    profile = DataEngine.LoadReference(engineName, dataPath, progress.Options, reading, parse, io);
+                    profile = source is null ? profile : new ReferenceProfile(profile.Summary.WithSource(source), profile.Schema);
+                }
+
                 from = dataPath;
             }
 
-            new ReferenceProfile(summary).Save(target);
-            io.Out.WriteLine($"{target}: profile of {summary.Rows} orders from {from}");
+            profile.Save(target);
+            io.Out.WriteLine($"{target}: profile of {profile.Summary.Rows} orders from {from}");
             return CliApp.Success;
         }));
         return command;

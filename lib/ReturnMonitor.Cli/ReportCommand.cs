@@ -21,17 +21,31 @@ internal static class ReportCommand
         var history = new Option<string?>("--history") { Description = "History database written by 'monitor': adds the timeline (score, sequential detector, PSI heat map, accuracy, return rate, alerts)" };
         var costs = DriftCommand.CostsOption();
         var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history, costs };
+        var reading = DataOptions.ForData(strict: true);
+        reading.AddTo(command);
+        var every = DataEngine.EveryOption();
+        command.Options.Add(every);
         var scores = ScoreOptions.AddTo(command);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
             var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
-            var profile = DriftCommand.LoadReference(parse.GetValue(reference)!);
+            var profile = DataEngine.LoadReference(DataEngine.Builtin, parse.GetValue(reference)!, null, reading, parse, io);
             // With a model folder each batch also gets the model sections (and the model-health panel). Batches may have
             // empty cells (counted in the data-quality card); the reference stays strict.
-            var monitor = scores.Monitor(parse, parse.GetValue(reference)!, parse.GetValue(model) is not null, profile, costModel)
-                ?? new BatchMonitor(profile, parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory).Monitor : null, costs: costModel);
-            var checks = parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path), path)).ToArray();
+            var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
+            var scored = scores.Monitor(parse, parse.GetValue(reference)!, folder is not null, profile, costModel);
+            var monitor = scored ?? new BatchMonitor(profile, folder?.Monitor, costs: costModel);
+            if (scored is not null && parse.GetValue(every) is not null)
+            {
+                throw new UsageException("--every with a score column or an ONNX model: use 'monitor --every', which keeps each period's scores");
+            }
+
+            // With --every each file is cut into periods by its date column: one batch (and one dashboard entry) per period.
+            var checks = parse.GetValue(every) is { } length
+                ? parse.GetValue(current)!.SelectMany(path => DataEngine.Periods(path, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat)))
+                    .Select(p => monitor.Check(p.Orders)).ToArray()
+                : parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path, profile), path)).ToArray();
             HtmlReport.WriteFile(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;

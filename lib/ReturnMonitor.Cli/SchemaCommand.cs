@@ -14,22 +14,16 @@ internal static class SchemaCommand
     public static Command Create(CliOutput io)
     {
         var data = new Option<string>("--data") { Description = "The CSV file to read (streamed whole, in bounded memory)", Required = true };
-        var target = new Option<string?>("--target") { Description = "The target column (default: one named returned, is_returned, Return_Status, label or target)" };
-        var positive = new Option<string?>("--positive") { Description = "The target value that means returned, for labels other than 0/1, true/false, yes/no" };
-        var numeric = ListOption("--numeric", "Columns to take as numeric features (comma-separated)");
-        var categorical = ListOption("--categorical", "Columns to take as categorical features (comma-separated)");
-        var ignore = ListOption("--ignore", "Columns to ignore (comma-separated)");
-        var timestamp = new Option<string?>("--timestamp") { Description = "The date column that orders the rows in time" };
-        var timestampFormat = new Option<string?>("--timestamp-format") { Description = "How its dates are written where the file leaves it open: iso, M/d/yyyy or d/M/yyyy" };
-        timestampFormat.AcceptOnlyFromAmong([.. TimestampFormat.Names]);
+        var reading = DataOptions.ForInference();
         var maxCategories = new Option<int>("--max-categories") { Description = "Most categories kept per text column; the rest count as (other)", DefaultValueFactory = _ => 50 };
         var outOption = new Option<string?>("--out") { Description = "Write the schema here (schema.json, meant to be edited)" };
         var format = new Option<string>("--format") { Description = "text (one line per column with the reason) or json (the schema file)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("schema", "Infer the columns of any order file (roles, reasons) and write an editable schema.json")
-        {
-            data, target, positive, numeric, categorical, ignore, timestamp, timestampFormat, maxCategories, outOption, format,
-        };
+        var command = new Command("schema", "Infer the columns of any order file (roles, reasons) and write an editable schema.json") { data };
+        reading.AddTo(command);
+        command.Options.Add(maxCategories);
+        command.Options.Add(outOption);
+        command.Options.Add(format);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var max = parse.GetValue(maxCategories);
@@ -38,22 +32,7 @@ internal static class SchemaCommand
                 throw new UsageException("--max-categories must be at least 1");
             }
 
-            var options = new SchemaInferenceOptions
-            {
-                Target = parse.GetValue(target),
-                Positive = parse.GetValue(positive),
-                Numeric = Split(parse.GetValue(numeric)),
-                Categorical = Split(parse.GetValue(categorical)),
-                Ignore = Split(parse.GetValue(ignore)),
-                Timestamp = parse.GetValue(timestamp),
-                TimestampFormat = parse.GetValue(timestampFormat),
-                MaxCategories = max,
-            };
-            if (options.TimestampFormat is not null && options.Timestamp is null)
-            {
-                throw new UsageException("--timestamp-format needs --timestamp COL");
-            }
-
+            var options = reading.Overrides(parse, max);
             var path = parse.GetValue(data)!;
             var result = SchemaInference.Infer(path, options);
             if (parse.GetValue(outOption) is { } outPath)
@@ -79,11 +58,4 @@ internal static class SchemaCommand
         }));
         return command;
     }
-
-    private static Option<string[]> ListOption(string name, string description) =>
-        new(name) { Description = description, AllowMultipleArgumentsPerToken = false };
-
-    // "a,b" and repeated flags both work; names are kept exactly (a header may have spaces), only outer spaces trimmed.
-    private static string[] Split(string[]? values) =>
-        (values ?? []).SelectMany(v => v.Split(',')).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
 }

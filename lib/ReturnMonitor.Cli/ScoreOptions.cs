@@ -39,6 +39,10 @@ internal sealed class ScoreOptions
         return options;
     }
 
+    /// <summary>Whether any of the score options was given.</summary>
+    public bool Given(ParseResult parse) =>
+        parse.GetValue(scoreColumn) is not null || parse.GetValue(onnx) is not null;
+
     /// <summary>
     /// The monitor of a model trained elsewhere when the options ask for one, else null: the reference file is read
     /// whole and scored, and becomes the held-out orders of the model sections.
@@ -62,7 +66,8 @@ internal sealed class ScoreOptions
             throw new UsageException("with --score-column or --onnx, --reference must be the model's labelled validation file (its orders with the target column, and the score column), not a profile");
         }
 
-        var reference = OrderFile.Read(referencePath);
+        // Read against the profile's schema (the demo's, a schema file's or the inferred one), as the batches are.
+        var reference = OrderFile.Read(referencePath, plan: ReturnMonitor.Data.Schema.SchemaReader.Plan(profile.ReadSchema));
         return new BatchMonitor(profile, ModelMonitor.FromScores(source, reference, referencePath), costs: costs) { Multivariate = multivariate };
     }
 

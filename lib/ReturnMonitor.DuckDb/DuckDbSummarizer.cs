@@ -37,7 +37,7 @@ public static class DuckDbSummarizer
     public static DatasetSummary Summarize(string data, string? displayName = null, MissingCells missing = MissingCells.Reject, bool allowRemote = false, DatasetSchema? schema = null)
     {
         var name = displayName ?? data;
-        schema ??= DemoSchema.Instance;
+        schema ??= DemoSchema.Schema;
         RemotePaths.Check(data, allowRemote);
         using var connection = Open(allowRemote);
         return WithLabelOrWithout(name, schema, labelled => SummarizeOnce(connection, data, schema, name, labelled, missing));
@@ -51,7 +51,7 @@ public static class DuckDbSummarizer
     /// <exception cref="DataFormatException">As for <see cref="Summarize"/> (only DuckDB's own errors: values are checked on import); remote paths are refused.</exception>
     public static void WriteCounts(string data, string countsPath, DatasetSchema? schema = null)
     {
-        schema ??= DemoSchema.Instance;
+        schema ??= DemoSchema.Schema;
         RemotePaths.Check(data, allowRemote: false);
         RemotePaths.Check(countsPath, allowRemote: false);
         using var connection = Open(allowRemote: false);

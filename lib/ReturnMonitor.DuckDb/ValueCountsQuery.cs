@@ -1,4 +1,5 @@
 using System.Reflection;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.DuckDb;
@@ -15,7 +16,7 @@ public static class ValueCountsQuery
     public static string Text { get; } = Load();
 
     /// <summary>The statement alone, without the comments and the final semicolon.</summary>
-    public static string Statement { get; } = ValueCountsSql.Statement(DemoSchema.Instance, "orders", SqlDialect.DuckDb);
+    public static string Statement { get; } = ValueCountsSql.Statement(DemoSchema.Schema, "orders", SqlDialect.DuckDb);
 
     private static string Load()
     {

@@ -17,20 +17,22 @@ internal sealed class OrderCellParser
     private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     private readonly string file;
+    private readonly ReadPlan plan;
     private readonly bool allowMissing;
     private readonly double[] minimum;
     private readonly double[] maximum;
 
-    public OrderCellParser(string file, MissingCells missing)
+    public OrderCellParser(string file, MissingCells missing, ReadPlan plan)
     {
         this.file = file;
+        this.plan = plan;
         allowMissing = missing == MissingCells.Allow;
-        minimum = OrderSchema.NumericFeatures.Select(f => f.Minimum ?? double.NegativeInfinity).ToArray();
-        maximum = OrderSchema.NumericFeatures.Select(f => f.Maximum ?? double.PositiveInfinity).ToArray();
+        minimum = plan.NumericFeatures.Select(f => f.Minimum ?? double.NegativeInfinity).ToArray();
+        maximum = plan.NumericFeatures.Select(f => f.Maximum ?? double.PositiveInfinity).ToArray();
     }
 
     /// <summary>
-    /// The value of numeric feature <paramref name="feature"/> (index into <see cref="OrderSchema.NumericFeatures"/>);
+    /// The value of numeric feature <paramref name="feature"/> (index into <see cref="ReadPlan.NumericFeatures"/>);
     /// NaN for an allowed missing cell. When the cell was a plain decimal, <paramref name="scale"/> ≥ 0 and the value is
     /// exactly <paramref name="mantissa"/>/10^<paramref name="scale"/> (for exact counting); otherwise <paramref name="scale"/> is −1.
     /// </summary>
@@ -52,7 +54,7 @@ internal sealed class OrderCellParser
 
     /// <summary>
     /// The trimmed UTF-8 bytes of categorical feature <paramref name="feature"/> (index into
-    /// <see cref="OrderSchema.CategoricalFeatures"/>); empty for an allowed missing cell.
+    /// <see cref="ReadPlan.CategoricalFeatures"/>); empty for an allowed missing cell.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Category(ReadOnlySpan<byte> cell, int feature, long line)
@@ -67,17 +69,20 @@ internal sealed class OrderCellParser
         trimmed = TrimUnicode(trimmed);
         if (trimmed.IsEmpty && !allowMissing)
         {
-            throw new DataFormatException(file, line, OrderSchema.CategoricalFeatures[feature].Name, "empty value: every order needs a category (use NA for \"no size\")");
+            throw new DataFormatException(file, line, plan.CategoricalFeatures[feature].Name, EmptyCategory(plan));
         }
 
         return trimmed;
     }
 
-    /// <summary>The <c>returned</c> label: 1 for a returned order, 0 otherwise (any spelling of the number 0 or 1).</summary>
+    /// <summary>
+    /// The target label: 1 for a returned order, 0 otherwise — any spelling of the number 0 or 1, or, when the plan names
+    /// a positive value, 1 for that value (trimmed, any case) and 0 for any other. An empty label is an error.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Label(ReadOnlySpan<byte> cell, long line)
     {
-        if (cell.Length == 1 && cell[0] is (byte)'0' or (byte)'1')
+        if (plan.Positive is null && cell.Length == 1 && cell[0] is (byte)'0' or (byte)'1')
         {
             return cell[0] - '0';
         }
@@ -88,7 +93,7 @@ internal sealed class OrderCellParser
     [MethodImpl(MethodImplOptions.NoInlining)]
     private double NumberSlow(ReadOnlySpan<byte> cell, int feature, long line)
     {
-        var definition = OrderSchema.NumericFeatures[feature];
+        var definition = plan.NumericFeatures[feature];
         var text = Decode(cell);
         if (text.IsEmpty)
         {
@@ -112,13 +117,25 @@ internal sealed class OrderCellParser
     private int LabelSlow(ReadOnlySpan<byte> cell, long line)
     {
         var text = Decode(cell);
+        var target = plan.Target ?? OrderSchema.Target;
+        if (plan.Positive is not null)
+        {
+            return text.IsEmpty
+                ? throw new DataFormatException(file, line, target, $"empty value: every order needs a label ('{plan.Positive}' means returned)")
+                : plan.IsPositive(text) ? 1 : 0;
+        }
+
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var label) || (label != 0 && label != 1))
         {
-            throw new DataFormatException(file, line, OrderSchema.Target, $"'{Show(text)}' is not 0 or 1");
+            throw new DataFormatException(file, line, target, $"'{Show(text)}' is not 0 or 1");
         }
 
         return label == 1 ? 1 : 0;
     }
+
+    /// <summary>The message for an empty category where none is allowed; the demo's size has its own word for "no size".</summary>
+    internal static string EmptyCategory(ReadPlan plan) =>
+        ReferenceEquals(plan, ReadPlan.Demo) ? "empty value: every order needs a category (use NA for \"no size\")" : "empty value: every order needs a category";
 
     // The cell as text, white space trimmed.
     private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> cell) => Encoding.UTF8.GetString(cell).AsSpan().Trim();

@@ -8,26 +8,28 @@ namespace ReturnMonitor.Data;
 /// </summary>
 internal sealed class OrderColumnsBuilder
 {
+    private readonly ReadPlan plan;
     private readonly List<double>[] numeric;
     private readonly List<string>[] categorical;
     private readonly List<bool>? returned;
     private readonly Utf8KeyCache<string>[] recent;
     private readonly Dictionary<string, string>[] interned;
 
-    public OrderColumnsBuilder(bool labelled, int capacity)
+    public OrderColumnsBuilder(ReadPlan plan, bool labelled, int capacity)
     {
-        numeric = OrderSchema.NumericFeatures.Select(_ => new List<double>(capacity)).ToArray();
-        categorical = OrderSchema.CategoricalFeatures.Select(_ => new List<string>(capacity)).ToArray();
-        recent = OrderSchema.CategoricalFeatures.Select(_ => new Utf8KeyCache<string>()).ToArray();
-        interned = OrderSchema.CategoricalFeatures.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+        this.plan = plan;
+        numeric = plan.NumericFeatures.Select(_ => new List<double>(capacity)).ToArray();
+        categorical = plan.CategoricalFeatures.Select(_ => new List<string>(capacity)).ToArray();
+        recent = plan.CategoricalFeatures.Select(_ => new Utf8KeyCache<string>()).ToArray();
+        interned = plan.CategoricalFeatures.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
         returned = labelled ? new List<bool>(capacity) : null;
     }
 
     /// <summary>Orders collected.</summary>
-    public int Count => numeric[0].Count;
+    public int Count { get; private set; }
 
     /// <summary>The table of the orders collected.</summary>
-    public OrderTable Build(string source) => OrderTableBuilder.FromColumns(source, numeric, categorical, returned?.ToArray());
+    public OrderTable Build(string source) => OrderTableBuilder.FromColumns(source, plan, numeric, categorical, returned?.ToArray());
 
     private string Intern(int feature, ReadOnlySpan<byte> utf8)
     {
@@ -58,6 +60,10 @@ internal sealed class OrderColumnsBuilder
 
         public void Category(int feature, ReadOnlySpan<byte> utf8) => columns.categorical[feature].Add(columns.Intern(feature, utf8));
 
-        public void EndRow(int returned) => columns.returned?.Add(returned == 1);
+        public void EndRow(int returned)
+        {
+            columns.returned?.Add(returned == 1);
+            columns.Count++;
+        }
     }
 }

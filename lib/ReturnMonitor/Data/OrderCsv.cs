@@ -17,35 +17,38 @@ public static class OrderCsv
 {
     private const int BlockSize = 1 << 16;
 
+    private static readonly ReadPlan HeaderOnly = new([], null, otherColumns: [""]);
+
     /// <summary>Reads a whole file into one table.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="displayName">Name used in error messages and as the table's source; defaults to <paramref name="path"/> as given.</param>
     /// <param name="missing">Whether an empty feature cell is an error (default) or a missing value.</param>
+    /// <param name="plan">The columns to read; null for the demo's (<see cref="ReadPlan.Demo"/>).</param>
     /// <exception cref="DataFormatException">The file is missing, empty or has a bad header or cell.</exception>
-    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject) =>
-        ReadChunks(path, int.MaxValue, displayName, missing).Last();
+    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject, ReadPlan? plan = null) =>
+        ReadChunks(path, int.MaxValue, displayName, missing, plan).Last();
 
     /// <summary>Parses CSV text (for tests and notebooks).</summary>
-    public static OrderTable Parse(string csv, string name = "<text>", MissingCells missing = MissingCells.Reject) =>
-        ReadChunks(new MemoryStream(new UTF8Encoding(false).GetBytes(csv)), int.MaxValue, name, missing).Last();
+    public static OrderTable Parse(string csv, string name = "<text>", MissingCells missing = MissingCells.Reject, ReadPlan? plan = null) =>
+        ReadChunks(new MemoryStream(new UTF8Encoding(false).GetBytes(csv)), int.MaxValue, name, missing, plan).Last();
 
     /// <summary>
     /// Streams a file as tables of at most <paramref name="chunkSize"/> orders each (the last may be shorter; a file with a header
     /// and no rows yields one empty table). Memory is bounded by the chunk size, not the file size.
     /// </summary>
     /// <exception cref="DataFormatException">The file is missing, empty or has a bad header (at once) or a bad cell (while enumerating).</exception>
-    public static IEnumerable<OrderTable> ReadChunks(string path, int chunkSize, string? displayName = null, MissingCells missing = MissingCells.Reject)
+    public static IEnumerable<OrderTable> ReadChunks(string path, int chunkSize, string? displayName = null, MissingCells missing = MissingCells.Reject, ReadPlan? plan = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         var name = displayName ?? path;
-        return ReadChunks(Utf8CsvBlockReader.Open(path, name, BlockSize), chunkSize, name, missing);
+        return ReadChunks(Utf8CsvBlockReader.Open(path, name, BlockSize, null, plan, missing), chunkSize, name, missing);
     }
 
     /// <summary>Streams CSV bytes (UTF-8, or UTF-16 with a byte-order mark) as tables of at most <paramref name="chunkSize"/> orders; the stream is disposed at the end.</summary>
-    public static IEnumerable<OrderTable> ReadChunks(Stream csv, int chunkSize, string name, MissingCells missing = MissingCells.Reject)
+    public static IEnumerable<OrderTable> ReadChunks(Stream csv, int chunkSize, string name, MissingCells missing = MissingCells.Reject, ReadPlan? plan = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        return ReadChunks(Utf8CsvBlockReader.FromStream(csv, name, BlockSize), chunkSize, name, missing);
+        return ReadChunks(Utf8CsvBlockReader.FromStream(csv, name, BlockSize, null, plan, missing), chunkSize, name, missing);
     }
 
     private static IEnumerable<OrderTable> ReadChunks(Utf8CsvBlockReader reader, int chunkSize, string name, MissingCells missing)
@@ -53,7 +56,7 @@ public static class OrderCsv
         using (reader)
         {
             var parser = new OrderRecordParser(reader.Layout, name, missing);
-            var columns = new OrderColumnsBuilder(reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
+            var columns = new OrderColumnsBuilder(reader.Layout.Plan, reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
             var emitted = false;
             foreach (var block in reader.Blocks())
             {
@@ -72,7 +75,7 @@ public static class OrderCsv
 
                         yield return columns.Build(name);
                         emitted = true;
-                        columns = new OrderColumnsBuilder(reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
+                        columns = new OrderColumnsBuilder(reader.Layout.Plan, reader.Layout.Labelled, Math.Min(chunkSize, 1 << 16));
                     }
                 }
                 finally
@@ -95,6 +98,15 @@ public static class OrderCsv
         parser.Parse(block.Span, ref position, ref line, ref sink, maxRows);
     }
 
+    /// <summary>The trimmed column names of a CSV file's header (empty ones included), read through the same tokenizer.</summary>
+    /// <exception cref="DataFormatException">The file is missing, empty, not UTF-8, or its header is malformed.</exception>
+    public static IReadOnlyList<string> ReadHeader(string path, string? displayName = null)
+    {
+        // A plan of no feature locates nothing and allows an empty header field: only the names are checked and kept.
+        using var reader = Utf8CsvBlockReader.Open(path, displayName ?? path, BlockSize, null, HeaderOnly, MissingCells.Reject);
+        return reader.Layout.Header;
+    }
+
     /// <summary>Writes a table as CSV: header in the original column order, LF line endings, UTF-8 without BOM, invariant number format; byte-identical for identical tables on any machine.</summary>
     public static void Write(OrderTable table, string path)
     {
@@ -108,11 +120,18 @@ public static class OrderCsv
         Write(table, writer);
     }
 
-    /// <summary>Writes a table as CSV text to <paramref name="writer"/>.</summary>
+    /// <summary>
+    /// Writes a table as CSV text to <paramref name="writer"/>: the demo's columns in the original order, or any other
+    /// table's features in its order followed by the 0/1 target as <c>returned</c> (read it back with
+    /// <c>new ReadPlan(table.Features, OrderSchema.Target)</c>).
+    /// </summary>
     public static void Write(OrderTable table, TextWriter writer)
     {
-        var columns = OrderSchema.ColumnOrder.Where(c => c != OrderSchema.Target || table.HasTarget).ToArray();
-        writer.Write(string.Join(',', columns));
+        var demo = table.Features.Select(f => f.Name).SequenceEqual(OrderSchema.Features.Select(f => f.Name));
+        var order = demo ? OrderSchema.ColumnOrder : [.. table.Features.Select(f => f.Name), OrderSchema.Target];
+        var kinds = table.Features.ToDictionary(f => f.Name, f => f.Kind, StringComparer.Ordinal);
+        var columns = order.Where(c => c != OrderSchema.Target || table.HasTarget).ToArray();
+        writer.Write(string.Join(',', columns.Select(Quote)));
         writer.Write('\n');
         var line = new StringBuilder();
         for (var row = 0; row < table.Count; row++)
@@ -130,7 +149,7 @@ public static class OrderCsv
                 {
                     line.Append(table.Returned[row] ? '1' : '0');
                 }
-                else if (OrderSchema.Feature(column).Kind == FeatureKind.Numeric)
+                else if (kinds[column] == FeatureKind.Numeric)
                 {
                     // A missing value is an empty cell, as it was read.
                     var value = table.Numeric(column)[row];

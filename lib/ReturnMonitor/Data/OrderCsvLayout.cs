@@ -1,15 +1,23 @@
 namespace ReturnMonitor.Data;
 
-/// <summary>Where each schema column is in a CSV file's header; columns other than the schema's are ignored.</summary>
+/// <summary>
+/// Where each column of a <see cref="ReadPlan"/> is in a CSV file's header; columns other than the plan's are ignored.
+/// A feature column missing from the header is an error, or, for a batch read with <see cref="MissingCells.Allow"/>,
+/// a column of missing values (index −1) that data quality reports by name.
+/// </summary>
 internal sealed class OrderCsvLayout
 {
-    private OrderCsvLayout(string[] header, int[] numericIndex, int[] categoricalIndex, int targetIndex)
+    private OrderCsvLayout(ReadPlan plan, string[] header, int[] numericIndex, int[] categoricalIndex, int targetIndex)
     {
+        Plan = plan;
         Header = header;
         NumericIndex = numericIndex;
         CategoricalIndex = categoricalIndex;
         TargetIndex = targetIndex;
     }
+
+    /// <summary>The columns read.</summary>
+    public ReadPlan Plan { get; }
 
     /// <summary>The header's column names, trimmed.</summary>
     public string[] Header { get; }
@@ -17,16 +25,16 @@ internal sealed class OrderCsvLayout
     /// <summary>Number of fields every record must have.</summary>
     public int FieldCount => Header.Length;
 
-    /// <summary>Field index of each numeric feature, in <see cref="OrderSchema.NumericFeatures"/> order.</summary>
+    /// <summary>Field index of each numeric feature, in <see cref="ReadPlan.NumericFeatures"/> order; −1 when the column is absent.</summary>
     public int[] NumericIndex { get; }
 
-    /// <summary>Field index of each categorical feature, in <see cref="OrderSchema.CategoricalFeatures"/> order.</summary>
+    /// <summary>Field index of each categorical feature, in <see cref="ReadPlan.CategoricalFeatures"/> order; −1 when the column is absent.</summary>
     public int[] CategoricalIndex { get; }
 
-    /// <summary>Field index of <c>returned</c>, or −1 for unlabelled data.</summary>
+    /// <summary>Field index of the target, or −1 for unlabelled data.</summary>
     public int TargetIndex { get; }
 
-    /// <summary>Whether the data has the <c>returned</c> column.</summary>
+    /// <summary>Whether the data has the target column.</summary>
     public bool Labelled => TargetIndex >= 0;
 
     /// <summary>
@@ -34,7 +42,7 @@ internal sealed class OrderCsvLayout
     /// valid), and locates the schema's columns.
     /// </summary>
     /// <exception cref="DataFormatException">No header, an empty or duplicate header field, or a required column missing.</exception>
-    public static OrderCsvLayout FromHeaderBytes(ReadOnlySpan<byte> headerBytes, string file)
+    public static OrderCsvLayout FromHeaderBytes(ReadOnlySpan<byte> headerBytes, string file, ReadPlan plan, MissingCells missing)
     {
         // First pass counts the fields, second keeps them all.
         var position = 0;
@@ -42,7 +50,7 @@ internal sealed class OrderCsvLayout
         var counter = new Utf8CsvTokenizer(file, 0);
         if (!counter.Next(headerBytes, ref position, ref line, out _, out _))
         {
-            throw new DataFormatException(file, null, null, "the file is empty: expected a header line with the columns " + string.Join(", ", OrderSchema.ColumnOrder));
+            throw new DataFormatException(file, null, null, "the file is empty: expected a header line with the columns " + ExpectedColumns(plan));
         }
 
         if (counter.FieldCount > InputLimits.MaxHeaderColumns)
@@ -67,15 +75,15 @@ internal sealed class OrderCsvLayout
             header[i] = cell.Trim().ToString();
         }
 
-        return FromHeader(header, file);
+        return FromHeader(header, file, plan, missing);
     }
 
-    private static OrderCsvLayout FromHeader(string[] header, string file)
+    private static OrderCsvLayout FromHeader(string[] header, string file, ReadPlan plan, MissingCells missing)
     {
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
-            if (header[i].Length == 0)
+            if (header[i].Length == 0 && !plan.OtherColumns.Contains(""))
             {
                 throw new DataFormatException(file, 1, null, $"header field {i + 1} is empty");
             }
@@ -86,16 +94,24 @@ internal sealed class OrderCsvLayout
             }
         }
 
+        // A batch may lack a feature column: its values are all missing, which data quality reports by name.
         int Find(string column) => positions.TryGetValue(column, out var index)
             ? index
+            : missing == MissingCells.Allow ? -1
             : throw new DataFormatException(file, 1, column, "required column is missing from the header" + Hint(column, positions.Keys));
 
         return new OrderCsvLayout(
+            plan,
             header,
-            OrderSchema.NumericFeatures.Select(f => Find(f.Name)).ToArray(),
-            OrderSchema.CategoricalFeatures.Select(f => Find(f.Name)).ToArray(),
-            positions.GetValueOrDefault(OrderSchema.Target, -1));
+            plan.NumericFeatures.Select(f => Find(f.Name)).ToArray(),
+            plan.CategoricalFeatures.Select(f => Find(f.Name)).ToArray(),
+            plan.Target is { } target ? positions.GetValueOrDefault(target, -1) : -1);
     }
+
+    private static string ExpectedColumns(ReadPlan plan) =>
+        ReferenceEquals(plan, ReadPlan.Demo)
+            ? string.Join(", ", OrderSchema.ColumnOrder)
+            : string.Join(", ", plan.Features.Select(f => f.Name).Concat(plan.Target is { } t ? [t] : []));
 
     private static string Hint(string column, IEnumerable<string> present)
     {

@@ -36,8 +36,10 @@ public static class OrderParquet
 
         // Columns are nullable only when some table has a missing value in them, so files without gaps keep their schema.
         var tableList = tables as IReadOnlyCollection<OrderTable> ?? tables.ToList();
-        var numericFields = OrderSchema.NumericFeatures.Select(f => new DataField<double>(f.Name, tableList.Any(t => t.MissingCount(f.Name) > 0))).ToArray();
-        var categoricalFields = OrderSchema.CategoricalFeatures.Select(f => new DataField<string>(f.Name, tableList.Any(t => t.MissingCount(f.Name) > 0))).ToArray();
+        // The first table's features (the demo's nine when there is none); the target keeps the demo's name.
+        var first = tableList.FirstOrDefault();
+        var numericFields = (first?.NumericFeatures ?? OrderSchema.NumericFeatures).Select(f => new DataField<double>(f.Name, tableList.Any(t => t.MissingCount(f.Name) > 0))).ToArray();
+        var categoricalFields = (first?.CategoricalFeatures ?? OrderSchema.CategoricalFeatures).Select(f => new DataField<string>(f.Name, tableList.Any(t => t.MissingCount(f.Name) > 0))).ToArray();
         var targetField = new DataField<int>(OrderSchema.Target, false);
         var fields = new List<Field>(numericFields);
         if (labelled)
@@ -100,30 +102,18 @@ public static class OrderParquet
 
     /// <summary>Reads a whole Parquet file into one table.</summary>
     /// <exception cref="DataFormatException">Missing file, not Parquet, missing column or bad value.</exception>
-    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject)
+    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject, ReadPlan? plan = null)
     {
         var name = displayName ?? path;
-        var tables = ReadChunks(path, name, missing).ToList();
-        if (tables.Count == 1)
-        {
-            return tables[0];
-        }
-
-        var builder = new OrderTableBuilder(tables.Sum(t => t.Count));
-        foreach (var row in tables.SelectMany(t => t.Rows()))
-        {
-            builder.Add(row);
-        }
-
-        var whole = builder.Build(name);
-        return tables.Count > 0 && !tables[0].HasTarget ? StripTarget(whole) : whole;
+        var tables = ReadChunks(path, name, missing, plan).ToList();
+        return tables.Count == 1 ? tables[0] : Concatenate(name, tables);
     }
 
     /// <summary>Streams a Parquet file as one table per row group (a file without row groups gives one empty table).</summary>
-    public static IEnumerable<OrderTable> ReadChunks(string path, string? displayName = null, MissingCells missing = MissingCells.Reject)
+    public static IEnumerable<OrderTable> ReadChunks(string path, string? displayName = null, MissingCells missing = MissingCells.Reject, ReadPlan? plan = null)
     {
         var name = displayName ?? path;
-        using var file = ParquetColumns.Open(path, name);
+        using var file = ParquetColumns.Open(path, name, plan ?? ReadPlan.Demo, missing);
         if (file.RowGroupCount == 0)
         {
             yield return file.EmptyTable();
@@ -139,39 +129,48 @@ public static class OrderParquet
         }
     }
 
-    private static OrderTable StripTarget(OrderTable table) => new(
-        table.Source,
-        OrderSchema.NumericFeatures.ToDictionary(f => f.Name, f => table.Numeric(f.Name).ToArray()),
-        OrderSchema.CategoricalFeatures.ToDictionary(f => f.Name, f => table.Categorical(f.Name).ToArray()),
-        null);
+    // The row groups' tables as one, column by column (all have the same features and the same target presence).
+    private static OrderTable Concatenate(string name, List<OrderTable> tables)
+    {
+        var features = tables[0].Features;
+        return new OrderTable(
+            name,
+            features,
+            tables[0].NumericFeatures.ToDictionary(f => f.Name, f => tables.SelectMany(t => t.Numeric(f.Name).ToArray()).ToArray()),
+            tables[0].CategoricalFeatures.ToDictionary(f => f.Name, f => tables.SelectMany(t => t.Categorical(f.Name)).ToArray()),
+            tables[0].HasTarget ? tables.SelectMany(t => t.Returned.ToArray()).ToArray() : null);
+    }
 
     /// <summary>An open Parquet file with the schema's columns located.</summary>
     internal sealed class ParquetColumns : IDisposable
     {
         private readonly ParquetReader reader;
         private readonly string name;
-        private readonly DataField[] numeric;
-        private readonly DataField[] categorical;
+        private readonly ReadPlan plan;
+        private readonly DataField?[] numeric;
+        private readonly DataField?[] categorical;
         private readonly DataField? target;
 
-        private ParquetColumns(ParquetReader reader, string name)
+        private ParquetColumns(ParquetReader reader, string name, ReadPlan plan, MissingCells missing)
         {
             this.reader = reader;
             this.name = name;
+            this.plan = plan;
             var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
-            DataField Find(string column) => fields.TryGetValue(column, out var field)
-                ? field
+            // A batch may lack a feature column (null here): all its values are missing, reported by data quality.
+            DataField? Find(string column) => fields.TryGetValue(column, out var field) ? field
+                : missing == MissingCells.Allow ? null
                 : throw new DataFormatException(name, null, column, "required column is missing from the Parquet schema");
-            numeric = OrderSchema.NumericFeatures.Select(f => Find(f.Name)).ToArray();
-            categorical = OrderSchema.CategoricalFeatures.Select(f => Find(f.Name)).ToArray();
-            target = fields.GetValueOrDefault(OrderSchema.Target);
+            numeric = plan.NumericFeatures.Select(f => Find(f.Name)).ToArray();
+            categorical = plan.CategoricalFeatures.Select(f => Find(f.Name)).ToArray();
+            target = plan.Target is { } t ? fields.GetValueOrDefault(t) : null;
         }
 
         public int RowGroupCount => reader.RowGroupCount;
 
         public bool Labelled => target is not null;
 
-        public static ParquetColumns Open(string path, string name)
+        public static ParquetColumns Open(string path, string name, ReadPlan plan, MissingCells missing)
         {
             ParquetReader reader;
             var stream = InputFiles.OpenRead(path, name, 1 << 16, FileOptions.None);
@@ -188,7 +187,7 @@ public static class OrderParquet
 
             try
             {
-                return new ParquetColumns(reader, name);
+                return new ParquetColumns(reader, name, plan, missing);
             }
             catch
             {
@@ -213,8 +212,9 @@ public static class OrderParquet
 
         public OrderTable EmptyTable() => new(
             name,
-            OrderSchema.NumericFeatures.ToDictionary(f => f.Name, _ => Array.Empty<double>()),
-            OrderSchema.CategoricalFeatures.ToDictionary(f => f.Name, _ => Array.Empty<string>()),
+            plan.Features,
+            plan.NumericFeatures.ToDictionary(f => f.Name, _ => Array.Empty<double>()),
+            plan.CategoricalFeatures.ToDictionary(f => f.Name, _ => Array.Empty<string>()),
             Labelled ? [] : null);
 
         public OrderTable ReadRowGroup(int index, long firstRow, MissingCells missing)
@@ -227,8 +227,14 @@ public static class OrderParquet
                 var num = new Dictionary<string, double[]>(StringComparer.Ordinal);
                 for (var i = 0; i < numeric.Length; i++)
                 {
-                    var feature = OrderSchema.NumericFeatures[i];
-                    var values = ReadNumbers(group, numeric[i], count, firstRow, allowMissing);
+                    var feature = plan.NumericFeatures[i];
+                    if (numeric[i] is not { } field)
+                    {
+                        num[feature.Name] = Enumerable.Repeat(double.NaN, count).ToArray();
+                        continue;
+                    }
+
+                    var values = ReadNumbers(group, field, count, firstRow, allowMissing);
                     for (var r = 0; r < values.Length; r++)
                     {
                         if (feature.Validate(values[r]) is { } problem && !(allowMissing && IsNull(values[r])))
@@ -243,9 +249,13 @@ public static class OrderParquet
                 var cat = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 for (var i = 0; i < categorical.Length; i++)
                 {
-                    var feature = OrderSchema.CategoricalFeatures[i];
+                    var feature = plan.CategoricalFeatures[i];
                     var values = new string?[count];
-                    group.ReadAsync(categorical[i], values.AsMemory()).GetAwaiter().GetResult();
+                    if (categorical[i] is { } field)
+                    {
+                        group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                    }
+
                     var interned = new Dictionary<string, string>(StringComparer.Ordinal);
                     var column = new string[count];
                     for (var r = 0; r < count; r++)
@@ -259,9 +269,10 @@ public static class OrderParquet
                                 continue;
                             }
 
-                            throw new DataFormatException(name, firstRow + r, feature.Name, "empty value: every order needs a category (use NA for \"no size\")");
+                            throw new DataFormatException(name, firstRow + r, feature.Name, OrderCellParser.EmptyCategory(plan));
                         }
 
+                        value = plan.Bucket(i, value);
                         column[r] = interned.TryGetValue(value, out var same) ? same : interned[value] = value;
                     }
 
@@ -269,7 +280,11 @@ public static class OrderParquet
                 }
 
                 bool[]? returned = null;
-                if (target is not null)
+                if (target is not null && (plan.Positive is not null || target.ClrType == typeof(string)))
+                {
+                    returned = ReadTextLabels(group, target, count, firstRow);
+                }
+                else if (target is not null)
                 {
                     var labels = target.ClrType == typeof(bool) ? ReadBooleans(group, target, count, firstRow) : ReadNumbers(group, target, count, firstRow, allowNull: false);
                     returned = new bool[count];
@@ -277,14 +292,14 @@ public static class OrderParquet
                     {
                         if (labels[r] != 0 && labels[r] != 1)
                         {
-                            throw new DataFormatException(name, firstRow + r, OrderSchema.Target, $"'{labels[r].ToString("R", CultureInfo.InvariantCulture)}' is not 0 or 1");
+                            throw new DataFormatException(name, firstRow + r, target.Name, $"'{labels[r].ToString("R", CultureInfo.InvariantCulture)}' is not 0 or 1");
                         }
 
                         returned[r] = labels[r] == 1;
                     }
                 }
 
-                return new OrderTable(name, num, cat, returned);
+                return new OrderTable(name, plan.Features, num, cat, returned);
             }
             catch (Exception e) when (e is not DataFormatException)
             {
@@ -363,6 +378,37 @@ public static class OrderParquet
                 {
                     result[r] = values[r] ? 1 : 0;
                 }
+            }
+
+            return result;
+        }
+
+        // A target stored as text, or read against a positive value: 1 for that value (trimmed, any case; "1" when the
+        // plan names none), 0 for any other; an empty label is an error, as in a CSV file.
+        private bool[] ReadTextLabels(ParquetRowGroupReader group, DataField field, int count, long firstRow)
+        {
+            var positive = plan.Positive ?? "1";
+            var result = new bool[count];
+            if (field.ClrType == typeof(string))
+            {
+                var values = new string?[count];
+                group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                for (var r = 0; r < count; r++)
+                {
+                    var value = values[r]?.Trim();
+                    result[r] = string.IsNullOrEmpty(value)
+                        ? throw new DataFormatException(name, firstRow + r, field.Name, $"empty value: every order needs a label ('{positive}' means returned)")
+                        : string.Equals(value, positive, StringComparison.OrdinalIgnoreCase);
+                }
+
+                return result;
+            }
+
+            var numbers = field.ClrType == typeof(bool) ? ReadBooleans(group, field, count, firstRow) : ReadNumbers(group, field, count, firstRow, allowNull: false);
+            for (var r = 0; r < count; r++)
+            {
+                result[r] = string.Equals(numbers[r].ToString("R", CultureInfo.InvariantCulture), positive, StringComparison.OrdinalIgnoreCase)
+                    || (field.ClrType == typeof(bool) && numbers[r] == 1 && positive.Equals("true", StringComparison.OrdinalIgnoreCase));
             }
 
             return result;

@@ -13,13 +13,17 @@ internal sealed class OrderRecordParser
     private readonly string file;
     private readonly Utf8CsvTokenizer tokenizer;
     private readonly OrderCellParser cells;
+    private readonly HashSet<string>?[] kept;
+    private readonly byte[] otherUtf8;
 
     public OrderRecordParser(OrderCsvLayout layout, string file, MissingCells missing)
     {
         this.layout = layout;
         this.file = file;
         tokenizer = new Utf8CsvTokenizer(file, layout.FieldCount);
-        cells = new OrderCellParser(file, missing);
+        cells = new OrderCellParser(file, missing, layout.Plan);
+        kept = layout.Plan.Kept;
+        otherUtf8 = System.Text.Encoding.UTF8.GetBytes(ReadPlan.OtherCategory);
     }
 
     /// <summary>
@@ -51,6 +55,13 @@ internal sealed class OrderRecordParser
             for (var i = 0; i < numericIndex.Length; i++)
             {
                 var k = numericIndex[i];
+                if (k < 0)
+                {
+                    // The column is absent from this batch (allowed only for batches): every value is missing.
+                    sink.Number(i, double.NaN, 0, -1);
+                    continue;
+                }
+
                 var value = parser.Number(record[starts[k]..ends[k]], i, recordLine, out var mantissa, out var scale);
                 sink.Number(i, value, mantissa, scale);
             }
@@ -58,7 +69,14 @@ internal sealed class OrderRecordParser
             for (var i = 0; i < categoricalIndex.Length; i++)
             {
                 var k = categoricalIndex[i];
-                sink.Category(i, parser.Category(record[starts[k]..ends[k]], i, recordLine));
+                if (k < 0)
+                {
+                    sink.Category(i, []);
+                    continue;
+                }
+
+                var category = parser.Category(record[starts[k]..ends[k]], i, recordLine);
+                sink.Category(i, kept[i] is null || category.IsEmpty ? category : Bucket(i, category));
             }
 
             sink.EndRow(targetIndex >= 0 ? parser.Label(record[starts[targetIndex]..ends[targetIndex]], recordLine) : 0);
@@ -67,4 +85,8 @@ internal sealed class OrderRecordParser
 
         return rows;
     }
+
+    // A category beyond the kept ones counts as "(other)"; only features with a category limit pay for the look-up.
+    private ReadOnlySpan<byte> Bucket(int feature, ReadOnlySpan<byte> category) =>
+        kept[feature]!.Contains(System.Text.Encoding.UTF8.GetString(category)) ? category : otherUtf8;
 }

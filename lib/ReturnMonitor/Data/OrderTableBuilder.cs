@@ -35,23 +35,23 @@ public sealed class OrderTableBuilder
     }
 
     /// <summary>The table of all rows added; it has the target only if every row had one.</summary>
-    public OrderTable Build(string source) => FromColumns(source, numeric, categorical, allLabelled ? returned.ToArray() : null);
+    public OrderTable Build(string source) => FromColumns(source, ReadPlan.Demo, numeric, categorical, allLabelled ? returned.ToArray() : null);
 
-    /// <summary>A table from column lists in schema order (<see cref="OrderSchema.NumericFeatures"/>, <see cref="OrderSchema.CategoricalFeatures"/>).</summary>
-    internal static OrderTable FromColumns(string source, List<double>[] numeric, List<string>[] categorical, bool[]? returned)
+    /// <summary>A table from column lists in the plan's order (<see cref="ReadPlan.NumericFeatures"/>, <see cref="ReadPlan.CategoricalFeatures"/>).</summary>
+    internal static OrderTable FromColumns(string source, ReadPlan plan, List<double>[] numeric, List<string>[] categorical, bool[]? returned)
     {
         var num = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (var i = 0; i < numeric.Length; i++)
         {
-            num[OrderSchema.NumericFeatures[i].Name] = numeric[i].ToArray();
+            num[plan.NumericFeatures[i].Name] = numeric[i].ToArray();
         }
 
         var cat = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < categorical.Length; i++)
         {
-            cat[OrderSchema.CategoricalFeatures[i].Name] = categorical[i].ToArray();
+            cat[plan.CategoricalFeatures[i].Name] = categorical[i].ToArray();
         }
 
-        return new OrderTable(source, num, cat, returned);
+        return new OrderTable(source, plan.Features, num, cat, returned);
     }
 }

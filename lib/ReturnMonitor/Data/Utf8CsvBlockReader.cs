@@ -22,7 +22,7 @@ internal sealed class Utf8CsvBlockReader : IDisposable
     private bool eof;
     private long line;
 
-    private Utf8CsvBlockReader(Stream stream, string file, int blockSize, Action<long>? bytesRead)
+    private Utf8CsvBlockReader(Stream stream, string file, int blockSize, Action<long>? bytesRead, ReadPlan plan, MissingCells missing)
     {
         this.file = file;
         this.blockSize = Math.Max(blockSize, 1024);
@@ -50,7 +50,7 @@ internal sealed class Utf8CsvBlockReader : IDisposable
 
         var headerBytes = buffer.AsSpan(offset, headerEnd < 0 ? length - offset : headerEnd);
         CheckUtf8(headerBytes, 1, file);
-        Layout = OrderCsvLayout.FromHeaderBytes(headerBytes, file);
+        Layout = OrderCsvLayout.FromHeaderBytes(headerBytes, file, plan, missing);
         line = 1 + headerBytes.Count((byte)'\n');
         offset += headerBytes.Length;
     }
@@ -63,18 +63,20 @@ internal sealed class Utf8CsvBlockReader : IDisposable
     /// <param name="file">Name used in error messages.</param>
     /// <param name="blockSize">Bytes per block (at least 1 KiB; a block grows to hold one longer record).</param>
     /// <param name="bytesRead">Called with the number of bytes of each read, for progress; null for none.</param>
+    /// <param name="plan">The columns to locate; null for the demo's (<see cref="ReadPlan.Demo"/>).</param>
+    /// <param name="missing">With <see cref="MissingCells.Allow"/> a feature column absent from the header reads as all missing.</param>
     /// <exception cref="DataFormatException">The file is missing, a directory, empty, not UTF-8, has a bad header, or a record longer than <see cref="InputLimits.MaxLineBytes"/>.</exception>
-    public static Utf8CsvBlockReader Open(string path, string file, int blockSize, Action<long>? bytesRead = null)
+    public static Utf8CsvBlockReader Open(string path, string file, int blockSize, Action<long>? bytesRead = null, ReadPlan? plan = null, MissingCells missing = MissingCells.Reject)
     {
-        return FromStream(InputFiles.OpenRead(path, file), file, blockSize, bytesRead);
+        return FromStream(InputFiles.OpenRead(path, file), file, blockSize, bytesRead, plan, missing);
     }
 
     /// <summary>Reads the header of CSV bytes in <paramref name="stream"/>, which the reader then owns.</summary>
-    public static Utf8CsvBlockReader FromStream(Stream stream, string file, int blockSize, Action<long>? bytesRead = null)
+    public static Utf8CsvBlockReader FromStream(Stream stream, string file, int blockSize, Action<long>? bytesRead = null, ReadPlan? plan = null, MissingCells missing = MissingCells.Reject)
     {
         try
         {
-            return new Utf8CsvBlockReader(stream, file, blockSize, bytesRead);
+            return new Utf8CsvBlockReader(stream, file, blockSize, bytesRead, plan ?? ReadPlan.Demo, missing);
         }
         catch
         {

@@ -28,6 +28,9 @@ public sealed record DriftReport(
     public FeatureDrift Feature(string name) =>
         Features.FirstOrDefault(f => f.Name == name) ?? throw new ArgumentException($"no drift result for '{name}'", nameof(name));
 
+    /// <summary>The result for feature <paramref name="name"/>, or null when the table has no such feature (another schema).</summary>
+    public FeatureDrift? Find(string name) => Features.FirstOrDefault(f => f.Name == name);
+
     /// <summary>Number of features with the given severity.</summary>
     public int CountWith(DriftSeverity severity) => Features.Count(f => f.Severity == severity);
 }

@@ -32,7 +32,7 @@ internal sealed class FittedReference
         }
 
         methods.Validate();
-        var features = OrderSchema.Features
+        var features = reference.Features
             .Select(f => f.Kind == FeatureKind.Numeric
                 ? FitNumeric(f.Name, reference.Numeric[f.Name], methods.Numeric)
                 : FitCategorical(f.Name, reference.Categorical[f.Name], methods.Categorical))
@@ -59,7 +59,8 @@ internal sealed class FittedReference
         var fitted = methods.Select(m => m.Fit(reference)).ToArray();
         return batch =>
         {
-            var current = batch.Numeric[name];
+            // A batch summarised without the column (another schema) has no value of it, as an empty column.
+            var current = batch.Numeric.GetValueOrDefault(name) ?? EmpiricalDistribution.FromSample([]);
             if (current.Count == 0)
             {
                 return NotComputable(name, FeatureKind.Numeric, methods, DistributionComparison.Numeric(reference, current));
@@ -80,7 +81,7 @@ internal sealed class FittedReference
         var fitted = methods.Select(m => m.Fit(reference)).ToArray();
         return batch =>
         {
-            var current = batch.Categorical[name];
+            var current = batch.Categorical.GetValueOrDefault(name) ?? CategoryCounts.FromValues([]);
             if (current.Total == 0)
             {
                 return NotComputable(name, FeatureKind.Categorical, methods, DistributionComparison.Categorical(reference, current));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Json;
 using ReturnMonitor.Summaries;
 
@@ -10,6 +11,8 @@ namespace ReturnMonitor.Drift;
 /// What a monitor needs to know about the training data, fitted once: the exact per-feature summaries
 /// (<see cref="DatasetSummary"/>). Saved as JSON so that checking a batch never re-reads the training file:
 /// <code>var profile = ReferenceProfile.Fit(reference); var report = profile.Compare(batch);</code>
+/// A profile of a table other than the demo's carries its <see cref="DatasetSchema"/> (JSON <c>"schema"</c>, the
+/// <c>schema.json</c> object): every later command reads batches against it. A profile without one is the demo's.
 /// </summary>
 public sealed class ReferenceProfile
 {
@@ -26,8 +29,21 @@ public sealed class ReferenceProfile
 
     /// <summary>A profile of <paramref name="summary"/> whose comparisons use <paramref name="methods"/> (default: <see cref="DriftMethodRegistry.Default"/>).</summary>
     public ReferenceProfile(DatasetSummary summary, DriftMethodRegistry? methods = null)
+        : this(summary, null, methods)
     {
+    }
+
+    /// <summary>A profile of <paramref name="summary"/> read against <paramref name="schema"/> (null: the demo's columns).</summary>
+    /// <exception cref="ArgumentException">The schema's features are not the summary's.</exception>
+    public ReferenceProfile(DatasetSummary summary, DatasetSchema? schema, DriftMethodRegistry? methods = null)
+    {
+        if (schema is not null && !schema.FeatureDefinitions().Select(f => f.Name).SequenceEqual(summary.Features.Select(f => f.Name)))
+        {
+            throw new ArgumentException("the schema's features are not the summary's");
+        }
+
         Summary = summary;
+        Schema = schema is null || SchemaReader.Plan(schema) == ReadPlan.Demo ? null : schema;
         Methods = methods ?? DriftMethodRegistry.Default;
         // The methods are fitted on the first comparison and reused for every later batch.
         fitted = new Lazy<FittedReference>(() => FittedReference.Fit(Summary, Methods));
@@ -38,6 +54,12 @@ public sealed class ReferenceProfile
 
     /// <summary>Where the reference came from.</summary>
     public string Source => Summary.Source;
+
+    /// <summary>The reference's schema, against which batches are read; null for the demo's columns (<see cref="DemoSchema"/>).</summary>
+    public DatasetSchema? Schema { get; }
+
+    /// <summary>The schema batches are read against: <see cref="Schema"/>, or the demo's.</summary>
+    public DatasetSchema ReadSchema => Schema ?? DemoSchema.Schema;
 
     /// <summary>The drift methods a comparison runs (not saved with the profile).</summary>
     public DriftMethodRegistry Methods { get; }
@@ -59,7 +81,7 @@ public sealed class ReferenceProfile
         var numeric = new JsonArray();
         // Version 1 unless a feature needs the compact form: profiles of low-cardinality data stay byte-identical.
         var version = 1;
-        foreach (var feature in OrderSchema.NumericFeatures)
+        foreach (var feature in Summary.NumericFeatures)
         {
             var d = Summary.Numeric[feature.Name];
             var node = new JsonObject { ["name"] = feature.Name };
@@ -78,7 +100,7 @@ public sealed class ReferenceProfile
         }
 
         var categorical = new JsonArray();
-        foreach (var feature in OrderSchema.CategoricalFeatures)
+        foreach (var feature in Summary.CategoricalFeatures)
         {
             var counts = new JsonObject();
             foreach (var (category, count) in Summary.Categorical[feature.Name].Pairs)
@@ -96,9 +118,15 @@ public sealed class ReferenceProfile
             ["source"] = Summary.Source,
             ["rows"] = Summary.Rows,
             ["returned"] = Summary.Returned,
-            ["numeric"] = numeric,
-            ["categorical"] = categorical,
         };
+        if (Schema is not null)
+        {
+            // Only a table other than the demo's: the demo's profiles stay byte-identical.
+            root["schema"] = JsonNode.Parse(SchemaFile.ToJson(Schema));
+        }
+
+        root["numeric"] = numeric;
+        root["categorical"] = categorical;
         return root.ToJsonString(JsonDefaults.Options) + "\n";
     }
 
@@ -172,16 +200,18 @@ public sealed class ReferenceProfile
                 missing[feature] = (long?)node!["missing"] ?? 0;
             }
 
+            var schema = root["schema"] is { } schemaNode ? SchemaFile.Parse(schemaNode.ToJsonString(), $"{name}: schema") : null;
             var summary = new DatasetSummary(
                 Required(root, "source").GetValue<string>(),
                 Required(root, "rows").GetValue<long>(),
                 numeric,
                 categorical,
                 (long?)root["returned"],
-                missing);
+                missing,
+                schema?.FeatureDefinitions());
             // Profiles written before version 1.1 of the model folder carried a "training" node; it now lives in
             // training.json (see ModelDirectory) and is ignored here.
-            return new ReferenceProfile(summary);
+            return new ReferenceProfile(summary, schema);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException or OverflowException)
         {

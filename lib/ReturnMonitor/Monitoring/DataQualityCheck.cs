@@ -46,7 +46,9 @@ public static class DataQualityCheck
     /// <param name="imputed">Cells filled in for scoring, recorded in <see cref="DataQuality.Imputed"/>.</param>
     public static DataQuality Compare(DatasetSummary reference, DatasetSummary batch, long imputed = 0)
     {
-        var features = OrderSchema.Features;
+        // The reference's features: a batch read against the reference's schema has each of them (a column absent from
+        // the batch file reads as all missing); a summary made without one counts it as entirely missing.
+        var features = reference.Features;
         var raw = new List<double>();
         var missingTest = new int[features.Count];
         var unseenTest = new int[features.Count];
@@ -54,7 +56,7 @@ public static class DataQualityCheck
         for (var i = 0; i < features.Count; i++)
         {
             var feature = features[i];
-            var missing = batch.Missing[feature.Name];
+            var missing = batch.Missing.TryGetValue(feature.Name, out var counted) ? counted : batch.Rows;
             var expectedMissing = AllowedRate(reference.Missing[feature.Name], reference.Rows);
             var missingP = BinomialUpperTail(missing, batch.Rows, expectedMissing);
             missingTest[i] = raw.Count;
@@ -63,14 +65,14 @@ public static class DataQualityCheck
             if (feature.Kind == FeatureKind.Numeric)
             {
                 var seen = reference.Numeric[feature.Name];
-                var values = batch.Numeric[feature.Name];
+                var values = batch.Numeric.GetValueOrDefault(feature.Name) ?? EmpiricalDistribution.FromSample([]);
                 var outside = seen.Count == 0 ? values.Count : values.CountBelow(seen.Minimum) + (values.Count - values.CountAtMost(seen.Maximum));
                 parts[i] = (missing, expectedMissing, missingP, outside, 2.0 / (seen.Count + 1), 0, null, null);
             }
             else
             {
                 var seen = reference.Categorical[feature.Name];
-                var values = batch.Categorical[feature.Name];
+                var values = batch.Categorical.GetValueOrDefault(feature.Name) ?? CategoryCounts.FromValues([]);
                 var unseen = values.Pairs.Where(p => seen[p.Key] == 0).Sum(p => p.Value);
                 var singletons = seen.Pairs.Count(p => p.Value == 1);
                 var expectedUnseen = AllowedRate(singletons, seen.Total);

@@ -24,7 +24,8 @@ public sealed record OverviewDelta(string Metric, double Reference, double Curre
         rows.Add(Row("average discount, %", reference.AverageDiscount, current.AverageDiscount, higherIsBetter: false));
         rows.Add(Row("average delivery time, days", reference.AverageDeliveryDays, current.AverageDeliveryDays, higherIsBetter: false));
         rows.Add(Row("average rating, stars", reference.AverageRating, current.AverageRating, higherIsBetter: true));
-        return rows;
+        // A table without the column (another schema) has no such metric.
+        return rows.Where(d => double.IsFinite(d.Reference) && double.IsFinite(d.Current)).ToList();
     }
 
     private static OverviewDelta Row(string metric, double reference, double current, bool higherIsBetter)

@@ -89,14 +89,13 @@ public static class Recommendations
 
     private static void FlashSale(DriftReport drift, List<Finding> findings, HashSet<string> explained, string? extraCost)
     {
-        var discount = drift.Feature(OrderSchema.DiscountPercentage);
-        if (!Up(discount))
+        // The rule needs the demo's columns; a table of another schema has none of them.
+        if (drift.Find(OrderSchema.DiscountPercentage) is not { } discount || !Up(discount)
+            || drift.Find(OrderSchema.CustomerPurchaseHistory) is not { } history || drift.Find(OrderSchema.ProductCategory) is not { } category)
         {
             return;
         }
 
-        var history = drift.Feature(OrderSchema.CustomerPurchaseHistory);
-        var category = drift.Feature(OrderSchema.ProductCategory);
         var clothing = Share(category, "Clothing");
         var historyDown = Down(history);
         var clothingUp = category.Severity != DriftSeverity.None && clothing.Current > clothing.Reference;
@@ -110,8 +109,7 @@ public static class Recommendations
         {
             evidence.Add($"purchase history {NumberText.Fixed(history.ReferenceMean, 1)} → {NumberText.Fixed(history.CurrentMean, 1)} orders");
             explained.Add(history.Name);
-            var previous = drift.Feature(OrderSchema.PreviousReturns);
-            if (Down(previous))
+            if (drift.Find(OrderSchema.PreviousReturns) is { } previous && Down(previous))
             {
                 explained.Add(previous.Name);
             }
@@ -144,13 +142,11 @@ public static class Recommendations
 
     private static void Logistics(DriftReport drift, List<Finding> findings, HashSet<string> explained)
     {
-        var delivery = drift.Feature(OrderSchema.DeliveryTimeDays);
-        if (!Up(delivery))
+        if (drift.Find(OrderSchema.DeliveryTimeDays) is not { } delivery || !Up(delivery) || drift.Find(OrderSchema.ReviewRating) is not { } rating)
         {
             return;
         }
 
-        var rating = drift.Feature(OrderSchema.ReviewRating);
         var evidence = $"delivery time {NumberText.Fixed(delivery.ReferenceMean, 1)} → {NumberText.Fixed(delivery.CurrentMean, 1)} days";
         explained.Add(delivery.Name);
         if (Down(rating))

@@ -12,15 +12,29 @@ namespace ReturnMonitor.Summaries;
 /// </summary>
 public sealed class DatasetSummary
 {
+    /// <summary>Builds a summary.</summary>
+    /// <param name="source">Where the data came from.</param>
+    /// <param name="rows">Number of orders.</param>
+    /// <param name="numeric">Distribution of each numeric feature.</param>
+    /// <param name="categorical">Category counts of each categorical feature.</param>
+    /// <param name="returned">Returned orders; null when unlabelled.</param>
+    /// <param name="missing">Missing values per feature; absent means 0.</param>
+    /// <param name="features">
+    /// The table's features in order; null: the demo's nine when the dictionaries hold exactly them, otherwise the numeric
+    /// keys then the categorical keys, in the dictionaries' order.
+    /// </param>
+    /// <exception cref="ArgumentException">A feature has no summary, or a missing count is outside 0 to <paramref name="rows"/>.</exception>
     public DatasetSummary(
         string source,
         long rows,
         IReadOnlyDictionary<string, EmpiricalDistribution> numeric,
         IReadOnlyDictionary<string, CategoryCounts> categorical,
         long? returned,
-        IReadOnlyDictionary<string, long>? missing = null)
+        IReadOnlyDictionary<string, long>? missing = null,
+        IReadOnlyList<FeatureDefinition>? features = null)
     {
-        foreach (var feature in OrderSchema.Features)
+        Features = features?.ToArray() ?? FeaturesOf(numeric, categorical);
+        foreach (var feature in Features)
         {
             var present = feature.Kind == FeatureKind.Numeric ? numeric.ContainsKey(feature.Name) : categorical.ContainsKey(feature.Name);
             if (!present)
@@ -30,7 +44,7 @@ public sealed class DatasetSummary
         }
 
         var missingCounts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var feature in OrderSchema.Features)
+        foreach (var feature in Features)
         {
             var count = missing?.GetValueOrDefault(feature.Name) ?? 0;
             if (count < 0 || count > rows)
@@ -51,6 +65,15 @@ public sealed class DatasetSummary
 
     /// <summary>Where the data came from.</summary>
     public string Source { get; }
+
+    /// <summary>The summarised features, in table order (the demo's nine for the demo's files).</summary>
+    public IReadOnlyList<FeatureDefinition> Features { get; }
+
+    /// <summary>The numeric features, in table order.</summary>
+    public IReadOnlyList<FeatureDefinition> NumericFeatures => Features.Where(f => f.Kind == FeatureKind.Numeric).ToArray();
+
+    /// <summary>The categorical features, in table order.</summary>
+    public IReadOnlyList<FeatureDefinition> CategoricalFeatures => Features.Where(f => f.Kind == FeatureKind.Categorical).ToArray();
 
     /// <summary>Number of orders.</summary>
     public long Rows { get; }
@@ -73,9 +96,9 @@ public sealed class DatasetSummary
     /// <summary>Summarises a table.</summary>
     public static DatasetSummary Of(OrderTable table)
     {
-        var missing = OrderSchema.Features.ToDictionary(f => f.Name, f => (long)table.MissingCount(f.Name));
-        var numeric = OrderSchema.NumericFeatures.ToDictionary(f => f.Name, f => Present(table.Numeric(f.Name), missing[f.Name]));
-        var categorical = OrderSchema.CategoricalFeatures.ToDictionary(
+        var missing = table.Features.ToDictionary(f => f.Name, f => (long)table.MissingCount(f.Name));
+        var numeric = table.NumericFeatures.ToDictionary(f => f.Name, f => Present(table.Numeric(f.Name), missing[f.Name]));
+        var categorical = table.CategoricalFeatures.ToDictionary(
             f => f.Name,
             f => CategoryCounts.FromValues(missing[f.Name] == 0 ? table.Categorical(f.Name) : table.Categorical(f.Name).Where(c => c.Length > 0)));
         long? returned = null;
@@ -90,7 +113,17 @@ public sealed class DatasetSummary
             returned = count;
         }
 
-        return new DatasetSummary(table.Source, table.Count, numeric, categorical, returned, missing);
+        return new DatasetSummary(table.Source, table.Count, numeric, categorical, returned, missing, table.Features);
+    }
+
+    // The demo's nine when the dictionaries hold exactly them (summaries built before features were carried), else the keys.
+    private static FeatureDefinition[] FeaturesOf(IReadOnlyDictionary<string, EmpiricalDistribution> numeric, IReadOnlyDictionary<string, CategoryCounts> categorical)
+    {
+        var demo = OrderSchema.NumericFeatures.Count == numeric.Count && OrderSchema.CategoricalFeatures.Count == categorical.Count
+            && OrderSchema.NumericFeatures.All(f => numeric.ContainsKey(f.Name)) && OrderSchema.CategoricalFeatures.All(f => categorical.ContainsKey(f.Name));
+        return demo
+            ? [.. OrderSchema.Features]
+            : [.. numeric.Keys.Select(n => new FeatureDefinition(n, FeatureKind.Numeric, "")), .. categorical.Keys.Select(n => new FeatureDefinition(n, FeatureKind.Categorical, ""))];
     }
 
     // The distribution of the values that are not NaN (missing).
@@ -120,11 +153,12 @@ public sealed class DatasetSummary
         a.Numeric.ToDictionary(p => p.Key, p => p.Value + b.Numeric[p.Key]),
         a.Categorical.ToDictionary(p => p.Key, p => p.Value + b.Categorical[p.Key]),
         a.Returned is { } ra && b.Returned is { } rb ? ra + rb : null,
-        a.Missing.ToDictionary(p => p.Key, p => p.Value + b.Missing[p.Key]));
+        a.Missing.ToDictionary(p => p.Key, p => p.Value + b.Missing[p.Key]),
+        a.Features);
 
     /// <inheritdoc cref="Combine"/>
     public static DatasetSummary operator +(DatasetSummary a, DatasetSummary b) => Combine(a, b);
 
     /// <summary>The same summary under another source name.</summary>
-    public DatasetSummary WithSource(string source) => new(source, Rows, Numeric, Categorical, Returned, Missing);
+    public DatasetSummary WithSource(string source) => new(source, Rows, Numeric, Categorical, Returned, Missing, Features);
 }

@@ -13,10 +13,13 @@ namespace ReturnMonitor.Summaries;
 /// </summary>
 public sealed class DatasetSummaryBuilder
 {
+    private readonly FeatureDefinition[] features;
+    private readonly FeatureDefinition[] numericFeatures;
+    private readonly FeatureDefinition[] categoricalFeatures;
     private readonly ValueCounter[] numeric;
     private readonly CategoryCounter[] categorical;
-    private readonly long[] numericMissing = new long[OrderSchema.NumericFeatures.Count];
-    private readonly long[] categoricalMissing = new long[OrderSchema.CategoricalFeatures.Count];
+    private readonly long[] numericMissing;
+    private readonly long[] categoricalMissing;
 
     /// <summary>Starts an empty summary.</summary>
     /// <param name="source">Source name of the summary (a file name).</param>
@@ -31,12 +34,28 @@ public sealed class DatasetSummaryBuilder
     /// <param name="labelled">Whether the data has the <c>returned</c> column; a part without it makes the whole unlabelled.</param>
     /// <param name="exactLimit">Distinct values per numeric feature kept exactly (at least 4); past it the feature is sketched.</param>
     public DatasetSummaryBuilder(string source, bool labelled, int exactLimit)
+        : this(source, OrderSchema.Features, labelled, exactLimit)
     {
+    }
+
+    /// <summary>Starts an empty summary of <paramref name="features"/>, numeric features exact up to <paramref name="exactLimit"/> distinct values each.</summary>
+    /// <param name="source">Source name of the summary (a file name).</param>
+    /// <param name="features">The features to count, in table order.</param>
+    /// <param name="labelled">Whether the data has the target column; a part without it makes the whole unlabelled.</param>
+    /// <param name="exactLimit">Distinct values per numeric feature kept exactly (at least 4); past it the feature is sketched.</param>
+    public DatasetSummaryBuilder(string source, IReadOnlyList<FeatureDefinition> features, bool labelled, int exactLimit)
+    {
+        ArgumentNullException.ThrowIfNull(features);
         Source = source;
         Labelled = labelled;
         ExactLimit = exactLimit;
-        numeric = OrderSchema.NumericFeatures.Select(_ => new ValueCounter(exactLimit)).ToArray();
-        categorical = OrderSchema.CategoricalFeatures.Select(_ => new CategoryCounter()).ToArray();
+        this.features = features.ToArray();
+        numericFeatures = this.features.Where(f => f.Kind == FeatureKind.Numeric).ToArray();
+        categoricalFeatures = this.features.Where(f => f.Kind == FeatureKind.Categorical).ToArray();
+        numeric = numericFeatures.Select(_ => new ValueCounter(exactLimit)).ToArray();
+        categorical = categoricalFeatures.Select(_ => new CategoryCounter()).ToArray();
+        numericMissing = new long[numericFeatures.Length];
+        categoricalMissing = new long[categoricalFeatures.Length];
     }
 
     /// <summary>Source name given to the summary.</summary>
@@ -61,7 +80,7 @@ public sealed class DatasetSummaryBuilder
         for (var i = 0; i < numeric.Length; i++)
         {
             var counter = numeric[i];
-            foreach (var value in table.Numeric(OrderSchema.NumericFeatures[i].Name))
+            foreach (var value in table.Numeric(numericFeatures[i].Name))
             {
                 if (double.IsNaN(value))
                 {
@@ -76,7 +95,7 @@ public sealed class DatasetSummaryBuilder
         for (var i = 0; i < categorical.Length; i++)
         {
             var counter = categorical[i];
-            foreach (var value in table.Categorical(OrderSchema.CategoricalFeatures[i].Name))
+            foreach (var value in table.Categorical(categoricalFeatures[i].Name))
             {
                 if (value.Length == 0)
                 {
@@ -113,19 +132,19 @@ public sealed class DatasetSummaryBuilder
         ArgumentNullException.ThrowIfNull(summary);
         for (var i = 0; i < numeric.Length; i++)
         {
-            numeric[i].Add(summary.Numeric[OrderSchema.NumericFeatures[i].Name]);
+            numeric[i].Add(summary.Numeric[numericFeatures[i].Name]);
 
-            numericMissing[i] += summary.Missing[OrderSchema.NumericFeatures[i].Name];
+            numericMissing[i] += summary.Missing[numericFeatures[i].Name];
         }
 
         for (var i = 0; i < categorical.Length; i++)
         {
-            foreach (var (category, count) in summary.Categorical[OrderSchema.CategoricalFeatures[i].Name].Pairs)
+            foreach (var (category, count) in summary.Categorical[categoricalFeatures[i].Name].Pairs)
             {
                 categorical[i].Add(category, count);
             }
 
-            categoricalMissing[i] += summary.Missing[OrderSchema.CategoricalFeatures[i].Name];
+            categoricalMissing[i] += summary.Missing[categoricalFeatures[i].Name];
         }
 
         Rows += summary.Rows;
@@ -170,18 +189,18 @@ public sealed class DatasetSummaryBuilder
         var missing = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < numeric.Length; i++)
         {
-            numericSummaries[OrderSchema.NumericFeatures[i].Name] = numeric[i].ToDistribution();
-            missing[OrderSchema.NumericFeatures[i].Name] = numericMissing[i];
+            numericSummaries[numericFeatures[i].Name] = numeric[i].ToDistribution();
+            missing[numericFeatures[i].Name] = numericMissing[i];
         }
 
         var categoricalSummaries = new Dictionary<string, CategoryCounts>(StringComparer.Ordinal);
         for (var i = 0; i < categorical.Length; i++)
         {
-            categoricalSummaries[OrderSchema.CategoricalFeatures[i].Name] = categorical[i].ToCounts();
-            missing[OrderSchema.CategoricalFeatures[i].Name] = categoricalMissing[i];
+            categoricalSummaries[categoricalFeatures[i].Name] = categorical[i].ToCounts();
+            missing[categoricalFeatures[i].Name] = categoricalMissing[i];
         }
 
-        return new DatasetSummary(Source, Rows, numericSummaries, categoricalSummaries, Labelled ? Returned : null, missing);
+        return new DatasetSummary(Source, Rows, numericSummaries, categoricalSummaries, Labelled ? Returned : null, missing, features);
     }
 
     // Hot-path entry points for the streaming readers (feature index in schema order of numeric/categorical features).

@@ -19,9 +19,10 @@ public static class OrderFile
     /// <param name="path">The file.</param>
     /// <param name="displayName">Name used in messages and as the table's source; defaults to <paramref name="path"/>.</param>
     /// <param name="missing">Whether an empty feature cell is an error (default) or a missing value.</param>
+    /// <param name="plan">The columns to read; null for the demo's (<see cref="ReadPlan.Demo"/>).</param>
     /// <exception cref="DataFormatException">The file is missing, empty or has a bad header or value.</exception>
-    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject) =>
-        IsParquet(path) ? OrderParquet.Read(path, displayName, missing) : OrderCsv.Read(path, displayName, missing);
+    public static OrderTable Read(string path, string? displayName = null, MissingCells missing = MissingCells.Reject, ReadPlan? plan = null) =>
+        IsParquet(path) ? OrderParquet.Read(path, displayName, missing, plan) : OrderCsv.Read(path, displayName, missing, plan);
 
     /// <summary>Summarises a CSV or Parquet file.</summary>
     /// <param name="path">The file.</param>

@@ -16,7 +16,8 @@ public static class ParquetSummarizer
     {
         long[] firstRows;
         bool labelled;
-        using (var file = OrderParquet.ParquetColumns.Open(path, name))
+        var plan = options.Plan ?? ReadPlan.Demo;
+        using (var file = OrderParquet.ParquetColumns.Open(path, name, plan, options.MissingCells))
         {
             options.Progress?.Start(name, new FileInfo(path).Length);
             labelled = file.Labelled;
@@ -31,7 +32,7 @@ public static class ParquetSummarizer
                 Math.Clamp(options.Workers, 1, Math.Max(1, firstRows.Length)),
                 () =>
                 {
-                    var worker = new Worker(OrderParquet.ParquetColumns.Open(path, name), new DatasetSummaryBuilder(name, labelled, options.ExactLimit));
+                    var worker = new Worker(OrderParquet.ParquetColumns.Open(path, name, plan, options.MissingCells), new DatasetSummaryBuilder(name, plan.Features, labelled, options.ExactLimit));
                     opened.Add(worker);
                     return worker;
                 },
@@ -42,7 +43,7 @@ public static class ParquetSummarizer
                     options.Progress?.AddRows(table.Count);
                 });
 
-            var total = new DatasetSummaryBuilder(name, labelled, options.ExactLimit);
+            var total = new DatasetSummaryBuilder(name, plan.Features, labelled, options.ExactLimit);
             foreach (var worker in workers)
             {
                 total.Merge(worker.Builder);

@@ -26,6 +26,9 @@ public sealed record SummarizeOptions
     /// </summary>
     public int ExactLimit { get; init; } = EmpiricalDistribution.DefaultExactLimit;
 
+    /// <summary>The columns to read (features, target, categories kept); null for the demo's (<see cref="ReadPlan.Demo"/>).</summary>
+    public ReadPlan? Plan { get; init; }
+
     /// <summary>Counters updated while reading, for a progress display; null for none.</summary>
     public ReadProgress? Progress { get; init; }
 }

@@ -18,12 +18,13 @@ internal static class Utf8CsvSummarizer
     {
         var progress = options.Progress;
         progress?.Start(name, File.Exists(path) ? new FileInfo(path).Length : 0);
-        using var reader = Utf8CsvBlockReader.Open(path, name, options.BlockSize, progress is null ? null : progress.AddBytes);
+        using var reader = Utf8CsvBlockReader.Open(path, name, options.BlockSize, progress is null ? null : progress.AddBytes, options.Plan, options.MissingCells);
         var layout = reader.Layout;
+        var features = layout.Plan.Features;
         var workers = BlockPipeline.Run(
             reader.Blocks(),
             options.Workers,
-            () => new Worker(new DatasetSummaryBuilder(name, layout.Labelled, options.ExactLimit), new OrderRecordParser(layout, name, options.MissingCells)),
+            () => new Worker(new DatasetSummaryBuilder(name, features, layout.Labelled, options.ExactLimit), new OrderRecordParser(layout, name, options.MissingCells)),
             (worker, block) =>
             {
                 var rows = worker.Parse(block, name);
@@ -31,7 +32,7 @@ internal static class Utf8CsvSummarizer
             },
             block => block.Return());
 
-        var total = new DatasetSummaryBuilder(name, layout.Labelled, options.ExactLimit);
+        var total = new DatasetSummaryBuilder(name, features, layout.Labelled, options.ExactLimit);
         foreach (var worker in workers)
         {
             total.Merge(worker.Builder);

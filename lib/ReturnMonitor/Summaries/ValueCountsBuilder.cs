@@ -24,6 +24,10 @@ public sealed class ValueCountsBuilder
     /// <summary>The only value of <see cref="RowsFeature"/>.</summary>
     public const string RowsValue = "all";
 
+    private readonly FeatureDefinition[] features;
+    private readonly FeatureDefinition[] numericFeatures;
+    private readonly FeatureDefinition[] categoricalFeatures;
+    private readonly string target;
     private readonly Dictionary<double, long>[] numeric;
     private readonly Dictionary<string, long>[] categorical;
     private readonly Dictionary<double, long> labels = new();
@@ -33,13 +37,24 @@ public sealed class ValueCountsBuilder
     private bool rowsSeen;
     private bool labelled;
 
-    /// <summary>Starts with no counts.</summary>
+    /// <summary>Starts with no counts, for the demo's features and target.</summary>
     public ValueCountsBuilder()
+        : this(OrderSchema.Features, OrderSchema.Target)
     {
-        numeric = OrderSchema.NumericFeatures.Select(_ => new Dictionary<double, long>()).ToArray();
-        categorical = OrderSchema.CategoricalFeatures.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
-        seen = new bool[OrderSchema.Features.Count];
-        missing = new long[OrderSchema.Features.Count];
+    }
+
+    /// <summary>Starts with no counts for <paramref name="features"/> and the target column <paramref name="target"/> (its counts keyed 0/1).</summary>
+    public ValueCountsBuilder(IReadOnlyList<FeatureDefinition> features, string target)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        this.features = features.ToArray();
+        this.target = target;
+        numericFeatures = this.features.Where(f => f.Kind == FeatureKind.Numeric).ToArray();
+        categoricalFeatures = this.features.Where(f => f.Kind == FeatureKind.Categorical).ToArray();
+        numeric = numericFeatures.Select(_ => new Dictionary<double, long>()).ToArray();
+        categorical = categoricalFeatures.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
+        seen = new bool[this.features.Length];
+        missing = new long[this.features.Length];
     }
 
     /// <summary>
@@ -89,8 +104,8 @@ public sealed class ValueCountsBuilder
             return;
         }
 
-        int? index = feature == OrderSchema.Target ? null : IndexOf(feature) ?? throw new DataFormatException(file, line, "feature",
-            $"'{OrderCellParser.Show(feature)}' is not a feature of the order schema (expected one of {string.Join(", ", OrderSchema.Features.Select(f => f.Name))}, {OrderSchema.Target} or {RowsFeature})");
+        int? index = feature == target ? null : IndexOf(feature) ?? throw new DataFormatException(file, line, "feature",
+            $"'{OrderCellParser.Show(feature)}' is not a feature of the order schema (expected one of {string.Join(", ", features.Select(f => f.Name))}, {target} or {RowsFeature})");
         if (text.Length == 0 && index is { } gap && MissingCells == MissingCells.Allow)
         {
             seen[gap] = true;
@@ -112,7 +127,7 @@ public sealed class ValueCountsBuilder
             return;
         }
 
-        var definition = OrderSchema.Features[index.Value];
+        var definition = features[index.Value];
         seen[index.Value] = true;
         if (definition.Kind == FeatureKind.Categorical)
         {
@@ -154,7 +169,7 @@ public sealed class ValueCountsBuilder
 
         var numericSummaries = new Dictionary<string, EmpiricalDistribution>(StringComparer.Ordinal);
         var categoricalSummaries = new Dictionary<string, CategoryCounts>(StringComparer.Ordinal);
-        foreach (var feature in OrderSchema.Features)
+        foreach (var feature in features)
         {
             long total;
             if (feature.Kind == FeatureKind.Numeric)
@@ -176,12 +191,12 @@ public sealed class ValueCountsBuilder
         long? returned = null;
         if (labelled)
         {
-            CheckTotal(OrderSchema.Target, labels.Values.Sum(), inputName);
+            CheckTotal(target, labels.Values.Sum(), inputName);
             returned = labels.GetValueOrDefault(1.0);
         }
 
-        var missingCounts = OrderSchema.Features.Select((f, i) => KeyValuePair.Create(f.Name, missing[i])).ToDictionary(StringComparer.Ordinal);
-        return new DatasetSummary(source, rows, numericSummaries, categoricalSummaries, returned, missingCounts);
+        var missingCounts = features.Select((f, i) => KeyValuePair.Create(f.Name, missing[i])).ToDictionary(StringComparer.Ordinal);
+        return new DatasetSummary(source, rows, numericSummaries, categoricalSummaries, returned, missingCounts, features);
     }
 
     private void CheckTotal(string feature, long total, string inputName)
@@ -198,7 +213,7 @@ public sealed class ValueCountsBuilder
         throw new DataFormatException(inputName, null, null, problem);
     }
 
-    private static double ParseLabel(string text, string file, long? line)
+    private double ParseLabel(string text, string file, long? line)
     {
         // Engines write a boolean label as true/false; CSV data as 0/1 (our reader accepts any number equal to 0 or 1).
         if (bool.TryParse(text, out var flag))
@@ -211,7 +226,7 @@ public sealed class ValueCountsBuilder
             return label == 0 ? 0.0 : 1.0;
         }
 
-        throw ValueError(file, line, OrderSchema.Target, $"'{OrderCellParser.Show(text)}' is not 0 or 1");
+        throw ValueError(file, line, target, $"'{OrderCellParser.Show(text)}' is not 0 or 1");
     }
 
     // In a count file the place is the line and its 'value' field; in an engine's result (no line) it is the data column.
@@ -231,11 +246,11 @@ public sealed class ValueCountsBuilder
         }
     }
 
-    private static int? IndexOf(string feature)
+    private int? IndexOf(string feature)
     {
-        for (var i = 0; i < OrderSchema.Features.Count; i++)
+        for (var i = 0; i < features.Length; i++)
         {
-            if (OrderSchema.Features[i].Name == feature)
+            if (features[i].Name == feature)
             {
                 return i;
             }
@@ -244,9 +259,9 @@ public sealed class ValueCountsBuilder
         return null;
     }
 
-    private static int NumericIndex(FeatureDefinition feature) => IndexIn(OrderSchema.NumericFeatures, feature);
+    private int NumericIndex(FeatureDefinition feature) => IndexIn(numericFeatures, feature);
 
-    private static int CategoricalIndex(FeatureDefinition feature) => IndexIn(OrderSchema.CategoricalFeatures, feature);
+    private int CategoricalIndex(FeatureDefinition feature) => IndexIn(categoricalFeatures, feature);
 
     private static int IndexIn(IReadOnlyList<FeatureDefinition> features, FeatureDefinition feature)
     {

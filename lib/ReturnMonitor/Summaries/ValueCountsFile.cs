@@ -108,7 +108,7 @@ public static class ValueCountsFile
     {
         writer.Write(string.Join(',', Columns) + "\n");
         writer.Write($"{ValueCountsBuilder.RowsFeature},{ValueCountsBuilder.RowsValue},{Count(summary.Rows)}\n");
-        foreach (var feature in OrderSchema.NumericFeatures)
+        foreach (var feature in summary.NumericFeatures)
         {
             var distribution = summary.Numeric[feature.Name];
             for (var i = 0; i < distribution.Values.Length; i++)
@@ -117,7 +117,7 @@ public static class ValueCountsFile
             }
         }
 
-        foreach (var feature in OrderSchema.CategoricalFeatures)
+        foreach (var feature in summary.CategoricalFeatures)
         {
             foreach (var (category, count) in summary.Categorical[feature.Name].Pairs)
             {

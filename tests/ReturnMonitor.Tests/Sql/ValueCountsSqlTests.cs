@@ -20,7 +20,7 @@ public class ValueCountsSqlTests
         Assert.Equal(shipped, ValueCountsSql.Script(Demo, "orders", SqlDialect.DuckDb));
         Assert.Equal(shipped, ValueCountsQuery.Text);
         // The schema the engine uses when given none is the committed demo schema's counting part.
-        Assert.Equal(ValueCountsSql.Script(DemoSchema.Instance, "orders", SqlDialect.DuckDb), shipped);
+        Assert.Equal(ValueCountsSql.Script(DemoSchema.Schema, "orders", SqlDialect.DuckDb), shipped);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class DatasetSchema
     public const int FormatVersion = 1;
 
     /// <summary>The category that stands for every value beyond a column's <see cref="SchemaColumn.MaxCategories"/>.</summary>
-    public const string OtherCategory = "(other)";
+    public const string OtherCategory = ReadPlan.OtherCategory;
 
     /// <summary>Builds a schema, in file column order.</summary>
     /// <exception cref="ArgumentException">An invariant is broken; the message names the column and the property.</exception>
