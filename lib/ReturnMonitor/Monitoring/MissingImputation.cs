@@ -22,7 +22,7 @@ public static class MissingImputation
     {
         var table = batch;
         long imputed = 0;
-        foreach (var feature in OrderSchema.Features)
+        foreach (var feature in batch.Features)
         {
             var missing = batch.MissingCount(feature.Name);
             if (missing == 0)

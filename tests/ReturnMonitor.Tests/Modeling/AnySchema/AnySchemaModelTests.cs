@@ -6,7 +6,7 @@ using ReturnMonitor.Modeling;
 namespace ReturnMonitor.Tests.Modeling.AnySchema;
 
 /// <summary>The model trains, scores, saves and explains itself on a table of another shape than the demo's.</summary>
-public class AnySchemaModelTests
+public class AnySchemaModelTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly Lazy<(ReturnModel Model, TrainingReport Report, OrderTable Test)> Trained =
         new(() => ModelTrainer.TrainAndEvaluate(OtherShapeTables.Create(6000, 7), importanceRepeats: 2));
@@ -16,6 +16,7 @@ public class AnySchemaModelTests
     {
         var (model, report, _) = Trained.Value;
 
+        output.WriteLine($"held-out ROC-AUC {report.Test.RocAuc:0.000} on {report.TestRows} orders; importance {string.Join(", ", report.Importance.Select(i => $"{i.Feature} {i.RocAucDrop:0.000}"))}");
         Assert.Equal(["basket_value", "tenure_days", "items", "channel", "sku"], model.Features.Select(f => f.Name));
         Assert.True(report.Test.RocAuc > 0.7, $"held-out ROC-AUC {report.Test.RocAuc}");
         Assert.Equal(OtherShapeTables.Features.Select(f => f.Name).Order(StringComparer.Ordinal), report.Importance.Select(i => i.Feature).Order(StringComparer.Ordinal));
@@ -31,6 +32,7 @@ public class AnySchemaModelTests
         var guests = Enumerable.Range(0, test.Count).Where(i => double.IsNaN(tenure[i])).Select(i => probabilities[i]).Average();
         var members = Enumerable.Range(0, test.Count).Where(i => !double.IsNaN(tenure[i])).Select(i => probabilities[i]).Average();
 
+        output.WriteLine($"mean P(returned): guests {guests:0.000}, members {members:0.000}");
         // The data were generated with guests four to seven times likelier to return; the mean would hide them.
         Assert.True(guests > members + 0.15, $"guests {guests:0.000}, members {members:0.000}");
     }
