@@ -1,6 +1,7 @@
 using ReturnMonitor.Data;
 using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Modeling;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Monitoring;

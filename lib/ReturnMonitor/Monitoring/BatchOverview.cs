@@ -1,5 +1,6 @@
 using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Modeling;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Monitoring;

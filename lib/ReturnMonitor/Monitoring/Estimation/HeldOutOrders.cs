@@ -1,4 +1,5 @@
 using ReturnMonitor.Data;
+using ReturnMonitor.Modeling;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -28,7 +29,7 @@ public static class HeldOutOrders
 
     /// <summary>The held-out orders of a model folder, or null when the folder predates this file.</summary>
     /// <param name="directory">The model folder.</param>
-    /// <param name="features">The model's features (<see cref="Modeling.ReturnModel.Features"/>); null for the demo's.</param>
+    /// <param name="features">The model's features (<see cref="ReturnModel.Features"/>); null for the demo's.</param>
     /// <exception cref="DataFormatException">The file exists but is malformed or unlabelled.</exception>
     public static OrderTable? Load(string directory, IReadOnlyList<FeatureDefinition>? features = null)
     {

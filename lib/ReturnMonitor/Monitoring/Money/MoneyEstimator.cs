@@ -1,4 +1,5 @@
 using ReturnMonitor.Data;
+using ReturnMonitor.Modeling;
 
 namespace ReturnMonitor.Monitoring;
 

@@ -1,7 +1,7 @@
 using ReturnMonitor.Data;
 using ReturnMonitor.Data.Schema;
 
-namespace ReturnMonitor.Monitoring;
+namespace ReturnMonitor.Modeling;
 
 /// <summary>
 /// The demo shop's schema as a <see cref="DatasetSchema"/> (the same roles, bounds and meanings as the committed

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ReturnMonitor.Data;
 
-namespace ReturnMonitor.Monitoring;
+namespace ReturnMonitor.Modeling;
 
 /// <summary>
 /// The orders a model folder keeps (<c>reference-sample.csv</c>, <c>held-out.csv</c>) for a table of any features.
