@@ -84,6 +84,22 @@ public class AnySchemaModelTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_trainers_are_cross_validated_on_the_tables_own_features()
+    {
+        var data = OtherShapeTables.Create(1500, 12);
+        var options = new ModelComparisonOptions(Folds: 2, InnerFolds: 2)
+        {
+            Candidates = [new ReturnModelOptions(TreeAlgorithm.FastForest, Trees: 20), new ReturnModelOptions(TreeAlgorithm.LightGbm, Trees: 20)],
+            Algorithms = [TreeAlgorithm.FastForest, TreeAlgorithm.LightGbm],
+        };
+
+        var comparison = ModelComparison.Run(data, options);
+
+        Assert.Equal(2, comparison.Trainers.Count);
+        Assert.All(comparison.Trainers, t => Assert.True(t.RocAuc.Mean > 0.65, $"{t.Algorithm}: ROC-AUC {t.RocAuc.Mean}"));
+    }
+
+    [Fact]
     public void A_table_without_a_feature_of_the_model_is_refused_by_name()
     {
         var (model, _, _) = Trained.Value;
