@@ -4,6 +4,7 @@ using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 
 namespace ReturnMonitor.Modeling;
 
@@ -12,22 +13,28 @@ namespace ReturnMonitor.Modeling;
 /// arrays and walked on a dense feature vector built straight from the table's columns, slices of rows on all cores.
 /// Reproduces ML.NET's arithmetic exactly — features as float, "value ≤ threshold goes left", leaf values summed in double
 /// in tree order, the sum cast to float — so the scores are bit-identical (checked by the tests against the ML.NET path).
-/// Built only when the model is the expected pipeline (numeric columns and one-hot categories feeding a tree ensemble —
+/// Built only when the model is the expected pipeline (numeric columns, missing indicators and one-hot categories feeding a tree ensemble —
 /// FastForest, FastTree or LightGbm — with numerical splits only, unit tree weights and no bias); otherwise <see cref="TryCreate"/> returns null and the ML.NET path is used.
 /// </summary>
 internal sealed class ForestScorer
 {
     private const int SliceSize = 16_384;
 
+    private readonly ModelFeatures features;
     private readonly int featureCount;
-    private readonly int[] numericSlot;                    // slot of each numeric feature of the schema, −1 if unused
+    private readonly int[] numericSlot;                    // slot of each numeric feature of the model
+    private readonly int[] indicatorSlot;                  // slot of its missing indicator, −1 if it has none
+    private readonly float[] replacement;                  // the value a gap is replaced by (features with an indicator)
     private readonly Dictionary<string, int>[] categorySlot; // per categorical feature: category → one-hot slot
     private readonly Tree[] trees;
 
-    private ForestScorer(int featureCount, int[] numericSlot, Dictionary<string, int>[] categorySlot, Tree[] trees)
+    private ForestScorer(ModelFeatures features, int featureCount, int[] numericSlot, int[] indicatorSlot, float[] replacement, Dictionary<string, int>[] categorySlot, Tree[] trees)
     {
+        this.features = features;
         this.featureCount = featureCount;
         this.numericSlot = numericSlot;
+        this.indicatorSlot = indicatorSlot;
+        this.replacement = replacement;
         this.categorySlot = categorySlot;
         this.trees = trees;
     }
@@ -59,8 +66,13 @@ internal sealed class ForestScorer
         };
     }
 
-    /// <summary>The scorer of a fitted pipeline, or null when its shape is not the one this class knows.</summary>
-    public static ForestScorer? TryCreate(MLContext context, ITransformer transformer)
+    /// <summary>
+    /// The scorer of a fitted pipeline whose features are encoded as <paramref name="features"/> says, or null when
+    /// its shape is not the one this class knows. The feature vector's layout is rebuilt from the encoding (numeric
+    /// slots, indicator slots, one-hot blocks in concatenation order) and checked against the vector's real size; the
+    /// value that replaces a gap is read from the pipeline itself by scoring one order whose every cell is missing.
+    /// </summary>
+    public static ForestScorer? TryCreate(ITransformer transformer, ModelFeatures features)
     {
         try
         {
@@ -69,44 +81,33 @@ internal sealed class ForestScorer
                 return null;
             }
 
-            var inputSchema = context.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
-            var featureColumn = transformer.GetOutputSchema(inputSchema)[forest.FeatureColumnName];
+            var output = transformer.GetOutputSchema(features.InputSchema());
+            var featureColumn = output[forest.FeatureColumnName];
             if (featureColumn.Type is not VectorDataViewType { ItemType: NumberDataViewType } vector || !vector.IsKnownSize)
             {
                 return null;
             }
 
-            VBuffer<ReadOnlyMemory<char>> names = default;
-            featureColumn.GetSlotNames(ref names);
-            var slotNames = names.DenseValues().Select(n => n.ToString()).ToArray();
-            var numericSlot = Enumerable.Repeat(-1, OrderSchema.NumericFeatures.Count).ToArray();
-            var categorySlot = OrderSchema.CategoricalFeatures.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-            string[] oneHotPrefixes = ["CategoryOneHot.", "SizeOneHot."];
-            for (var slot = 0; slot < slotNames.Length; slot++)
+            var slot = 0;
+            var numericSlot = features.Numeric.Select(_ => slot++).ToArray();
+            var indicatorSlot = features.Numeric.Select(f => features.WithIndicator.Contains(f.Name) ? slot++ : -1).ToArray();
+            var categorySlot = new Dictionary<string, int>[features.Categorical.Count];
+            for (var c = 0; c < categorySlot.Length; c++)
             {
-                var numeric = Array.IndexOf(ModelInput.NumericColumns, slotNames[slot]);
-                if (numeric >= 0)
+                var names = ModelFeatures.SlotNames(output[ModelColumns.OneHot(features.Categorical[c])]);
+                categorySlot[c] = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var name in names)
                 {
-                    numericSlot[numeric] = slot;
-                    continue;
-                }
-
-                var mapped = false;
-                for (var c = 0; c < oneHotPrefixes.Length; c++)
-                {
-                    if (slotNames[slot].StartsWith(oneHotPrefixes[c], StringComparison.Ordinal))
-                    {
-                        categorySlot[c][slotNames[slot][oneHotPrefixes[c].Length..]] = slot;
-                        mapped = true;
-                    }
-                }
-
-                if (!mapped)
-                {
-                    return null;
+                    categorySlot[c][name] = slot++;
                 }
             }
 
+            if (slot != vector.Size)
+            {
+                return null;
+            }
+
+            var replacement = Replacements(transformer, features, forest.FeatureColumnName, numericSlot, indicatorSlot);
             var trees = new Tree[forest.Trees.Count];
             for (var t = 0; t < trees.Length; t++)
             {
@@ -124,7 +125,7 @@ internal sealed class ForestScorer
                     tree.LeafValues.ToArray());
             }
 
-            return new ForestScorer(slotNames.Length, numericSlot, categorySlot, trees);
+            return new ForestScorer(features, vector.Size, numericSlot, indicatorSlot, replacement, categorySlot, trees);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException or NotSupportedException)
         {
@@ -137,38 +138,84 @@ internal sealed class ForestScorer
     {
         var count = table.Count;
         var result = new float[count];
-        var numeric = OrderSchema.NumericFeatures.Select(f => table.Numeric(f.Name).ToArray()).ToArray();
-        var categorical = OrderSchema.CategoricalFeatures.Select(f => table.Categorical(f.Name)).ToArray();
+        var numeric = features.Numeric.Select(f => table.Numeric(f.Name).ToArray()).ToArray();
+        var categorical = features.Categorical.Select(f => table.Categorical(f.Name)).ToArray();
+        var other = categorySlot.Select(slots => slots.TryGetValue(DatasetSchema.OtherCategory, out var s) ? s : -1).ToArray();
         var slices = (count + SliceSize - 1) / SliceSize;
-        Parallel.For(0, slices, () => new float[featureCount], (slice, _, features) =>
+        Parallel.For(0, slices, () => new float[featureCount], (slice, _, vector) =>
         {
             var end = Math.Min(count, (slice + 1) * SliceSize);
             for (var row = slice * SliceSize; row < end; row++)
             {
-                Array.Clear(features);
+                Array.Clear(vector);
                 for (var k = 0; k < numericSlot.Length; k++)
                 {
-                    if (numericSlot[k] >= 0)
+                    var value = (float)numeric[k][row];
+                    if (indicatorSlot[k] >= 0 && float.IsNaN(value))
                     {
-                        features[numericSlot[k]] = (float)numeric[k][row];
+                        value = replacement[k];
+                        vector[indicatorSlot[k]] = 1;
                     }
+
+                    vector[numericSlot[k]] = value;
                 }
 
                 for (var c = 0; c < categorySlot.Length; c++)
                 {
-                    // A category never seen in training has no slot: all zeros, as ML.NET's one-hot encoding gives.
-                    if (categorySlot[c].TryGetValue(categorical[c][row], out var slot))
+                    // A category without a slot scores as the rare bucket when the model has one, else as all zeros
+                    // (ML.NET's one-hot of an unseen value); a missing one (empty) is all zeros.
+                    var category = categorical[c][row];
+                    if (categorySlot[c].TryGetValue(category, out var slot))
                     {
-                        features[slot] = 1;
+                        vector[slot] = 1;
+                    }
+                    else if (other[c] >= 0 && category.Length > 0)
+                    {
+                        vector[other[c]] = 1;
                     }
                 }
 
-                result[row] = Score(features);
+                result[row] = Score(vector);
             }
 
-            return features;
+            return vector;
         }, _ => { });
         return result;
+    }
+
+    // The pipeline's replacement of a gap, per numeric feature with an indicator (NaN elsewhere): the feature vector of
+    // one order whose every cell is missing, as ML.NET computes it.
+    private static float[] Replacements(ITransformer transformer, ModelFeatures features, string featureColumn, int[] numericSlot, int[] indicatorSlot)
+    {
+        var replacement = Enumerable.Repeat(float.NaN, numericSlot.Length).ToArray();
+        if (indicatorSlot.All(s => s < 0))
+        {
+            return replacement;
+        }
+
+        var probe = new OrderTable(
+            "probe",
+            [.. features.All],
+            features.Numeric.ToDictionary(f => f.Name, _ => new[] { double.NaN }),
+            features.Categorical.ToDictionary(f => f.Name, _ => new[] { OrderTable.MissingCategory }),
+            null);
+        var scored = transformer.Transform(features.View(probe));
+        var column = scored.Schema[featureColumn];
+        using var cursor = scored.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> vector = default;
+        cursor.MoveNext();
+        getter(ref vector);
+        var dense = vector.DenseValues().ToArray();
+        for (var k = 0; k < numericSlot.Length; k++)
+        {
+            if (indicatorSlot[k] >= 0)
+            {
+                replacement[k] = dense[numericSlot[k]];
+            }
+        }
+
+        return replacement;
     }
 
     // The trees' outputs added in tree order, in double, the sum cast to float: ML.NET's arithmetic.

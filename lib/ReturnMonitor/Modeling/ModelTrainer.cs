@@ -60,7 +60,7 @@ public static class ModelTrainer
     {
         var random = new RandomSource(RandomSource.DeriveSeed(seed, "importance"));
         var result = new List<FeatureImportance>();
-        foreach (var feature in OrderSchema.Features)
+        foreach (var feature in model.Features)
         {
             var drops = new double[repeats];
             for (var r = 0; r < repeats; r++)

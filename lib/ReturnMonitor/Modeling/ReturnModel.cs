@@ -6,10 +6,11 @@ using ReturnMonitor.Data;
 namespace ReturnMonitor.Modeling;
 
 /// <summary>
-/// The return-prediction model: an ML.NET pipeline that one-hot encodes <c>product_category</c> and <c>size_ordered</c>
-/// (a category never seen in training encodes as all zeros: the order is still scored), concatenates them with the
-/// seven numeric features and feeds a tree ensemble (<see cref="TreeAlgorithm"/>: FastForest, FastTree or LightGbm,
-/// chosen by <see cref="ReturnModelOptions"/>). <see cref="PredictProbabilities"/> returns P(returned).
+/// The return-prediction model: an ML.NET pipeline built from the training table's own features
+/// (<see cref="ModelFeatures"/>: numerics as floats, gaps replaced by the mean with a missing indicator, categoricals
+/// one-hot with a rare bucket) feeding a tree ensemble (<see cref="TreeAlgorithm"/>: FastForest, FastTree or LightGbm,
+/// chosen by <see cref="ReturnModelOptions"/>). <see cref="PredictProbabilities"/> returns P(returned) for any table
+/// holding the model's features (by name; other columns are ignored).
 /// </summary>
 public sealed class ReturnModel
 {
@@ -19,15 +20,20 @@ public sealed class ReturnModel
     private readonly MLContext context;
     private readonly ITransformer transformer;
     private readonly TreeEnsembleView? ensemble;
+    private readonly ModelFeatures features;
     private Lazy<ForestScorer?>? scorer;
 
-    private ReturnModel(MLContext context, ITransformer transformer, ReturnModelOptions options)
+    private ReturnModel(MLContext context, ITransformer transformer, ModelFeatures features, ReturnModelOptions options)
     {
         this.context = context;
         this.transformer = transformer;
+        this.features = features;
         ensemble = ForestScorer.Inspect(transformer);
         Options = options;
     }
+
+    /// <summary>The features the model reads, numeric then categorical, each in the training table's order.</summary>
+    public IReadOnlyList<FeatureDefinition> Features => [.. features.All];
 
     /// <summary>The hyper-parameters the model was trained with.</summary>
     public ReturnModelOptions Options { get; }
@@ -39,7 +45,7 @@ public sealed class ReturnModel
         options ??= new ReturnModelOptions();
         if (!training.HasTarget)
         {
-            throw new ArgumentException($"{training.Source} has no '{OrderSchema.Target}' column: a model needs labelled orders", nameof(training));
+            throw new ArgumentException($"{training.Source} has no target column: a model needs labelled orders", nameof(training));
         }
 
         var rate = training.ReturnRate;
@@ -48,13 +54,15 @@ public sealed class ReturnModel
             throw new ArgumentException($"{training.Source} needs both returned and kept orders to train a model", nameof(training));
         }
 
+        if (training.Features.Count == 0)
+        {
+            throw new ArgumentException($"{training.Source} has no feature to train on", nameof(training));
+        }
+
         var context = new MLContext(options.Seed);
-        var data = context.Data.LoadFromEnumerable(ModelInput.From(training));
-        var pipeline = context.Transforms.Categorical.OneHotEncoding(
-                [new InputOutputColumnPair("CategoryOneHot", nameof(ModelInput.ProductCategory)), new InputOutputColumnPair("SizeOneHot", nameof(ModelInput.SizeOrdered))])
-            .Append(context.Transforms.Concatenate("Features", [.. ModelInput.NumericColumns, "CategoryOneHot", "SizeOneHot"]))
-            .Append(TreeTrainers.Create(context, options));
-        return new ReturnModel(context, pipeline.Fit(data), options);
+        var features = ModelFeatures.Fit(training);
+        var pipeline = features.Encoding(context).Append(TreeTrainers.Create(context, options));
+        return new ReturnModel(context, pipeline.Fit(features.View(training)), features, options);
     }
 
     /// <summary>P(returned) for every order of <paramref name="table"/>, in [0, 1], in table order. Labels are not needed.</summary>
@@ -79,13 +87,12 @@ public sealed class ReturnModel
     /// <summary>Whether batch scoring uses <see cref="ForestScorer"/> rather than ML.NET's data view.</summary>
     internal bool UsesForestScorer => Scorer is not null;
 
-    private ForestScorer? Scorer => (scorer ??= new Lazy<ForestScorer?>(() => ForestScorer.TryCreate(context, transformer))).Value;
+    private ForestScorer? Scorer => (scorer ??= new Lazy<ForestScorer?>(() => ForestScorer.TryCreate(transformer, features))).Value;
 
     /// <summary>The same probabilities through ML.NET's data view (the reference path; slower).</summary>
     internal double[] PredictProbabilitiesWithMlNet(OrderTable table)
     {
-        var data = context.Data.LoadFromEnumerable(ModelInput.From(table));
-        var scored = transformer.Transform(data);
+        var scored = transformer.Transform(features.View(table));
         // A calibrated trainer (FastTree, LightGbm) writes P(returned) to "Probability"; FastForest only writes its score.
         var calibrated = scored.Schema.GetColumnOrNull("Probability") is not null;
         var column = scored.Schema[calibrated ? "Probability" : "Score"];
@@ -112,8 +119,7 @@ public sealed class ReturnModel
     public void Save(string directory)
     {
         Directory.CreateDirectory(directory);
-        var schema = context.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
-        context.Model.Save(transformer, schema, Path.Combine(directory, ModelFileName));
+        context.Model.Save(transformer, features.InputSchema(), Path.Combine(directory, ModelFileName));
     }
 
     /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
@@ -129,10 +135,11 @@ public sealed class ReturnModel
         var context = new MLContext((options ?? new ReturnModelOptions()).Seed);
         try
         {
-            var transformer = context.Model.Load(path, out _);
-            return new ReturnModel(context, transformer, options ?? new ReturnModelOptions());
+            // The features come from the model's own input columns: a folder needs no schema to be scored.
+            var transformer = context.Model.Load(path, out var inputSchema);
+            return new ReturnModel(context, transformer, ModelFeatures.Read(transformer, inputSchema), options ?? new ReturnModelOptions());
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or InvalidDataException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or InvalidDataException or ArgumentException)
         {
             throw new DataFormatException(path, null, null, $"not a ReturnMonitor model: {e.Message}");
         }

@@ -1,5 +1,7 @@
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
+using ReturnMonitor.Modeling;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Monitoring;
@@ -33,7 +35,6 @@ public sealed class BatchMonitor
         Model = model;
         Costs = costs ?? CostModel.Default;
         this.options = options;
-        ReferenceOverview = BatchOverview.Of(profile.Summary);
         // Fitted on first use (it scores the held-out orders and bootstraps the calibration), so drift-only use pays nothing.
         estimation = new Lazy<EstimationReference?>(() => model?.HeldOut is not { } heldOut ? null
             : model.Model is { } ours ? EstimationReference.Fit(ours, heldOut, model.Calibration, profile.Summary)
@@ -42,15 +43,19 @@ public sealed class BatchMonitor
         referenceCostPerOrder = new Lazy<double>(() => model?.ReferenceReturns is { } full
             ? full.CostPerOrder(Costs)
             : model?.ReferenceSample is { HasTarget: true } sample
-            ? MoneyEstimator.RealizedCostPerOrder(Costs, sample)
-            : MoneyEstimator.RealizedCostPerOrder(Costs, model!.HeldOut!));
+            ? MoneyEstimator.RealizedCostPerOrder(Costs, sample, model.PriceFeature)
+            : MoneyEstimator.RealizedCostPerOrder(Costs, model!.HeldOut!, model.PriceFeature));
     }
 
     /// <summary>A monitor with everything a model folder holds: its profile as the reference, and its model and monitoring files.</summary>
     public BatchMonitor(ModelDirectory folder, DriftOptions? options = null, CostModel? costs = null)
         : this(folder.Profile, folder.Monitor, options, costs)
     {
+        Schema = folder.Schema;
     }
+
+    /// <summary>The table's schema: its meanings decide which domain findings can fire. The demo's unless set (a folder's own for a folder).</summary>
+    public DatasetSchema Schema { get; init; } = DemoSchema.Schema;
 
     /// <summary>The reference the batches are compared with.</summary>
     public ReferenceProfile Profile { get; }
@@ -62,7 +67,7 @@ public sealed class BatchMonitor
     public CostModel Costs { get; }
 
     /// <summary>Overview of the reference, for the deltas of the dashboard.</summary>
-    public BatchOverview ReferenceOverview { get; }
+    public BatchOverview ReferenceOverview => BatchOverview.Of(Profile.Summary, Schema);
 
     /// <summary>
     /// Whether model checks run the domain classifiers (a few seconds per batch): the multivariate drift check and the
@@ -127,7 +132,7 @@ public sealed class BatchMonitor
         // order): the multivariate check's classifier compares a different reference (a training-file sample) and
         // keeps no per-order probabilities, so it cannot supply the density ratios.
         var assessment = Multivariate ? reference.Assess(batch, scores, model.Estimated, model.DecisionThreshold) : null;
-        var money = MoneyEstimator.Estimate(Costs, reference, batch, scores, probabilities, ReferenceCostPerOrder, model.DecisionThreshold, assessment);
+        var money = MoneyEstimator.Estimate(Costs, reference, batch, scores, probabilities, ReferenceCostPerOrder, model.DecisionThreshold, assessment, Model!.PriceFeature);
         var checkedModel = assessment is not null
             ? model with { Assessment = assessment }
             : model with { AssessmentSkipped = "the domain classifiers were switched off for this check (Multivariate = false)" };
@@ -137,6 +142,6 @@ public sealed class BatchMonitor
     private BatchCheck Assemble(string name, DatasetSummary summary, DriftReport drift, ModelCheck? model, BatchMoney? money, long imputed)
     {
         var quality = DataQualityCheck.Compare(Profile.Summary, summary, imputed);
-        return new(name, BatchOverview.Of(summary), drift, model, Recommendations.For(drift, model, money, quality), money, quality);
+        return new(name, BatchOverview.Of(summary, Schema), drift, model, Recommendations.For(drift, model, money, quality, Schema), money, quality);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Data;
 using ReturnMonitor.Json;
 using ReturnMonitor.Modeling;
@@ -78,17 +79,28 @@ public sealed class ModelMonitor
     /// </summary>
     public ReferenceReturns? ReferenceReturns { get; init; }
 
+    /// <summary>
+    /// The feature with the meaning <c>price</c> the money reads (from the folder's <c>schema.json</c>), or null for a
+    /// flat cost per return; the demo's price by default.
+    /// </summary>
+    public string? PriceFeature { get; init; } = DemoSchema.PriceFeature;
+
     /// <summary>The domain classifier used by the model checks.</summary>
     public DomainClassifier DomainClassifier { get; init; } = new();
 
     /// <summary>Fits the monitor from the held-out test split and (optionally) the reference orders.</summary>
-    public static ModelMonitor Fit(ReturnModel model, OrderTable heldOut, OrderTable? reference)
+    /// <param name="model">The trained model.</param>
+    /// <param name="heldOut">The labelled test split.</param>
+    /// <param name="reference">The whole labelled reference, or null.</param>
+    /// <param name="priceFeature">The feature with the meaning <c>price</c>, or null for a flat cost per return.</param>
+    public static ModelMonitor Fit(ReturnModel model, OrderTable heldOut, OrderTable? reference, string? priceFeature = DemoSchema.PriceFeature)
     {
         var labels = heldOut.Returned.ToArray();
         var scores = model.PredictProbabilities(heldOut);
         return new ModelMonitor(new ModelScoreSource(model), model, labels, scores, CalibrationSelection.Choose(labels, scores), reference is null ? null : OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample"))), heldOut)
         {
-            ReferenceReturns = reference is { HasTarget: true, Count: > 0 } ? ReferenceReturns.Of(reference) : null,
+            ReferenceReturns = reference is { HasTarget: true, Count: > 0 } ? ReferenceReturns.Of(reference, priceFeature) : null,
+            PriceFeature = priceFeature,
         };
     }
 
@@ -194,7 +206,7 @@ public sealed class ModelMonitor
         File.WriteAllText(Path.Combine(directory, FileName), root.ToJsonString(JsonDefaults.Options) + "\n");
         if (ReferenceSample is not null)
         {
-            OrderCsv.Write(ReferenceSample, Path.Combine(directory, SampleFileName));
+            ModelFolderCsv.Write(ReferenceSample, Path.Combine(directory, SampleFileName));
         }
 
         if (HeldOut is not null)
@@ -208,7 +220,10 @@ public sealed class ModelMonitor
     /// (written before it was kept) still loads, with <see cref="HeldOut"/> null.
     /// </summary>
     /// <exception cref="DataFormatException">The file is missing or malformed (names the missing or wrong field).</exception>
-    public static ModelMonitor Load(string directory, ReturnModel model)
+    /// <param name="directory">The model folder.</param>
+    /// <param name="model">The folder's model.</param>
+    /// <param name="priceFeature">The feature with the meaning <c>price</c> (from the folder's schema), or null for a flat cost.</param>
+    public static ModelMonitor Load(string directory, ReturnModel model, string? priceFeature = DemoSchema.PriceFeature)
     {
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
@@ -256,7 +271,7 @@ public sealed class ModelMonitor
         }
 
         var samplePath = Path.Combine(directory, SampleFileName);
-        var sample = File.Exists(samplePath) ? OrderCsv.Read(samplePath) : null;
+        var sample = File.Exists(samplePath) ? ModelFolderCsv.Read(samplePath, model.Features) : null;
         // Optional: folders written before it was kept have none.
         ReferenceReturns? returns = null;
         if (root.ContainsKey("referenceReturns"))
@@ -269,6 +284,6 @@ public sealed class ModelMonitor
             }
         }
 
-        return new ModelMonitor(new ModelScoreSource(model), model, labels.Select(l => l == 1).ToArray(), scores, selection, sample, HeldOutOrders.Load(directory)) { ReferenceReturns = returns };
+        return new ModelMonitor(new ModelScoreSource(model), model, labels.Select(l => l == 1).ToArray(), scores, selection, sample, HeldOutOrders.Load(directory, model.Features)) { ReferenceReturns = returns, PriceFeature = priceFeature };
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Text;
@@ -11,14 +12,17 @@ namespace ReturnMonitor.Monitoring;
 /// and cites the numbers that triggered it:
 /// <list type="bullet">
 /// <item>flash-sale pattern — discount up, with purchase history down or clothing up;</item>
-/// <item>logistics pattern — delivery time up (and rating down);</item>
+/// <item>logistics pattern — delivery time up (and rating down); both patterns look their features up by the schema's
+/// meanings (<c>discount_percent</c>, <c>purchase_history</c>, <c>previous_returns</c>, <c>category</c>, <c>size</c>,
+/// <c>delivery_days</c>, <c>rating</c>), never by column name, and stay silent when the table has none;</item>
 /// <item>new categories — values never seen in training;</item>
 /// <item>return rate up — at least 5 points (urgent from 10);</item>
 /// <item>model degradation — realized ROC-AUC at least 0.05 below the held-out test split (labelled batches checked with a model);</item>
 /// <item>return cost up — the extra return cost vs the reference (realized, else the chosen label-free estimate) exceeds its noise (urgent from 20% extra);</item>
 /// <item>unreliable estimate — the label-free estimate's reliability check failed: wait for labels;</item>
 /// <item>data quality — a feature's missing or unseen share jumped significantly (see <see cref="DataQualityFindings"/>);</item>
-/// <item>other drifting features;</item>
+/// <item>other drifting features — for a table without the domain rules' meanings, titled "Drifting features" and
+/// ordered by PSI, the five that drift most named with their numbers;</item>
 /// <item>nothing drifted — maintain.</item>
 /// </list>
 /// A rule only fires on a feature the drift decision flagged (or the data-quality alarm), so a clean batch yields "maintain" only. Called once per
@@ -40,14 +44,16 @@ public static class Recommendations
     /// <param name="model">The batch's model health (for the degradation rule); null when the batch was checked without a model.</param>
     /// <param name="money">The batch's money section, cited where it explains the urgency; null when unknown.</param>
     /// <param name="quality">The batch's data-quality section (a finding per alarmed feature); null when unknown.</param>
-    public static Recommendation For(DriftReport drift, ModelCheck? model = null, BatchMoney? money = null, DataQuality? quality = null)
+    /// <param name="schema">The table's schema, whose meanings the domain rules look up; null for the demo's (<see cref="DemoSchema"/>).</param>
+    public static Recommendation For(DriftReport drift, ModelCheck? model = null, BatchMoney? money = null, DataQuality? quality = null, DatasetSchema? schema = null)
     {
+        var meanings = new Meanings(drift, schema ?? DemoSchema.Schema);
         var findings = new List<Finding>();
         var explained = new HashSet<string>(StringComparer.Ordinal);
 
         var extraCost = money is null ? null : MoneyFindings.Extra(money, model) is { Significant: true } extra ? extra.Sentence : null;
-        FlashSale(drift, findings, explained, extraCost);
-        Logistics(drift, findings, explained);
+        FlashSale(meanings, findings, explained, extraCost);
+        Logistics(meanings, findings, explained);
         NewCategories(drift, findings, explained);
         ReturnRate(drift, findings, extraCost);
         Degradation(model, findings);
@@ -58,10 +64,14 @@ public static class Recommendations
         var others = drift.Features.Where(f => f.Severity != DriftSeverity.None && !explained.Contains(f.Name)).ToArray();
         if (others.Length > 0)
         {
+            // Without the meanings of the domain rules nothing explains a drift: the strongest ones lead, with numbers.
+            var generic = !meanings.HasDomainRules;
+            var named = generic ? others.OrderByDescending(f => f.Psi).ThenBy(f => f.Name, StringComparer.Ordinal).Take(MostDrifting).ToArray() : others;
+            var more = others.Length - named.Length;
             findings.Add(new Finding(
-                "Other drifting features",
+                generic ? "Drifting features" : "Other drifting features",
                 others.Any(f => f.Severity == DriftSeverity.Severe) ? Urgency.Monitor : Urgency.Maintain,
-                string.Join(", ", others.Select(Describe)),
+                string.Join(", ", named.Select(Describe)) + (more > 0 ? $" and {more} more" : ""),
                 ["Check with the data owners whether the change is real or a pipeline error", "Include the new pattern in the next training data"]));
         }
 
@@ -87,18 +97,18 @@ public static class Recommendations
         return new Recommendation(overall, findings.OrderByDescending(f => f.Urgency).ToArray(), StandardActions[overall]);
     }
 
-    private static void FlashSale(DriftReport drift, List<Finding> findings, HashSet<string> explained, string? extraCost)
+    private static void FlashSale(Meanings drift, List<Finding> findings, HashSet<string> explained, string? extraCost)
     {
-        // The rule needs the demo's columns; a table of another schema has none of them.
-        if (drift.Find(OrderSchema.DiscountPercentage) is not { } discount || !Up(discount)
-            || drift.Find(OrderSchema.CustomerPurchaseHistory) is not { } history || drift.Find(OrderSchema.ProductCategory) is not { } category)
+        if (drift[ColumnMeaning.DiscountPercent] is not { } discount || !Up(discount))
         {
             return;
         }
 
-        var clothing = Share(category, "Clothing");
-        var historyDown = Down(history);
-        var clothingUp = category.Severity != DriftSeverity.None && clothing.Current > clothing.Reference;
+        var history = drift[ColumnMeaning.PurchaseHistory];
+        var category = drift[ColumnMeaning.Category];
+        var clothing = category is null ? (0, 0) : Share(category, "Clothing");
+        var historyDown = history is not null && Down(history);
+        var clothingUp = category is not null && category.Severity != DriftSeverity.None && clothing.Current > clothing.Reference;
         if (!historyDown && !clothingUp)
         {
             return;
@@ -107,9 +117,9 @@ public static class Recommendations
         var evidence = new List<string> { $"average discount {NumberText.Fixed(discount.ReferenceMean, 0)}% → {NumberText.Fixed(discount.CurrentMean, 0)}%" };
         if (historyDown)
         {
-            evidence.Add($"purchase history {NumberText.Fixed(history.ReferenceMean, 1)} → {NumberText.Fixed(history.CurrentMean, 1)} orders");
+            evidence.Add($"purchase history {NumberText.Fixed(history!.ReferenceMean, 1)} → {NumberText.Fixed(history.CurrentMean, 1)} orders");
             explained.Add(history.Name);
-            if (drift.Find(OrderSchema.PreviousReturns) is { } previous && Down(previous))
+            if (drift[ColumnMeaning.PreviousReturns] is { } previous && Down(previous))
             {
                 explained.Add(previous.Name);
             }
@@ -118,8 +128,11 @@ public static class Recommendations
         if (clothingUp)
         {
             evidence.Add($"clothing {NumberText.Percent(clothing.Reference, 0)} → {NumberText.Percent(clothing.Current, 0)} of orders");
-            explained.Add(category.Name);
-            explained.Add(OrderSchema.SizeOrdered);
+            explained.Add(category!.Name);
+            if (drift[ColumnMeaning.Size] is { } size)
+            {
+                explained.Add(size.Name);
+            }
         }
 
         explained.Add(discount.Name);
@@ -140,16 +153,17 @@ public static class Recommendations
             ]));
     }
 
-    private static void Logistics(DriftReport drift, List<Finding> findings, HashSet<string> explained)
+    private static void Logistics(Meanings drift, List<Finding> findings, HashSet<string> explained)
     {
-        if (drift.Find(OrderSchema.DeliveryTimeDays) is not { } delivery || !Up(delivery) || drift.Find(OrderSchema.ReviewRating) is not { } rating)
+        if (drift[ColumnMeaning.DeliveryDays] is not { } delivery || !Up(delivery))
         {
             return;
         }
 
+        var rating = drift[ColumnMeaning.Rating];
         var evidence = $"delivery time {NumberText.Fixed(delivery.ReferenceMean, 1)} → {NumberText.Fixed(delivery.CurrentMean, 1)} days";
         explained.Add(delivery.Name);
-        if (Down(rating))
+        if (rating is not null && Down(rating))
         {
             evidence += $", review rating {NumberText.Fixed(rating.ReferenceMean, 2)} → {NumberText.Fixed(rating.CurrentMean, 2)} stars";
             explained.Add(rating.Name);
@@ -226,6 +240,9 @@ public static class Recommendations
             ["Retrain on recent labelled orders", "Until then, do not automate decisions on the model's scores"]));
     }
 
+    /// <summary>Most drifting features named by the generic finding.</summary>
+    private const int MostDrifting = 5;
+
     private static bool Up(FeatureDrift f) => f.Severity != DriftSeverity.None && f.CurrentMean > f.ReferenceMean;
 
     private static bool Down(FeatureDrift f) => f.Severity != DriftSeverity.None && f.CurrentMean < f.ReferenceMean;
@@ -240,4 +257,13 @@ public static class Recommendations
         ? $"{f.Name} {NumberText.Fixed(f.ReferenceMean, 2)} → {NumberText.Fixed(f.CurrentMean, 2)} (PSI {NumberText.Fixed(f.Psi, 2)})"
         : $"{f.Name} (PSI {NumberText.Fixed(f.Psi, 2)})";
 
+    // The drift result of the feature with each meaning, when the schema has that meaning and the report that feature.
+    private sealed class Meanings(DriftReport drift, DatasetSchema schema)
+    {
+        public FeatureDrift? this[ColumnMeaning meaning] =>
+            schema.WithMeaning(meaning) is { } column ? drift.Features.FirstOrDefault(f => f.Name == column.Name) : null;
+
+        // Whether either domain rule can fire at all on this table (it has a discount or a delivery-time feature).
+        public bool HasDomainRules => this[ColumnMeaning.DiscountPercent] is not null || this[ColumnMeaning.DeliveryDays] is not null;
+    }
 }

@@ -32,7 +32,7 @@ public sealed class LayerTests
     {
         ["ReturnMonitor/Data"] = [[""], ["Schema"]],
         ["ReturnMonitor/Drift"] = [["", "Methods"]],
-        ["ReturnMonitor/Modeling"] = [[""], ["Calibration"], ["Selection"], ["Scoring"]],
+        ["ReturnMonitor/Modeling"] = [["Features"], [""], ["Calibration"], ["Selection"], ["Scoring"]],
         ["ReturnMonitor/Monitoring"] = [["Multivariate"], ["Estimation"], ["Money"], ["", "Sequential", "History", "Alerts"]],
         ["ReturnMonitor.Notebooks"] = [["Ipynb"], ["Interactive"], ["Charts", "Formatting"], ["Export"], ["Engine"], [""]],
     };

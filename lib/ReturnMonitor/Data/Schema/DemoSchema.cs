@@ -7,6 +7,9 @@ namespace ReturnMonitor.Data.Schema;
 /// </summary>
 public static class DemoSchema
 {
+    /// <summary>The demo's price feature: the money's default for callers that monitor the demo's tables.</summary>
+    public const string PriceFeature = OrderSchema.ProductPrice;
+
     private static readonly Dictionary<string, ColumnMeaning> Meanings = new(StringComparer.Ordinal)
     {
         [OrderSchema.ProductPrice] = ColumnMeaning.Price,
@@ -28,6 +31,26 @@ public static class DemoSchema
         var names = header.ToHashSet(StringComparer.Ordinal);
         return OrderSchema.Features.All(f => names.Contains(f.Name));
     }
+
+    /// <summary>Whether <paramref name="features"/> are the demo's nine (names and kinds, in order).</summary>
+    public static bool IsDemo(IReadOnlyList<FeatureDefinition> features) =>
+        features.Select(f => (f.Name, f.Kind)).SequenceEqual(OrderSchema.Features.Select(f => (f.Name, f.Kind)));
+
+    /// <summary>
+    /// A schema for a table whose meanings are not known: the demo's when its features are the demo's, else its features
+    /// without meanings and a target <c>returned</c> (positive <c>1</c>) — the findings then name drifting features
+    /// and the money uses a flat cost per return.
+    /// </summary>
+    public static DatasetSchema For(OrderTable table) => IsDemo(table.Features)
+        ? Schema
+        : new DatasetSchema(table.Features
+            .Select(f => new SchemaColumn(f.Name, f.Kind == FeatureKind.Numeric ? ColumnRole.Numeric : ColumnRole.Categorical)
+            {
+                Description = f.Description.Length > 0 ? f.Description : null,
+                Minimum = f.Minimum,
+                Maximum = f.Maximum,
+            })
+            .Concat(table.HasTarget && table.Features.All(f => f.Name != OrderSchema.Target) ? [new SchemaColumn(OrderSchema.Target, ColumnRole.Target) { Positive = "1" }] : []));
 
     private static SchemaColumn Column(string name)
     {

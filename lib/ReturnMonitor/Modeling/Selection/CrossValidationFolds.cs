@@ -25,7 +25,7 @@ public static class CrossValidationFolds
     {
         if (!data.HasTarget)
         {
-            throw new ArgumentException($"{data.Source} has no '{OrderSchema.Target}' column: cross-validation needs labelled orders", nameof(data));
+            throw new ArgumentException($"{data.Source} has no target column: cross-validation needs labelled orders", nameof(data));
         }
 
         var returned = 0;

@@ -1,4 +1,5 @@
 using ReturnMonitor.Data;
+using ReturnMonitor.Modeling;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -23,12 +24,14 @@ public static class HeldOutOrders
         }
 
         Directory.CreateDirectory(directory);
-        OrderCsv.Write(heldOut, Path.Combine(directory, FileName));
+        ModelFolderCsv.Write(heldOut, Path.Combine(directory, FileName));
     }
 
     /// <summary>The held-out orders of a model folder, or null when the folder predates this file.</summary>
+    /// <param name="directory">The model folder.</param>
+    /// <param name="features">The model's features (<see cref="ReturnModel.Features"/>); null for the demo's.</param>
     /// <exception cref="DataFormatException">The file exists but is malformed or unlabelled.</exception>
-    public static OrderTable? Load(string directory)
+    public static OrderTable? Load(string directory, IReadOnlyList<FeatureDefinition>? features = null)
     {
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
@@ -36,7 +39,7 @@ public static class HeldOutOrders
             return null;
         }
 
-        var table = OrderCsv.Read(path);
-        return table.HasTarget ? table : throw new DataFormatException(path, null, OrderSchema.Target, "held-out orders need their labels");
+        var table = ModelFolderCsv.Read(path, features ?? OrderSchema.Features);
+        return table.HasTarget ? table : throw new DataFormatException(path, null, null, "held-out orders need their labels");
     }
 }

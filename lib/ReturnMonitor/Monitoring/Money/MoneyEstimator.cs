@@ -1,4 +1,6 @@
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Data;
+using ReturnMonitor.Modeling;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -26,14 +28,17 @@ public static class MoneyEstimator
 
     /// <summary>Realized return cost per order of labelled orders: Σ y_i·c_i / n.</summary>
     /// <exception cref="ArgumentException">The table is unlabelled or empty.</exception>
-    public static double RealizedCostPerOrder(CostModel costs, OrderTable labelled)
+    /// <param name="costs">The cost model.</param>
+    /// <param name="labelled">Labelled orders.</param>
+    /// <param name="priceFeature">The feature with the meaning <c>price</c>, or null for a flat cost per return (<see cref="OrderPrices"/>).</param>
+    public static double RealizedCostPerOrder(CostModel costs, OrderTable labelled, string? priceFeature = DemoSchema.PriceFeature)
     {
         if (!labelled.HasTarget || labelled.Count == 0)
         {
             throw new ArgumentException($"{labelled.Source}: the realized return cost needs labelled orders");
         }
 
-        var prices = labelled.Numeric(OrderSchema.ProductPrice);
+        var prices = OrderPrices.Of(labelled, priceFeature);
         var returned = labelled.Returned;
         double total = 0;
         for (var i = 0; i < prices.Length; i++)
@@ -139,16 +144,17 @@ public static class MoneyEstimator
         ReadOnlySpan<double> probabilities,
         double referenceCostPerOrder,
         double threshold = 0.5,
-        PerformanceAssessment? assessment = null)
+        PerformanceAssessment? assessment = null,
+        string? priceFeature = DemoSchema.PriceFeature)
     {
-        var prices = batch.Numeric(OrderSchema.ProductPrice);
+        var prices = OrderPrices.Of(batch, priceFeature);
         var labels = batch.HasTarget ? batch.Returned : ReadOnlySpan<bool>.Empty;
         var weighted = assessment is null ? (double?)null : CostPerOrder(costs, prices, assessment.ImportanceWeighted.BatchProbabilities);
         var returnCost = ReturnCost(costs, prices, probabilities, reference.Bootstrap.Apply(scores), labels, referenceCostPerOrder, weighted);
         var decisions = DecisionValuation.Value(costs, prices, scores, probabilities, labels, threshold);
         var advice = DecisionValuation.Advise(
             costs,
-            reference.HeldOut.Numeric(OrderSchema.ProductPrice),
+            OrderPrices.Of(reference.HeldOut, priceFeature),
             reference.Scores,
             reference.Probabilities.ToArray(),
             prices,

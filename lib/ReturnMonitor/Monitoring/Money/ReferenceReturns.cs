@@ -1,4 +1,6 @@
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Data;
+using ReturnMonitor.Modeling;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -15,14 +17,16 @@ public sealed record ReferenceReturns(long Orders, long Returned, double Returne
 {
     /// <summary>The counts of a labelled table.</summary>
     /// <exception cref="ArgumentException">The table is unlabelled or empty.</exception>
-    public static ReferenceReturns Of(OrderTable labelled)
+    /// <param name="labelled">The labelled reference.</param>
+    /// <param name="priceFeature">The feature with the meaning <c>price</c>, or null for a flat cost (the price sum is then 0).</param>
+    public static ReferenceReturns Of(OrderTable labelled, string? priceFeature = DemoSchema.PriceFeature)
     {
         if (!labelled.HasTarget || labelled.Count == 0)
         {
             throw new ArgumentException($"{labelled.Source}: the reference return cost needs labelled orders");
         }
 
-        var prices = labelled.Numeric(OrderSchema.ProductPrice);
+        var prices = OrderPrices.Of(labelled, priceFeature);
         var returned = labelled.Returned;
         long count = 0;
         double sum = 0;

@@ -49,10 +49,10 @@ public sealed class DomainClassifier
             throw new ArgumentException($"the domain classifier needs at least {Folds} orders on each side");
         }
 
-        var (context, models, rows, labels, fold) = FitFolds(left, right, random);
-        var scores = OutOfFold(context, models, rows, fold);
+        var (_, models, rows, labels, fold) = FitFolds(left, right, random);
+        var scores = OutOfFold(models, rows, fold);
         var auc = ClassificationMetrics.ComputeRocAuc(labels, scores);
-        var drivers = ExplainDrivers ? Drivers(context, models, rows, labels, fold, auc, random) : [];
+        var drivers = ExplainDrivers ? Drivers(models, rows, labels, fold, auc, random) : [];
         double n0 = left.Count, n1 = right.Count;
         var se = Math.Sqrt((n0 + n1 + 1) / (12 * n0 * n1));
         var threshold = Math.Max(0.5 + AlarmZ * se, EffectFloor);
@@ -74,9 +74,9 @@ public sealed class DomainClassifier
         }
 
         var random = new RandomSource(RandomSource.DeriveSeed((ulong)Seed, "domain-probabilities"));
-        var (context, models, rows, labels, fold) = FitFolds(reference, current, random);
+        var (_, models, rows, labels, fold) = FitFolds(reference, current, random);
 
-        var probabilities = OutOfFold(context, models, rows, fold, "Probability");
+        var probabilities = OutOfFold(models, rows, fold, "Probability");
         var auc = ClassificationMetrics.ComputeRocAuc(labels, probabilities);
         double n0 = reference.Count, n1 = current.Count;
         var se = Math.Sqrt((n0 + n1 + 1) / (12 * n0 * n1));
@@ -84,47 +84,89 @@ public sealed class DomainClassifier
         return new DomainProbabilities(probabilities[..reference.Count], probabilities[reference.Count..], auc, se, threshold, auc >= threshold);
     }
 
-    // Reference rows labelled false, current rows true; stratified folds; one classifier per fold trained without it.
-    private (MLContext Context, ITransformer[] Models, ModelInput[] Rows, bool[] Labels, int[] Fold) FitFolds(OrderTable reference, OrderTable current, RandomSource random)
+    // Reference rows labelled false, current rows true; stratified folds; one classifier per fold trained without it,
+    // its encoding (rare categories, gap indicators) fitted on that fold's training rows only.
+    private (MLContext Context, Fold[] Models, OrderTable Rows, bool[] Labels, int[] Fold) FitFolds(OrderTable reference, OrderTable current, RandomSource random)
     {
-        var rows = ModelInput.From(reference).Select(r => { r.Returned = false; return r; })
-            .Concat(ModelInput.From(current).Select(r => { r.Returned = true; return r; }))
-            .ToArray();
-        var labels = rows.Select(r => r.Returned).ToArray();
+        var rows = Combine(reference, current);
+        var labels = new bool[rows.Count];
+        Array.Fill(labels, true, reference.Count, current.Count);
         var fold = StratifiedFolds.Assign(labels, Folds, random);
         var context = new MLContext(Seed);
-        var models = new ITransformer[Folds];
+        var models = new Fold[Folds];
         for (var k = 0; k < Folds; k++)
         {
-            models[k] = Pipeline(context).Fit(context.Data.LoadFromEnumerable(rows.Where((_, i) => fold[i] != k)));
+            var index = Enumerable.Range(0, rows.Count).Where(i => fold[i] != k).ToArray();
+            var training = rows.Select(index);
+            var features = ModelFeatures.Fit(training);
+            var model = features.Encoding(context).Append(Trainer(context)).Fit(features.View(training, [.. index.Select(i => labels[i])]));
+            models[k] = new Fold(model, features);
         }
 
         return (context, models, rows, labels, fold);
     }
 
-    private IEstimator<ITransformer> Pipeline(MLContext context) =>
-        context.Transforms.Categorical.OneHotEncoding(
-                [new InputOutputColumnPair("CategoryOneHot", nameof(ModelInput.ProductCategory)), new InputOutputColumnPair("SizeOneHot", nameof(ModelInput.SizeOrdered))])
-            .Append(context.Transforms.Concatenate("Features", [.. ModelInput.NumericColumns, "CategoryOneHot", "SizeOneHot"]))
-            .Append(context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-            {
-                NumberOfTrees = Trees,
-                NumberOfLeaves = 16,
-                MinimumExampleCountPerLeaf = 20,
-                LearningRate = 0.1,
-                NumberOfThreads = 1,
-                Seed = Seed,
-                LabelColumnName = "Label",
-                FeatureColumnName = "Features",
-            }));
-
-    private double[] OutOfFold(MLContext context, ITransformer[] models, ModelInput[] rows, int[] fold, string columnName = "Score")
+    /// <summary>
+    /// Both sides as one table of the features they share (same name and kind, in the reference's order), without the
+    /// features that hold one value on both sides: a constant column cannot tell the sides apart, so it is neither a
+    /// feature of the classifier nor ever named as a driver. A column constant at different values on the two sides
+    /// is kept: it separates them perfectly, which is drift.
+    /// </summary>
+    internal static OrderTable Combine(OrderTable reference, OrderTable current)
     {
-        var scores = new double[rows.Length];
+        var numeric = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var categorical = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var features = new List<FeatureDefinition>();
+        foreach (var feature in reference.Features.Where(f => current.Features.Any(c => c.Name == f.Name && c.Kind == f.Kind)))
+        {
+            if (feature.Kind == FeatureKind.Numeric)
+            {
+                double[] column = [.. reference.Numeric(feature.Name), .. current.Numeric(feature.Name)];
+                if (column.Distinct().Skip(1).Any())
+                {
+                    numeric[feature.Name] = column;
+                    features.Add(feature);
+                }
+            }
+            else
+            {
+                string[] column = [.. reference.Categorical(feature.Name), .. current.Categorical(feature.Name)];
+                if (column.Distinct(StringComparer.Ordinal).Skip(1).Any())
+                {
+                    categorical[feature.Name] = column;
+                    features.Add(feature);
+                }
+            }
+        }
+
+        if (features.Count == 0)
+        {
+            throw new ArgumentException("the domain classifier needs a feature that is not constant on both sides");
+        }
+
+        return new OrderTable($"{reference.Source} + {current.Source}", features, numeric, categorical, null);
+    }
+
+    private IEstimator<ITransformer> Trainer(MLContext context) =>
+        context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = Trees,
+            NumberOfLeaves = 16,
+            MinimumExampleCountPerLeaf = 20,
+            LearningRate = 0.1,
+            NumberOfThreads = 1,
+            Seed = Seed,
+            LabelColumnName = "Label",
+            FeatureColumnName = "Features",
+        });
+
+    private double[] OutOfFold(Fold[] models, OrderTable rows, int[] fold, string columnName = "Score")
+    {
+        var scores = new double[rows.Count];
         for (var k = 0; k < Folds; k++)
         {
-            var index = Enumerable.Range(0, rows.Length).Where(i => fold[i] == k).ToArray();
-            var scored = models[k].Transform(context.Data.LoadFromEnumerable(index.Select(i => rows[i])));
+            var index = Enumerable.Range(0, rows.Count).Where(i => fold[i] == k).ToArray();
+            var scored = models[k].Model.Transform(models[k].Features.View(rows.Select(index)));
             var column = scored.Schema[columnName];
             using var cursor = scored.GetRowCursor([column]);
             var getter = cursor.GetGetter<float>(column);
@@ -140,54 +182,36 @@ public sealed class DomainClassifier
         return scores;
     }
 
-    private List<FeatureImportance> Drivers(MLContext context, ITransformer[] models, ModelInput[] rows, bool[] labels, int[] fold, double auc, RandomSource random)
+    private List<FeatureImportance> Drivers(Fold[] models, OrderTable rows, bool[] labels, int[] fold, double auc, RandomSource random)
     {
         var result = new List<FeatureImportance>();
-        foreach (var feature in OrderSchema.Features)
+        foreach (var feature in rows.NumericFeatures.Concat(rows.CategoricalFeatures))
         {
-            var permutation = Enumerable.Range(0, rows.Length).ToArray();
+            var permutation = Enumerable.Range(0, rows.Count).ToArray();
             for (var i = permutation.Length - 1; i > 0; i--)
             {
                 var j = random.NextInt(0, i + 1);
                 (permutation[i], permutation[j]) = (permutation[j], permutation[i]);
             }
 
-            var shuffled = rows.Select((r, i) => Shuffle(r, rows[permutation[i]], feature.Name)).ToArray();
-            var drop = auc - ClassificationMetrics.ComputeRocAuc(labels, OutOfFold(context, models, shuffled, fold));
+            OrderTable shuffled;
+            if (feature.Kind == FeatureKind.Numeric)
+            {
+                var column = rows.Numeric(feature.Name).ToArray();
+                shuffled = rows.WithNumeric(feature.Name, [.. permutation.Select(i => column[i])]);
+            }
+            else
+            {
+                var column = rows.Categorical(feature.Name);
+                shuffled = rows.WithCategorical(feature.Name, [.. permutation.Select(i => column[i])]);
+            }
+
+            var drop = auc - ClassificationMetrics.ComputeRocAuc(labels, OutOfFold(models, shuffled, fold));
             result.Add(new FeatureImportance(feature.Name, drop, 0));
         }
 
         return result.OrderByDescending(f => f.RocAucDrop).ThenBy(f => f.Feature, StringComparer.Ordinal).ToList();
     }
 
-    private static ModelInput Shuffle(ModelInput row, ModelInput donor, string feature)
-    {
-        var copy = new ModelInput
-        {
-            ProductPrice = row.ProductPrice,
-            CustomerPurchaseHistory = row.CustomerPurchaseHistory,
-            ReviewRating = row.ReviewRating,
-            DeliveryTimeDays = row.DeliveryTimeDays,
-            DiscountPercentage = row.DiscountPercentage,
-            PreviousReturns = row.PreviousReturns,
-            DaysSincePurchase = row.DaysSincePurchase,
-            ProductCategory = row.ProductCategory,
-            SizeOrdered = row.SizeOrdered,
-            Returned = row.Returned,
-        };
-        switch (feature)
-        {
-            case OrderSchema.ProductPrice: copy.ProductPrice = donor.ProductPrice; break;
-            case OrderSchema.CustomerPurchaseHistory: copy.CustomerPurchaseHistory = donor.CustomerPurchaseHistory; break;
-            case OrderSchema.ReviewRating: copy.ReviewRating = donor.ReviewRating; break;
-            case OrderSchema.DeliveryTimeDays: copy.DeliveryTimeDays = donor.DeliveryTimeDays; break;
-            case OrderSchema.DiscountPercentage: copy.DiscountPercentage = donor.DiscountPercentage; break;
-            case OrderSchema.PreviousReturns: copy.PreviousReturns = donor.PreviousReturns; break;
-            case OrderSchema.DaysSincePurchase: copy.DaysSincePurchase = donor.DaysSincePurchase; break;
-            case OrderSchema.ProductCategory: copy.ProductCategory = donor.ProductCategory; break;
-            default: copy.SizeOrdered = donor.SizeOrdered; break;
-        }
-
-        return copy;
-    }
+    private sealed record Fold(ITransformer Model, ModelFeatures Features);
 }

@@ -17,7 +17,7 @@ public static class FeatureSupport
     {
         var outsideAny = new bool[batch.Count];
         var perFeature = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var feature in OrderSchema.Features)
+        foreach (var feature in batch.Features)
         {
             var count = 0;
             if (feature.Kind == FeatureKind.Numeric)
