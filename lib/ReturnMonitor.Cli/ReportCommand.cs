@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
+using ReturnMonitor.History;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
@@ -31,7 +32,7 @@ internal static class ReportCommand
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
             var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costModel);
             var checks = parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path))).ToArray();
-            HtmlReport.WriteFile(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
+            HtmlReport.WriteFile(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? HistoryTimeline.Panel(ReadHistory(historyPath)) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;
         }));

@@ -23,7 +23,7 @@ public static class HtmlReport
     /// and writes it to <paramref name="path"/>, creating its folder.
     /// </summary>
     /// <exception cref="ArgumentException">No batches.</exception>
-    public static void WriteFile(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, IReadOnlyList<HistoryEntry>? history = null)
+    public static void WriteFile(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, DashboardPanel? timeline = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -31,16 +31,16 @@ public static class HtmlReport
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, history));
+        File.WriteAllText(path, Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, timeline));
     }
 
     /// <summary>Renders the page from the checked batches; every panel draws a section of a <see cref="BatchCheck"/>.</summary>
     /// <param name="referenceOverview">Headline numbers of the reference, for the deltas.</param>
     /// <param name="referenceName">Name of the reference (file or profile).</param>
     /// <param name="checks">The checked batches, in selector order (at least one). A batch with a model section also gets the "Model health" panel.</param>
-    /// <param name="history">A monitoring history: adds the timeline section (<see cref="HistoryTimeline"/>); null or empty for none.</param>
+    /// <param name="timeline">The monitoring history's timeline panel (rendered by <c>ReturnMonitor.History.HistoryTimeline</c>), placed above the batches; null for none.</param>
     /// <exception cref="ArgumentException">No batches.</exception>
-    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks, IReadOnlyList<HistoryEntry>? history = null)
+    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks, DashboardPanel? timeline = null)
     {
         if (checks.Count == 0)
         {
@@ -58,9 +58,9 @@ public static class HtmlReport
         }
 
         body.Append("</select></label></header>");
-        if (history is { Count: > 0 })
+        if (timeline is not null)
         {
-            body.Append(HistoryTimeline.Section(history));
+            body.Append(timeline.Html);
         }
 
         body.Append("<section id=\"all-batches\"><h2>All batches</h2>");
@@ -85,9 +85,9 @@ public static class HtmlReport
         page.Append("<script>\nvar charts = {");
         page.Append(string.Join(",\n", charts.Select(c => $"\"{c.Id}\": {ScriptJson(GenericChart.toJson(c.Chart))}")));
         page.Append("};\n").Append(Script);
-        if (history is { Count: > 0 })
+        if (timeline is not null)
         {
-            page.Append(HistoryTimeline.Script(history));
+            page.Append(timeline.Script);
         }
 
         page.Append("</script>\n</body></html>\n");
