@@ -147,9 +147,9 @@ public static class HtmlReport
 
         html.Append($"</ul><p class=\"actions\"><b>Recommended actions ({urgency}):</b> {E(string.Join(" · ", advice.Actions))}</p>");
 
-        if (check.Model is { } health)
+        foreach (var section in check.Sections)
         {
-            html.Append(ModelHealth(b, health));
+            html.Append(section.Section.Card(b, section.Value));
         }
 
         html.Append("<h3>Feature drift</h3><table class=\"features\"><thead><tr><th>Feature</th><th>Kind</th><th>Severity</th><th>PSI</th><th>Test</th><th>p (adjusted)</th><th>Distance</th><th>Change</th></tr></thead><tbody>");
@@ -178,40 +178,6 @@ public static class HtmlReport
         }
 
         html.Append("</section>");
-        return html.ToString();
-    }
-
-    /// <summary>Realized vs estimated performance with band and thresholds, then prediction and multivariate drift.</summary>
-    private static string ModelHealth(int b, ModelCheck model)
-    {
-        var html = new StringBuilder();
-        foreach (var warning in model.Warnings)
-        {
-            html.Append($"<p class=\"model-warning\"><strong>Warning:</strong> {E(warning)}</p>");
-        }
-
-        html.Append($"<h3>Model health</h3><table class=\"model-health\" id=\"model-health-{b}\"><thead><tr><th>Metric</th><th>Reference</th><th>Realized</th>");
-        html.Append("<th>Estimated (no labels)</th><th>95% band</th><th>Alert outside</th></tr></thead><tbody>");
-        foreach (var row in ModelHealthTable.Of(model))
-        {
-            html.Append($"<tr class=\"{(row.Alerting ? "sev-severe" : "sev-none")}\"><td>{E(row.Metric)}</td><td>{E(row.Reference)}</td><td>{E(row.Realized)}</td>");
-            html.Append($"<td>{E(row.Estimated)}</td><td>{E(row.Band)}</td><td>{E(row.AlertOutside)}</td></tr>");
-        }
-
-        html.Append("</tbody></table><ul class=\"findings\">");
-        html.Append(MoneyCard.Reliability(b, model));
-        html.Append($"<li><b>Performance alerts</b>: {E(model.Alerts.Count == 0 ? "none" : string.Join(", ", model.Alerts))}</li>");
-        var p = model.Prediction;
-        html.Append($"<li><b>Prediction drift: {(p.Drifted ? "yes" : "no")}</b> — mean score {NumberText.Fixed(p.ReferenceMeanScore, 3)} → {NumberText.Fixed(p.CurrentMeanScore, 3)}, PSI {NumberText.Fixed(p.Psi, 3)}, ");
-        html.Append($"predicted return rate {NumberText.Fixed(100 * p.PredictedReturnRate.ReferenceRate, 1)}% → {NumberText.Fixed(100 * p.PredictedReturnRate.CurrentRate, 1)}%</li>");
-        if (model.Multivariate is { } mv)
-        {
-            html.Append($"<li><b>Multivariate drift (domain classifier): {(mv.Drifted ? "yes" : "no")}</b> — ROC-AUC {NumberText.Fixed(mv.RocAuc, 3)}, alarm from {NumberText.Fixed(mv.Threshold, 3)}; ");
-            html.Append($"driven by {E(string.Join(", ", mv.Drivers.Take(3).Select(d => d.Feature)))}</li>");
-        }
-
-        html.Append("</ul><p class=\"sub\">The estimate uses the model's calibrated probabilities only (CBPE). It assumes they stay calibrated ");
-        html.Append("and that the link between features and returns is unchanged; under severe input drift or concept drift read it as an upper bound.</p>");
         return html.ToString();
     }
 

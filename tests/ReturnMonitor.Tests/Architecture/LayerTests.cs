@@ -35,7 +35,7 @@ public sealed class LayerTests
         ["ReturnMonitor/Data"] = [[""], ["Schema"]],
         ["ReturnMonitor/Drift"] = [["", "Methods"]],
         ["ReturnMonitor/Modeling"] = [[""], ["Calibration"], ["Selection"]],
-        ["ReturnMonitor/Monitoring"] = [["Multivariate"], ["Estimation"], ["Money"], ["", "Sequential"]],
+        ["ReturnMonitor/Monitoring"] = [["Multivariate"], ["Estimation"], ["Money"], ["", "Sequential", "Sections", "Sections/ModelHealth"]],
         ["ReturnMonitor.History"] = [[""], ["Alerts"], ["Periods"]],
         ["ReturnMonitor.Notebooks"] = [["Ipynb"], ["Interactive"], ["Charts", "Formatting"], ["Export"], ["Engine"], [""]],
     };

@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
+using ReturnMonitor.Json;
 using ReturnMonitor.Modeling;
-using ReturnMonitor.Monitoring;
 
-namespace ReturnMonitor.Reporting;
+namespace ReturnMonitor.Monitoring.Sections.ModelHealth;
 
 /// <summary>
 /// The model-aware sections of <c>drift --model DIR --format json</c>: <c>performance</c> (reference, realized,
 /// estimated, and when assessed the chosen estimates and their reliability), <c>predictionDrift</c> and
 /// <c>multivariate</c>; documented field by field in docs/model-aware-monitoring.md.
 /// </summary>
-public static class ModelCheckJson
+public static class ModelHealthJson
 {
     /// <summary>Adds the sections to a drift report's JSON object.</summary>
     public static JsonObject AddTo(JsonObject root, ModelCheck check)
@@ -60,8 +60,8 @@ public static class ModelCheckJson
         if (check.Assessment is { } assessment)
         {
             // Next to the plain CBPE numbers (kept as they were): the chosen estimate per metric and whether to trust it.
-            performance["assessed"] = MoneyJson.Assessed(assessment);
-            performance["reliability"] = MoneyJson.Reliability(assessment.Reliability);
+            performance["assessed"] = AssessmentJson.Assessed(assessment);
+            performance["reliability"] = AssessmentJson.Reliability(assessment.Reliability);
         }
         else if (check.AssessmentSkipped is { } skipped)
         {
@@ -131,5 +131,5 @@ public static class ModelCheckJson
     private static JsonObject Metrics(IReadOnlyDictionary<PerformanceMetric, double> values) =>
         new(PerformanceMetrics.All.Select(m => KeyValuePair.Create(m.JsonName(), N(values[m]))));
 
-    private static JsonNode? N(double value) => DriftJson.Number(value);
+    private static JsonNode? N(double value) => JsonNumber.Of(value);
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using ReturnMonitor.Modeling;
-using ReturnMonitor.Monitoring;
 using ReturnMonitor.Text;
 
-namespace ReturnMonitor.Reporting;
+namespace ReturnMonitor.Monitoring.Sections.ModelHealth;
 
 /// <summary>
 /// The model-health table of one batch as display rows — one per metric: reference, realized, estimated with its

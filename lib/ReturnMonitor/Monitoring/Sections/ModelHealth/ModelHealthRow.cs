@@ -1,6 +1,5 @@
-using ReturnMonitor.Monitoring;
 
-namespace ReturnMonitor.Reporting;
+namespace ReturnMonitor.Monitoring.Sections.ModelHealth;
 
 /// <summary>One metric of the model-health table (values as displayed, 3 decimals; the exact ones are in <see cref="ModelCheck"/>).</summary>
 /// <param name="Metric">The metric's JSON name (rocAuc, accuracy, precision, recall, f1).</param>
