@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReturnMonitor.History;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
@@ -65,7 +66,7 @@ internal static class DemoCommand
             history = store.Batches();
         }
 
-        HtmlReport.WriteFile(reportPath, monitor, checks, history);
+        HtmlReport.WriteFile(reportPath, monitor, checks, HistoryTimeline.Panel(history));
         io.Progress($"      dashboard: {reportPath}");
 
         io.Progress("[4/4] summary");

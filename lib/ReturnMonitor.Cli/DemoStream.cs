@@ -1,4 +1,6 @@
 using ReturnMonitor.Data;
+using ReturnMonitor.History;
+using ReturnMonitor.History.Periods;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Summaries;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
+using ReturnMonitor.History;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using Spectre.Console;

@@ -1,6 +1,9 @@
 using System.CommandLine;
-using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
+using ReturnMonitor.History;
+using ReturnMonitor.History.Alerts;
+using ReturnMonitor.History.Periods;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Summaries;
 

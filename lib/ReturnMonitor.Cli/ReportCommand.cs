@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
+using ReturnMonitor.History;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Summaries;
@@ -46,7 +47,7 @@ internal static class ReportCommand
                 ? parse.GetValue(current)!.SelectMany(path => DataEngine.Periods(path, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat)))
                     .Select(p => monitor.Check(p.Orders)).ToArray()
                 : parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path, profile), path)).ToArray();
-            HtmlReport.WriteFile(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? ReadHistory(historyPath) : null);
+            HtmlReport.WriteFile(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? HistoryTimeline.Panel(ReadHistory(historyPath)) : null);
             io.Out.WriteLine($"wrote {parse.GetValue(outOption)} ({checks.Length} batch(es))");
             return CliApp.Success;
         }));

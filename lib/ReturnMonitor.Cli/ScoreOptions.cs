@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.History;
 using ReturnMonitor.Modeling.Scoring;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Summaries;

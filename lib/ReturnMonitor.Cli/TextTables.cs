@@ -3,6 +3,8 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Monitoring.Sections;
+using ReturnMonitor.Monitoring.Sections.ModelHealth;
 using ReturnMonitor.Reporting;
 using Spectre.Console;
 
@@ -40,17 +42,13 @@ internal static class TextTables
         }
     }
 
-    /// <summary>The check of one batch: drift header and feature table, the model sections when present, then the findings.</summary>
+    /// <summary>The check of one batch: drift header and feature table, the registered sections (model health, …), money, data quality, then the findings.</summary>
     public static void Check(IAnsiConsole console, BatchCheck check)
     {
         Drift(console, check.Drift);
-        if (check.Model is { } model)
+        foreach (var section in check.Sections)
         {
-            ModelCheck(console, model);
-            foreach (var warning in model.Warnings)
-            {
-                console.Profile.Out.Writer.WriteLine("Warning: " + warning);
-            }
+            Section(console, section.Section.Text(section.Value));
         }
 
         if (check.Money is { } money)
@@ -223,41 +221,34 @@ internal static class TextTables
         writer.WriteLine(adviseThreshold ? $"Threshold: {money.Threshold.Sentence}" : "Threshold: no advice, the model is no use (see the warning above)");
     }
 
-    public static void ModelCheck(IAnsiConsole console, ModelCheck check)
+    /// <summary>A check section's text (<see cref="SectionText"/>): lines the console may wrap, raw lines, tables with right-aligned number columns.</summary>
+    public static void Section(IAnsiConsole console, SectionText text)
     {
-        console.WriteLine($"Model performance (threshold 0.5); estimate without labels by CBPE with {check.Calibration.Calibrator.Method.ToString().ToLowerInvariant()} calibration");
-        // The dashboard's model-health table, row for row (Reporting/ModelHealthTable).
-        var table = new Table().AddColumn("Metric")
-            .AddColumn(new TableColumn("Reference").RightAligned())
-            .AddColumn(new TableColumn("Realized").RightAligned())
-            .AddColumn(new TableColumn("Estimated").RightAligned())
-            .AddColumn(new TableColumn("95% band").RightAligned())
-            .AddColumn(new TableColumn("Alert outside").RightAligned())
-            .AddColumn("Alert");
-        foreach (var row in ModelHealthTable.Of(check))
+        foreach (var block in text.Blocks)
         {
-            table.AddRow(row.Metric, row.Reference, row.Realized, row.Estimated, row.Band, row.AlertOutside, row.Alerting ? "yes" : "");
-        }
+            if (block.Table is { } t)
+            {
+                var table = new Table();
+                foreach (var column in t.Columns)
+                {
+                    table.AddColumn(column.RightAligned ? new TableColumn(column.Header).RightAligned() : new TableColumn(column.Header));
+                }
 
-        console.Write(table);
-        if (check.Assessment is { Reliability: var reliability } assessment)
-        {
-            var accuracy = assessment[PerformanceMetric.Accuracy];
-            console.Profile.Out.Writer.WriteLine($"Estimate reliable: {(reliability.Reliable ? "yes" : "no")} — {reliability.Reason} (method {MoneyJson.Method(reliability.Method)}: accuracy {NumberText.Fixed(accuracy.Value, 3)}, band {NumberText.Fixed(accuracy.Lower, 3)}–{NumberText.Fixed(accuracy.Upper, 3)}; CBPE {NumberText.Fixed(accuracy.Cbpe, 3)}, importance-weighted {NumberText.Fixed(accuracy.ImportanceWeighted, 3)})");
-        }
-        else if (check.AssessmentSkipped is { } skipped)
-        {
-            console.Profile.Out.Writer.WriteLine($"Estimate reliability: not assessed — {skipped}");
-        }
+                foreach (var row in t.Rows)
+                {
+                    table.AddRow(row.ToArray());
+                }
 
-        console.WriteLine(check.Alerts.Count == 0 ? "Performance alerts: none" : $"Performance alerts: {string.Join(", ", check.Alerts)}");
-        var p = check.Prediction;
-        console.WriteLine($"Prediction drift: {(p.Drifted ? "yes" : "no")} — mean score {NumberText.Fixed(p.ReferenceMeanScore, 3)} → {NumberText.Fixed(p.CurrentMeanScore, 3)}, PSI {NumberText.Fixed(p.Psi, 3)}, " +
-                          $"predicted return rate {NumberText.Percent(p.PredictedReturnRate.ReferenceRate)} → {NumberText.Percent(p.PredictedReturnRate.CurrentRate)}");
-        if (check.Multivariate is { } mv)
-        {
-            console.WriteLine($"Multivariate drift (domain classifier): {(mv.Drifted ? "yes" : "no")} — ROC-AUC {NumberText.Fixed(mv.RocAuc, 3)} (alarm from {NumberText.Fixed(mv.Threshold, 3)}); " +
-                              $"driven by {string.Join(", ", mv.Drivers.Take(2).Select(d => d.Feature))}");
+                console.Write(table);
+            }
+            else if (block.Wrap)
+            {
+                console.WriteLine(block.Line!);
+            }
+            else
+            {
+                console.Profile.Out.Writer.WriteLine(block.Line);
+            }
         }
     }
 
@@ -290,7 +281,7 @@ internal static class TextTables
                 c.Alerts.Count.ToString(CultureInfo.InvariantCulture),
                 c.Prediction.Drifted ? "yes" : "no",
                 c.Multivariate is { } mv ? $"{NumberText.Fixed(mv.RocAuc, 3)} ({(mv.Drifted ? "drifted" : "no")})" : "–",
-                c.Assessment is { } assessed ? (assessed.Reliability.Reliable ? "yes" : $"no ({MoneyJson.Method(assessed.Reliability.Method)} {NumberText.Fixed(assessed[PerformanceMetric.Accuracy].Value, 3)})") : "–");
+                c.Assessment is { } assessed ? (assessed.Reliability.Reliable ? "yes" : $"no ({AssessmentJson.Method(assessed.Reliability.Method)} {NumberText.Fixed(assessed[PerformanceMetric.Accuracy].Value, 3)})") : "–");
         }
 
         console.Write(table);

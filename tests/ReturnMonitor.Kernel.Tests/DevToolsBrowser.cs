@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ReturnMonitor.Notebooks.Charts;
 
 namespace ReturnMonitor.Kernel.Tests;
 
@@ -26,9 +27,7 @@ public sealed partial class DevToolsBrowser : IDisposable
 
     public static async Task<DevToolsBrowser> StartAsync(int width, int height)
     {
-        var executable = new[] { Environment.GetEnvironmentVariable("RETURNMONITOR_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p))
-            ?? throw new InvalidOperationException("Chromium is needed: apt-get install chromium (.ci/run installs it)");
+        var executable = ChromiumLocator.Find();
         var profile = Directory.CreateTempSubdirectory("rm-devtools-");
         var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var flag in new[]

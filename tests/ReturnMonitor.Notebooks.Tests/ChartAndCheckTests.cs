@@ -13,7 +13,7 @@ public class ChartAndCheckTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task ChartsBecomePngOutputsWithSpecHash_RenderedInOneBatch()
+    public async Task Charts_become_png_outputs_with_spec_hash_rendered_in_one_batch()
     {
         var renderer = new FakeRenderer();
         var path = Nb.Write(Nb.Text(Setup, ScatterChart, $"display({BarChart});\ndisplay({ScatterChart});"));
@@ -38,7 +38,7 @@ public class ChartAndCheckTests
     }
 
     [Fact]
-    public async Task FSharpStyleGenericChartIsRenderedToo()
+    public async Task F_sharp_style_generic_chart_is_rendered_too()
     {
         var r = await Nb.Run("#r \"nuget: Plotly.NET, 6.0.0\"\nusing Plotly.NET;\nvar c = Plotly.NET.Chart.Invisible();\nc");
 
@@ -47,7 +47,7 @@ public class ChartAndCheckTests
     }
 
     [Fact]
-    public async Task RerunReusesCommittedPngsAndIsByteStable()
+    public async Task Rerun_reuses_committed_pngs_and_is_byte_stable()
     {
         var path = Nb.Write(Nb.Text(Setup, ScatterChart, "Console.WriteLine(\"done\");"));
         await new NotebookRunner().RunAsync(path, Nb.Options());
@@ -64,7 +64,7 @@ public class ChartAndCheckTests
     }
 
     [Fact]
-    public async Task CheckPassesOnFreshOutputs_AndFailsOnAStaleOutput_WithoutWriting()
+    public async Task Check_passes_on_fresh_outputs_and_fails_on_a_stale_output_without_writing()
     {
         var path = Nb.Write(Nb.Text("var n = 2;", "n * 21", "Console.WriteLine(n);"));
         Assert.True((await new NotebookRunner().RunAsync(path, Nb.Options())).Succeeded);
@@ -86,7 +86,7 @@ public class ChartAndCheckTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task CheckComparesChartsBySpecNotPixels()
+    public async Task Check_compares_charts_by_spec_not_pixels()
     {
         var path = Nb.Write(Nb.Text(Setup, ScatterChart));
         await new NotebookRunner().RunAsync(path, Nb.Options());
@@ -111,7 +111,7 @@ public class ChartAndCheckTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task InteractiveChartsEmbedPlotlyJsOncePerNotebook()
+    public async Task Interactive_charts_embed_plotly_js_once_per_notebook()
     {
         var path = Nb.Write(Nb.Text(Setup, ScatterChart, BarChart));
 
@@ -127,7 +127,7 @@ public class ChartAndCheckTests
     }
 
     [Fact]
-    public async Task MissingChromiumFailsWithInstallHint()
+    public async Task Missing_chromium_fails_with_install_hint()
     {
         var renderer = new ChromiumChartRenderer("/nonexistent/chromium");
         var path = Nb.Write(Nb.Text(Setup, ScatterChart));
@@ -143,7 +143,7 @@ public class ChartAndCheckTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task ChromiumRendersRealPngs()
+    public async Task Chromium_renders_real_pngs()
     {
         var renderer = new ChromiumChartRenderer();
         string chromium;

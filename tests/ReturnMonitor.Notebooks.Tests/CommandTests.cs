@@ -4,7 +4,7 @@ public class CommandTests
 {
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task RunThenCheck_ExitCodesAndMessages()
+    public async Task Run_then_check_exit_codes_and_messages()
     {
         var dir = Nb.TempDir();
         var good = Nb.Write(Nb.Text("1 + 1"), dir, "a.ipynb");
@@ -46,7 +46,7 @@ public class CommandTests
     }
 
     [Fact]
-    public async Task UsageErrors()
+    public async Task Usage_errors()
     {
         var stderr = new StringWriter();
         Assert.Equal(NotebookCommand.UsageError, await NotebookCommand.RunAsync([], false, new StringWriter(), stderr));

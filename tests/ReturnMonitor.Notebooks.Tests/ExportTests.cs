@@ -6,7 +6,7 @@ namespace ReturnMonitor.Notebooks.Tests;
 public class ExportTests
 {
     [Fact]
-    public void MarkdownSubset()
+    public void Markdown_subset()
     {
         var html = MarkdownRenderer.ToHtml("# Title *x*\n\nSome **bold**, _it_, `a<b>` and [link](https://example.org/?a=1&b=2).\n\n- one\n- two\n\n1. first\n2. second\n\n```csharp\nvar x = \"<tag>\";\n```\n\n| a | b |\n|---|--:|\n| 1 | <i>2</i> |\n\n> quoted\n\n---\n<script>alert(1)</script> [bad](javascript:alert(1))");
 
@@ -26,7 +26,7 @@ public class ExportTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task ExportsMarkdownCodeAndOutputsWithoutScripts()
+    public async Task Exports_markdown_code_and_outputs_without_scripts()
     {
         var path = Nb.Write(Nb.Text(
             "md:# Drift report\n\nIntro with **bold**.",

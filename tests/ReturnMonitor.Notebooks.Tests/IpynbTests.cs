@@ -9,7 +9,7 @@ public class IpynbTests
     private static string VsCodeNotebookPath => Path.Combine(AppContext.BaseDirectory, "TestData", "vscode-polyglot.ipynb");
 
     [Fact]
-    public void VsCodeNotebook_RoundTripsByteForByte()
+    public void Vs_code_notebook_round_trips_byte_for_byte()
     {
         var bytes = File.ReadAllBytes(VsCodeNotebookPath);
         var text = Encoding.UTF8.GetString(bytes);
@@ -21,7 +21,7 @@ public class IpynbTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task RunningAnUpToDateVsCodeNotebook_LeavesEveryByteInPlace()
+    public async Task Running_an_up_to_date_vs_code_notebook_leaves_every_byte_in_place()
     {
         var dir = Nb.TempDir();
         var path = Path.Combine(dir, "vscode-polyglot.ipynb");
@@ -37,7 +37,7 @@ public class IpynbTests
     }
 
     [Fact]
-    public async Task RunningAStaleVsCodeNotebook_ChangesOnlyOutputs()
+    public async Task Running_a_stale_vs_code_notebook_changes_only_outputs()
     {
         var original = NotebookDocument.Load(VsCodeNotebookPath);
         ((JsonArray)original.Root["cells"]![2]!["outputs"]!)[0]!["data"]!["text/plain"] = new JsonArray("41");
@@ -50,14 +50,14 @@ public class IpynbTests
     }
 
     [Fact]
-    public void Writer_EscapesLikeJsonStringify()
+    public void Writer_escapes_like_json_stringify()
     {
         var node = new JsonObject { ["s"] = "a\"b\\c\n\t\u0001é€😀</script>", ["n"] = new JsonArray(), ["o"] = new JsonObject() };
         Assert.Equal("{\n \"s\": \"a\\\"b\\\\c\\n\\t\\u0001é€😀</script>\",\n \"n\": [],\n \"o\": {}\n}", IpynbJsonWriter.Write(node));
     }
 
     [Fact]
-    public void Writer_KeepsOriginalNumberTextAndIndent()
+    public void Writer_keeps_original_number_text_and_indent()
     {
         var text = "{\n  \"a\": 1.50,\n  \"b\": [\n    1e3\n  ],\n  \"cells\": []\n}";
         var doc = NotebookDocument.Parse(text);
@@ -66,7 +66,7 @@ public class IpynbTests
     }
 
     [Fact]
-    public void SetOutputs_InsertsMissingKeysInSortedPosition()
+    public void Set_outputs_inserts_missing_keys_in_sorted_position()
     {
         var doc = NotebookDocument.Parse("{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"metadata\": {},\n   \"source\": \"1\"\n  }\n ]\n}\n");
         doc.Cells[0].SetOutputs([], 3);
@@ -74,7 +74,7 @@ public class IpynbTests
     }
 
     [Fact]
-    public void CreatePolyglot_WritesVsCodePolyglotMetadata()
+    public void Create_polyglot_writes_vs_code_polyglot_metadata()
     {
         var doc = NotebookDocument.CreatePolyglot().WithCell("code", "1 + 1", "a1");
         var root = doc.Root;

@@ -7,7 +7,7 @@ namespace ReturnMonitor.Notebooks.Tests;
 public class RunnerTests
 {
     [Fact]
-    public async Task StateIsCarriedAcrossCells_AndTrailingExpressionIsShown()
+    public async Task State_is_carried_across_cells_and_trailing_expression_is_shown()
     {
         var r = await Nb.Run("var x = 40;", "int Twice(int v) => v * 2;\nvar y = x + 2;", "Twice(y) - y");
 
@@ -19,7 +19,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task StatementsWithSemicolonOrVoidCallsShowNothing()
+    public async Task Statements_with_semicolon_or_void_calls_show_nothing()
     {
         var r = await Nb.Run("var a = 1;", "var c = a + 1;", "System.Diagnostics.Debug.WriteLine(\"x\")", "await Task.Delay(1)", "await Task.FromResult(5)");
 
@@ -31,7 +31,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task ConsoleOutputBecomesStreamOutputs_InOrderWithDisplays()
+    public async Task Console_output_becomes_stream_outputs_in_order_with_displays()
     {
         var r = await Nb.Run("Console.WriteLine(\"one\");\nConsole.Write(\"two\");\ndisplay(3);\nConsole.Error.WriteLine(\"warn\");\nConsole.WriteLine(\"four\");");
 
@@ -47,7 +47,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task ScalarsAreFormattedInvariantly()
+    public async Task Scalars_are_formatted_invariantly()
     {
         var r = await Nb.Run("\"hello <b>\"", "1.5", "1234567.25m", "true", "(object?)null", "new DateTime(2024, 1, 2)", "display(2.5)");
 
@@ -64,7 +64,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task RecordListsBecomeHtmlTablesWithTextFallback()
+    public async Task Record_lists_become_html_tables_with_text_fallback()
     {
         var r = await Nb.Run("record Row(string Name, double Rate, int? Count);\nnew List<Row> { new(\"a\", 0.25, 3), new(\"b\", 1e-7, null) }");
 
@@ -79,7 +79,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task TableValuesAreHtmlEscaped()
+    public async Task Table_values_are_html_escaped()
     {
         var r = await Nb.Run("new[] { new { Name = \"<script>alert('x')</script>\", Note = \"a & b \\\"q\\\"\" } }");
 
@@ -91,7 +91,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task LongSequencesAreTruncatedWithANote()
+    public async Task Long_sequences_are_truncated_with_a_note()
     {
         var r = await Nb.Run("Enumerable.Range(1, 1000)");
 
@@ -103,7 +103,7 @@ public class RunnerTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task DataFramesBecomeTables()
+    public async Task Data_frames_become_tables()
     {
         var r = await Nb.Run(
             "#r \"nuget: Microsoft.Data.Analysis, 0.23.1\"\nusing Microsoft.Data.Analysis;",
@@ -119,7 +119,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task ObjectsWithToHtmlUseIt()
+    public async Task Objects_with_to_html_use_it()
     {
         var r = await Nb.Run("class Report { public string ToHtml() => \"<table><tr><td>ok</td></tr></table>\"; public override string ToString() => \"Report(ok)\"; }\nnew Report()");
 
@@ -130,7 +130,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task DisplayWithMimeTypeAndHtmlHelper()
+    public async Task Display_with_mime_type_and_html_helper()
     {
         var r = await Nb.Run("display(\"<b>bold</b>\", \"text/html\");\ndisplay(HTML(\"<i>x</i>\"));\n\"md\".Display(\"text/markdown\");");
 
@@ -142,7 +142,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task CompileErrorReportsCellAndLine_AndStops()
+    public async Task Compile_error_reports_cell_and_line_and_stops()
     {
         var path = Nb.Write(Nb.Text("var ok = 1;", "md:# heading", "var a = 1;\n\nvar b = a + missing;", "Console.WriteLine(\"never\");"));
 
@@ -161,7 +161,7 @@ public class RunnerTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task RuntimeExceptionReportsCellAndLine_WithoutMachinePaths()
+    public async Task Runtime_exception_reports_cell_and_line_without_machine_paths()
     {
         var r = await Nb.Run(
             "int Check(int v)\n{\n    if (v > 1) throw new InvalidOperationException(\"too big: \" + v);\n    return v;\n}",
@@ -186,7 +186,7 @@ public class RunnerTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task NugetReferenceResolvesFromTheLocalCache()
+    public async Task Nuget_reference_resolves_from_the_local_cache()
     {
         var r = await Nb.Run("#r \"nuget: MathNet.Numerics, 5.0.0\"\nusing MathNet.Numerics.Statistics;\nnew[] { 1.0, 2.0, 3.0, 4.0 }.Median()");
 
@@ -196,7 +196,7 @@ public class RunnerTests
 
     [Trait("Category", "Slow")] // several seconds, or Chromium: outside the fast loop
     [Fact]
-    public async Task UnknownNugetPackageGivesAClearError()
+    public async Task Unknown_nuget_package_gives_a_clear_error()
     {
         var r = await Nb.Run("var a = 1;", "// setup\n#r \"nuget: Does.Not.Exist, 1.2.3\"\nusing Foo;");
 
@@ -205,7 +205,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task PathReferenceIsRelativeToTheNotebookFolder()
+    public async Task Path_reference_is_relative_to_the_notebook_folder()
     {
         var dir = Nb.TempDir();
         Directory.CreateDirectory(Path.Combine(dir, "bin"));
@@ -225,7 +225,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task DirectivesMayFollowCodeAndKeepLineNumbers()
+    public async Task Directives_may_follow_code_and_keep_line_numbers()
     {
         var r = await Nb.Run("#!csharp\nvar a = 1;\n// a comment\n#r \"nuget: MathNet.Numerics, 5.0.0\"\nvar b = a + nope;");
 
@@ -233,7 +233,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task UnsupportedMagicCommandsAreRejected()
+    public async Task Unsupported_magic_commands_are_rejected()
     {
         var r = await Nb.Run("var a = 1;\n#!about");
 
@@ -241,7 +241,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task WorkingDirectoryIsTheNotebookFolderDuringTheRun()
+    public async Task Working_directory_is_the_notebook_folder_during_the_run()
     {
         var dir = Nb.TempDir();
         File.WriteAllText(Path.Combine(dir, "data.txt"), "from file");
@@ -255,7 +255,7 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task OtherKernelsAreRejected()
+    public async Task Other_kernels_are_rejected()
     {
         var doc = Ipynb.NotebookDocument.Parse(Nb.Text("1"));
         doc.Cells[0].Json["metadata"]!["polyglot_notebook"]!["kernelName"] = "pwsh";

@@ -32,9 +32,7 @@ public sealed class ChartRenderingException : Exception
 public sealed partial class ChromiumChartRenderer : IChartRenderer
 {
     /// <summary>Environment variable that overrides the Chromium executable.</summary>
-    public const string ChromiumEnvironmentVariable = "RETURNMONITOR_CHROMIUM";
-
-    private static readonly string[] CandidateNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    public const string ChromiumEnvironmentVariable = ChromiumLocator.EnvironmentVariable;
 
     /// <summary>Creates a renderer.</summary>
     /// <param name="chromiumPath">Executable; null to use <see cref="ChromiumEnvironmentVariable"/> or look on PATH.</param>
@@ -52,31 +50,7 @@ public sealed partial class ChromiumChartRenderer : IChartRenderer
     public TimeSpan Timeout { get; }
 
     /// <summary>Finds Chromium or throws a <see cref="ChartRenderingException"/> saying how to install it.</summary>
-    public string LocateChromium()
-    {
-        var configured = ChromiumPath ?? Environment.GetEnvironmentVariable(ChromiumEnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            if (File.Exists(configured))
-            {
-                return configured;
-            }
-            throw new ChartRenderingException($"Chromium executable '{configured}' does not exist; install the Debian package 'chromium' (apt-get install chromium) or fix {ChromiumEnvironmentVariable}.");
-        }
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Append("/usr/bin"))
-        {
-            foreach (var name in CandidateNames)
-            {
-                var candidate = Path.Combine(dir, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new ChartRenderingException("Chromium is needed to render chart images but was not found: install the Debian package 'chromium' (apt-get install chromium), or set " + ChromiumEnvironmentVariable + " to a Chromium/Chrome executable.");
-    }
+    public string LocateChromium() => ChromiumLocator.Find(ChromiumPath);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<byte[]>> RenderAsync(IReadOnlyList<ChartSpec> charts, CancellationToken cancellationToken)

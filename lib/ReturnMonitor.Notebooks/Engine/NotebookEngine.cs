@@ -89,7 +89,7 @@ public sealed class NotebookEngine : IDisposable
         });
         // The ReturnMonitor library and its packages come from the host (the CLI, the kernel): a notebook needs neither a
         // build of the library nor #r "nuget: …" lines that repeat the versions of Directory.Packages.props.
-        kernel.AddAssemblyReferences(HostAssemblies.Closure(typeof(NotebookHelpers).Assembly, typeof(ReturnMonitor.Reporting.PlotlyJs).Assembly));
+        kernel.AddAssemblyReferences(HostAssemblies.Closure(typeof(NotebookHelpers).Assembly, typeof(ReturnMonitor.Reporting.PlotlyJs).Assembly, typeof(ReturnMonitor.History.HistoryStore).Assembly));
         var engine = new NotebookEngine(kernel, Path.GetFullPath(workingDirectory));
         var prelude = "using static ReturnMonitor.Notebooks.Interactive.NotebookHelpers;\n"
             + string.Concat(DefaultImports.Select(n => $"using {n};\n"));

@@ -1,4 +1,5 @@
 using ReturnMonitor.Drift;
+using ReturnMonitor.Monitoring.Sections;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -6,8 +7,10 @@ namespace ReturnMonitor.Monitoring;
 /// Everything known about one production batch after checking it, built once by <see cref="BatchMonitor.Check(Data.OrderTable)"/>.
 /// JSON, the terminal, the dashboard and a notebook cell are renderings of this one object; none of them recomputes a
 /// section. A section that a check cannot produce (no model, or only a summary of the batch) is null, and every
-/// renderer leaves a null section out — so a later section (money, data quality, history) is one more nullable
-/// property here, filled by the monitor and rendered where it is non-null, without touching the others.
+/// renderer leaves a null section out. A new section is one unit — computation and renderings — registered with the
+/// monitor (<see cref="ICheckSection"/>, <see cref="CheckSectionRegistry"/>); its value is kept in <see cref="Sections"/>
+/// and the renderers draw it without knowing it. Model health is such a unit; money and data quality are still typed
+/// properties filled by the monitor.
 /// </summary>
 /// <param name="Name">Batch name (file or scenario).</param>
 /// <param name="Overview">Headline numbers of the batch.</param>
@@ -26,4 +29,11 @@ namespace ReturnMonitor.Monitoring;
 /// Missing, out-of-range and unseen values per feature against the reference, with the alarm on a significant jump
 /// (<see cref="DataQualityCheck"/>); filled by every check of <see cref="BatchMonitor"/>, null only for a check built elsewhere.
 /// </param>
-public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ModelCheck? Model, Recommendation Recommendation, BatchMoney? Money = null, DataQuality? Quality = null);
+public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ModelCheck? Model, Recommendation Recommendation, BatchMoney? Money = null, DataQuality? Quality = null)
+{
+    /// <summary>
+    /// The registered sections that have a value for this batch, in registration order (model health first by default,
+    /// its value the same <see cref="Model"/>); JSON, terminal and dashboard render each through its own unit.
+    /// </summary>
+    public IReadOnlyList<SectionResult> Sections { get; init; } = [];
+}

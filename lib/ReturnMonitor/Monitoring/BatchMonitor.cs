@@ -2,6 +2,7 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
+using ReturnMonitor.Monitoring.Sections;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Monitoring;
@@ -75,6 +76,12 @@ public sealed class BatchMonitor
     /// </summary>
     public bool Multivariate { get; init; } = true;
 
+    /// <summary>
+    /// The check sections computed for each batch, in order (<see cref="CheckSectionRegistry.Default"/>: model health);
+    /// a new section is one <see cref="CheckSectionRegistry.With"/>.
+    /// </summary>
+    public CheckSectionRegistry Sections { get; init; } = CheckSectionRegistry.Default;
+
     /// <summary>The realized return cost per order of the reference (the reference sample, else the held-out orders), in <see cref="CostModel.Currency"/>.</summary>
     public double ReferenceCostPerOrder => referenceCostPerOrder.Value;
 
@@ -108,7 +115,7 @@ public sealed class BatchMonitor
             (model, money) = Value(scored, model);
         }
 
-        return Assemble(batch.Source, summary, drift, model, money, imputed);
+        return Assemble(batch.Source, batch, summary, drift, model, money, imputed);
     }
 
     /// <summary>
@@ -116,7 +123,7 @@ public sealed class BatchMonitor
     /// sections need the orders themselves, so <see cref="BatchCheck.Model"/> is null; use <see cref="Check(OrderTable)"/> for them.
     /// </summary>
     /// <exception cref="ArgumentException">The batch has no orders.</exception>
-    public BatchCheck Check(DatasetSummary batch) => Assemble(batch.Source, batch, Profile.Compare(batch, options), null, null, 0);
+    public BatchCheck Check(DatasetSummary batch) => Assemble(batch.Source, null, batch, Profile.Compare(batch, options), null, null, 0);
 
     /// <summary>The reliability assessment and the money of a model check, from the check's one scoring.</summary>
     private (ModelCheck Model, BatchMoney? Money) Value(OrderTable batch, ModelCheck model)
@@ -139,9 +146,14 @@ public sealed class BatchMonitor
         return (checkedModel, money);
     }
 
-    private BatchCheck Assemble(string name, DatasetSummary summary, DriftReport drift, ModelCheck? model, BatchMoney? money, long imputed)
+    private BatchCheck Assemble(string name, OrderTable? orders, DatasetSummary summary, DriftReport drift, ModelCheck? model, BatchMoney? money, long imputed)
     {
         var quality = DataQualityCheck.Compare(Profile.Summary, summary, imputed);
-        return new(name, BatchOverview.Of(summary, Schema), drift, model, Recommendations.For(drift, model, money, quality, Schema), money, quality);
+        var input = new SectionInput(name, orders, summary, drift, model, this);
+        var sections = Sections.Sections
+            .Select(s => s.Compute(input) is { } value ? new SectionResult(s, value) : null)
+            .OfType<SectionResult>()
+            .ToArray();
+        return new(name, BatchOverview.Of(summary, Schema), drift, model, Recommendations.For(drift, model, money, quality, Schema), money, quality) { Sections = sections };
     }
 }

@@ -11,13 +11,13 @@ namespace ReturnMonitor.Reporting;
 /// </summary>
 public static class BatchCheckJson
 {
-    /// <summary>The check as a JSON object: the drift fields, the model sections when present, then the findings.</summary>
+    /// <summary>The check as a JSON object: the drift fields, the registered sections (model health, …), money, data quality, then the findings.</summary>
     public static JsonObject ToNode(BatchCheck check)
     {
         var root = DriftJson.ToNode(check.Drift);
-        if (check.Model is { } model)
+        foreach (var section in check.Sections)
         {
-            ModelCheckJson.AddTo(root, model);
+            section.Section.WriteJson(root, section.Value);
         }
 
         if (check.Money is { } money)

@@ -123,6 +123,5 @@ public static class DriftJson
     public static string Name(DriftStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>A finite number, or null for NaN, infinities and missing values.</summary>
-    public static JsonNode? Number(double? value) =>
-        value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+    public static JsonNode? Number(double? value) => JsonNumber.Of(value);
 }

@@ -23,7 +23,7 @@ public static class HtmlReport
     /// and writes it to <paramref name="path"/>, creating its folder.
     /// </summary>
     /// <exception cref="ArgumentException">No batches.</exception>
-    public static void WriteFile(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, IReadOnlyList<HistoryEntry>? history = null)
+    public static void WriteFile(string path, BatchMonitor monitor, IReadOnlyList<BatchCheck> checks, DashboardPanel? timeline = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -31,16 +31,16 @@ public static class HtmlReport
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, history));
+        File.WriteAllText(path, Render(monitor.ReferenceOverview, monitor.Profile.Source, checks, timeline));
     }
 
     /// <summary>Renders the page from the checked batches; every panel draws a section of a <see cref="BatchCheck"/>.</summary>
     /// <param name="referenceOverview">Headline numbers of the reference, for the deltas.</param>
     /// <param name="referenceName">Name of the reference (file or profile).</param>
     /// <param name="checks">The checked batches, in selector order (at least one). A batch with a model section also gets the "Model health" panel.</param>
-    /// <param name="history">A monitoring history: adds the timeline section (<see cref="HistoryTimeline"/>); null or empty for none.</param>
+    /// <param name="timeline">The monitoring history's timeline panel (rendered by <c>ReturnMonitor.History.HistoryTimeline</c>), placed above the batches; null for none.</param>
     /// <exception cref="ArgumentException">No batches.</exception>
-    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks, IReadOnlyList<HistoryEntry>? history = null)
+    public static string Render(BatchOverview referenceOverview, string referenceName, IReadOnlyList<BatchCheck> checks, DashboardPanel? timeline = null)
     {
         if (checks.Count == 0)
         {
@@ -58,9 +58,9 @@ public static class HtmlReport
         }
 
         body.Append("</select></label></header>");
-        if (history is { Count: > 0 })
+        if (timeline is not null)
         {
-            body.Append(HistoryTimeline.Section(history));
+            body.Append(timeline.Html);
         }
 
         body.Append("<section id=\"all-batches\"><h2>All batches</h2>");
@@ -85,9 +85,9 @@ public static class HtmlReport
         page.Append("<script>\nvar charts = {");
         page.Append(string.Join(",\n", charts.Select(c => $"\"{c.Id}\": {ScriptJson(GenericChart.toJson(c.Chart))}")));
         page.Append("};\n").Append(Script);
-        if (history is { Count: > 0 })
+        if (timeline is not null)
         {
-            page.Append(HistoryTimeline.Script(history));
+            page.Append(timeline.Script);
         }
 
         page.Append("</script>\n</body></html>\n");
@@ -147,9 +147,9 @@ public static class HtmlReport
 
         html.Append($"</ul><p class=\"actions\"><b>Recommended actions ({urgency}):</b> {E(string.Join(" · ", advice.Actions))}</p>");
 
-        if (check.Model is { } health)
+        foreach (var section in check.Sections)
         {
-            html.Append(ModelHealth(b, health));
+            html.Append(section.Section.Card(b, section.Value));
         }
 
         html.Append("<h3>Feature drift</h3><table class=\"features\"><thead><tr><th>Feature</th><th>Kind</th><th>Severity</th><th>PSI</th><th>Test</th><th>p (adjusted)</th><th>Distance</th><th>Change</th></tr></thead><tbody>");
@@ -178,40 +178,6 @@ public static class HtmlReport
         }
 
         html.Append("</section>");
-        return html.ToString();
-    }
-
-    /// <summary>Realized vs estimated performance with band and thresholds, then prediction and multivariate drift.</summary>
-    private static string ModelHealth(int b, ModelCheck model)
-    {
-        var html = new StringBuilder();
-        foreach (var warning in model.Warnings)
-        {
-            html.Append($"<p class=\"model-warning\"><strong>Warning:</strong> {E(warning)}</p>");
-        }
-
-        html.Append($"<h3>Model health</h3><table class=\"model-health\" id=\"model-health-{b}\"><thead><tr><th>Metric</th><th>Reference</th><th>Realized</th>");
-        html.Append("<th>Estimated (no labels)</th><th>95% band</th><th>Alert outside</th></tr></thead><tbody>");
-        foreach (var row in ModelHealthTable.Of(model))
-        {
-            html.Append($"<tr class=\"{(row.Alerting ? "sev-severe" : "sev-none")}\"><td>{E(row.Metric)}</td><td>{E(row.Reference)}</td><td>{E(row.Realized)}</td>");
-            html.Append($"<td>{E(row.Estimated)}</td><td>{E(row.Band)}</td><td>{E(row.AlertOutside)}</td></tr>");
-        }
-
-        html.Append("</tbody></table><ul class=\"findings\">");
-        html.Append(MoneyCard.Reliability(b, model));
-        html.Append($"<li><b>Performance alerts</b>: {E(model.Alerts.Count == 0 ? "none" : string.Join(", ", model.Alerts))}</li>");
-        var p = model.Prediction;
-        html.Append($"<li><b>Prediction drift: {(p.Drifted ? "yes" : "no")}</b> — mean score {NumberText.Fixed(p.ReferenceMeanScore, 3)} → {NumberText.Fixed(p.CurrentMeanScore, 3)}, PSI {NumberText.Fixed(p.Psi, 3)}, ");
-        html.Append($"predicted return rate {NumberText.Fixed(100 * p.PredictedReturnRate.ReferenceRate, 1)}% → {NumberText.Fixed(100 * p.PredictedReturnRate.CurrentRate, 1)}%</li>");
-        if (model.Multivariate is { } mv)
-        {
-            html.Append($"<li><b>Multivariate drift (domain classifier): {(mv.Drifted ? "yes" : "no")}</b> — ROC-AUC {NumberText.Fixed(mv.RocAuc, 3)}, alarm from {NumberText.Fixed(mv.Threshold, 3)}; ");
-            html.Append($"driven by {E(string.Join(", ", mv.Drivers.Take(3).Select(d => d.Feature)))}</li>");
-        }
-
-        html.Append("</ul><p class=\"sub\">The estimate uses the model's calibrated probabilities only (CBPE). It assumes they stay calibrated ");
-        html.Append("and that the link between features and returns is unchanged; under severe input drift or concept drift read it as an upper bound.</p>");
         return html.ToString();
     }
 

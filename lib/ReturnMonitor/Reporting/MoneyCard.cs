@@ -6,8 +6,8 @@ using ReturnMonitor.Text;
 namespace ReturnMonitor.Reporting;
 
 /// <summary>
-/// The dashboard's money card of one batch and its reliability line: the same numbers as the JSON <c>money</c> and
-/// <c>performance.reliability</c> sections, per 1,000 orders, HTML-escaped.
+/// The dashboard's money card of one batch: the same numbers as the JSON <c>money</c> section, per 1,000 orders,
+/// HTML-escaped (the reliability line is the model-health panel's, ModelHealthCard).
 /// </summary>
 public static class MoneyCard
 {
@@ -48,20 +48,6 @@ public static class MoneyCard
         var advice = model is { Warnings.Count: > 0 } ? "No threshold advice: the model is no better than chance or flags nothing (see the warning above)." : money.Threshold.Sentence;
         html.Append($"<div class=\"delta money-threshold\">{E(advice)}</div></div>");
         return html.ToString();
-    }
-
-    /// <summary>The reliability line of the model-health panel: reliable yes/no with its reason, or why it was not assessed.</summary>
-    public static string Reliability(int batch, ModelCheck model)
-    {
-        if (model.Assessment is { Reliability: var r } assessment)
-        {
-            var accuracy = assessment[PerformanceMetric.Accuracy];
-            return $"<li id=\"reliability-{batch}\" class=\"{(r.Reliable ? "reliable" : "unreliable")}\"><b>Label-free estimate reliable: {(r.Reliable ? "yes" : "no")}</b> — {E(r.Reason)} " +
-                   $"(method {E(MoneyJson.Method(r.Method))}; accuracy {NumberText.Fixed(accuracy.Value, 3)}, band {NumberText.Fixed(accuracy.Lower, 3)}–{NumberText.Fixed(accuracy.Upper, 3)}; " +
-                   $"{NumberText.Fixed(100 * r.Support.ShareOutside, 1)}% of orders outside the reference's range; effective sample {NumberText.Fixed(r.EffectiveSampleSize, 0)} of {r.ReferenceOrders})</li>";
-        }
-
-        return model.AssessmentSkipped is { } skipped ? $"<li id=\"reliability-{batch}\"><b>Label-free estimate reliability: not assessed</b> — {E(skipped)}</li>" : "";
     }
 
     /// <summary>"EUR 1,234".</summary>

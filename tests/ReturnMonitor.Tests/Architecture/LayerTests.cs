@@ -17,23 +17,26 @@ public sealed class LayerTests
     {
         ["ReturnMonitor"] = [],
         ["ReturnMonitor.DuckDb"] = ["ReturnMonitor"],
-        ["ReturnMonitor.Notebooks"] = ["ReturnMonitor"],
+        ["ReturnMonitor.History"] = ["ReturnMonitor"],
+        ["ReturnMonitor.Notebooks"] = ["ReturnMonitor", "ReturnMonitor.History"],
         ["ReturnMonitor.Kernel"] = ["ReturnMonitor", "ReturnMonitor.Notebooks"],
-        ["ReturnMonitor.Cli"] = ["ReturnMonitor", "ReturnMonitor.DuckDb", "ReturnMonitor.Notebooks", "ReturnMonitor.Kernel"],
+        ["ReturnMonitor.Cli"] = ["ReturnMonitor", "ReturnMonitor.DuckDb", "ReturnMonitor.History", "ReturnMonitor.Notebooks", "ReturnMonitor.Kernel"],
     };
 
     /// <summary>
     /// Sub-folders bottom to top; folders in one group may use each other ("" is the folder's own files). The groups
-    /// of more than one folder are two-way today: Monitoring's History, Alerts and Sequential (issue 19 item 1 moves
-    /// persistence and delivery out), Drift's kernels and Methods (a result type and the kernels it wraps), and the
-    /// notebook engine's Charts and Formatting (HtmlText one way, ChartCollector the other).
+    /// of more than one folder are two-way today: Drift's kernels and Methods (a result type and the kernels it wraps),
+    /// and the notebook engine's Charts and Formatting (HtmlText one way, ChartCollector the other). The history
+    /// project goes one way: the store and its records, then the alerts (which read records and log deliveries in the
+    /// store), then the period runner that joins them.
     /// </summary>
     private static readonly Dictionary<string, string[][]> SubFolders = new()
     {
         ["ReturnMonitor/Data"] = [[""], ["Schema"]],
         ["ReturnMonitor/Drift"] = [["", "Methods"]],
         ["ReturnMonitor/Modeling"] = [["Features"], [""], ["Calibration"], ["Selection"], ["Scoring"]],
-        ["ReturnMonitor/Monitoring"] = [["Multivariate"], ["Estimation"], ["Money"], ["", "Sequential", "History", "Alerts"]],
+        ["ReturnMonitor/Monitoring"] = [["Multivariate"], ["Estimation"], ["Money"], ["", "Sequential", "Sections", "Sections/ModelHealth"]],
+        ["ReturnMonitor.History"] = [[""], ["Alerts"], ["Periods"]],
         ["ReturnMonitor.Notebooks"] = [["Ipynb"], ["Interactive"], ["Charts", "Formatting"], ["Export"], ["Engine"], [""]],
     };
 

@@ -1,5 +1,5 @@
 using System.Text;
-using ReturnMonitor.Tests.Monitoring.Alerts;
+using ReturnMonitor.Tests.History.Alerts;
 
 namespace ReturnMonitor.Tests.Cli;
 

@@ -12,7 +12,7 @@ public sealed class CategoricalReferenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void MatchesScipy(string name)
+    public void Matches_scipy(string name)
     {
         var c = ReferenceData.Case(File, name);
         var reference = ReferenceData.Categories(c.GetProperty("reference"));

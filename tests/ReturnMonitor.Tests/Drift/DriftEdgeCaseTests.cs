@@ -12,7 +12,7 @@ public sealed class DriftEdgeCaseTests
         CategoryCounts.FromCounts(pairs.Select(p => new KeyValuePair<string, long>(p.Category, p.Count)));
 
     [Fact]
-    public void EmptySamplesAreRejected()
+    public void Empty_samples_are_rejected()
     {
         var some = D(1, 2, 3);
         var none = EmpiricalDistribution.Empty;
@@ -31,7 +31,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void KsHandValues()
+    public void Ks_hand_values()
     {
         // a = {1,2,3,4}, b = {3,4,5,6}: F_a − F_b reaches 0.5 at x = 2; exact P(D_{4,4} ≥ 1/2) = 54/70
         // (scipy: KstestResult(statistic=0.5, pvalue=0.7714285714285716)).
@@ -42,7 +42,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void KsPValuesBelowTheSmallestNormalDoubleAreReportedAsZero()
+    public void Ks_p_values_below_the_smallest_normal_double_are_reported_as_zero()
     {
         // Completely separated samples of 5,000 and 1,000: the exact p-value, 1/C(6000, 1000) ≈ 1e-1000, underflows.
         // scipy 1.10.1 prints 6.5e-322 for the demo flash sale's discounts (D = 0.8352) — rounding residue, not a
@@ -70,7 +70,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void KsBruteForceExactPValueForSmallSamples()
+    public void Ks_brute_force_exact_p_value_for_small_samples()
     {
         // Independent check of the exact path: enumerate all C(n1+n2, n1) ways of labelling the pooled ranks.
         var random = new Random(7);
@@ -116,7 +116,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void KsHugeSamplesFromCountsWithoutExpanding()
+    public void Ks_huge_samples_from_counts_without_expanding()
     {
         // 5·10^6 vs 5·10^6 observations on 3 distinct values: D = 0.01, n_eff = 2.5·10^6 → Smirnov's approximation branch.
         var a = EmpiricalDistribution.FromCounts([new(0.0, 2_000_000), new(1.0, 2_000_000), new(2.0, 1_000_000)]);
@@ -131,7 +131,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void KsConstantColumns()
+    public void Ks_constant_columns()
     {
         var same = KolmogorovSmirnovTest.TwoSample(D(4, 4, 4), D(4, 4));
         Assert.Equal(0.0, same.Statistic);
@@ -142,7 +142,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void DecileEdgesMergeDuplicates()
+    public void Decile_edges_merge_duplicates()
     {
         Assert.Equal([5.0], PopulationStabilityIndex.DecileEdges(D(5, 5, 5, 5)));
         // numpy.unique(numpy.percentile([0,0,0,1,1], linspace(0,100,11))) = [0, 0.4, 0.8, 1]
@@ -154,7 +154,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void BinsAreOpenEndedSoOutOfRangeValuesCount()
+    public void Bins_are_open_ended_so_out_of_range_values_count()
     {
         double[] edges = [0, 10, 20, 30];
         // (−∞,10) [10,20) [20,+∞): −5 and 0 in the first, 10 and 19.9 in the second, 20, 30 and 1000 in the last.
@@ -162,7 +162,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void ConstantReferenceUsesBelowAtAboveBins()
+    public void Constant_reference_uses_below_at_above_bins()
     {
         Assert.Equal([0.25, 0.5, 0.25], PopulationStabilityIndex.BinProportions(D(1, 2, 2, 3), [2.0]));
         var reference = D(2, 2, 2, 2);
@@ -174,7 +174,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void BinaryReferenceHasASingleBin()
+    public void Binary_reference_has_a_single_bin()
     {
         // Documented limitation: two unique edges (0 and 1) make one bin (−∞, +∞), so PSI/JS cannot see a change of
         // P(x = 1) in a 0/1 column — use KS or chi-square on such columns.
@@ -183,7 +183,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void BinProportionsValidateEdges()
+    public void Bin_proportions_validate_edges()
     {
         Assert.Throws<ArgumentException>(() => PopulationStabilityIndex.BinProportions(D(1), []));
         Assert.Throws<ArgumentException>(() => PopulationStabilityIndex.BinProportions(D(1), [2.0, 1.0]));
@@ -192,7 +192,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void PsiFloorsProportionsWithoutRenormalising()
+    public void Psi_floors_proportions_without_renormalising()
     {
         // ref (0.5, 0.5, 0), cur (0.5, 0.25, 0.25): the empty bin is floored to 1e-4.
         var expected = (0.25 - 0.5) * Math.Log(0.25 / 0.5) + (0.25 - 1e-4) * Math.Log(0.25 / 1e-4);
@@ -203,7 +203,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void CategoryOnlyInCurrentIsDrift()
+    public void Category_only_in_current_is_drift()
     {
         var reference = C(("a", 50), ("b", 50));
         var current = C(("a", 45), ("b", 45), ("new", 10));
@@ -215,14 +215,14 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void ChiSquareSingleCategoryIsDegenerate()
+    public void Chi_square_single_category_is_degenerate()
     {
         var r = ChiSquareTest.Homogeneity(C(("only", 10)), C(("only", 3)));
         Assert.Equal(new ChiSquareResult(0.0, 1.0, 0), r);
     }
 
     [Fact]
-    public void ChiSquareHandValue()
+    public void Chi_square_hand_value()
     {
         // [[10, 20], [20, 10]]: expected 15 everywhere, χ² = 4·25/15 = 20/3, dof 1, p = erfc(√(10/3)).
         var r = ChiSquareTest.Homogeneity(C(("x", 10), ("y", 20)), C(("x", 20), ("y", 10)));
@@ -232,7 +232,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void JensenShannonNormalisesAndValidates()
+    public void Jensen_shannon_normalises_and_validates()
     {
         Assert.Equal(0.0, JensenShannonDistance.Compute([1, 2, 3], [2, 4, 6]), 15);
         Assert.Equal(1.0, JensenShannonDistance.Compute([1, 0], [0, 5]), 15);
@@ -246,7 +246,7 @@ public sealed class DriftEdgeCaseTests
     }
 
     [Fact]
-    public void WassersteinHandValuesAndNormalisation()
+    public void Wasserstein_hand_values_and_normalisation()
     {
         Assert.Equal(5.0, WassersteinDistance.Compute(D(0, 1, 3), D(5, 6, 8)), 15);
         // ∫|F_u − F_v|: u = {0}, v = {0, 2}: ½ on [0, 2).

@@ -7,7 +7,7 @@ namespace ReturnMonitor.Tests.Drift;
 public sealed class EmpiricalDistributionTests
 {
     [Fact]
-    public void SummaryOfSample()
+    public void Summary_of_sample()
     {
         var d = EmpiricalDistribution.FromSample([3, 1, 2, 3, 3, -0.0, 0.0]);
         Assert.Equal([0.0, 1, 2, 3], d.Values.ToArray());
@@ -19,7 +19,7 @@ public sealed class EmpiricalDistributionTests
     }
 
     [Fact]
-    public void CdfAndCounts()
+    public void Cdf_and_counts()
     {
         var d = EmpiricalDistribution.FromSample([1, 2, 2, 4]);
         Assert.Equal(0.0, d.Cdf(0.5));
@@ -33,7 +33,7 @@ public sealed class EmpiricalDistributionTests
     }
 
     [Fact]
-    public void PercentileLinearInterpolation()
+    public void Percentile_linear_interpolation()
     {
         var d = EmpiricalDistribution.FromSample([10, 20, 30, 40]);
         Assert.Equal(10, d.Percentile(0));
@@ -46,7 +46,7 @@ public sealed class EmpiricalDistributionTests
     }
 
     [Fact]
-    public void CombineEqualsSummaryOfConcatenation()
+    public void Combine_equals_summary_of_concatenation()
     {
         var random = new Random(3);
         for (var trial = 0; trial < 100; trial++)
@@ -64,7 +64,7 @@ public sealed class EmpiricalDistributionTests
     }
 
     [Fact]
-    public void FromCountsMergesAndValidates()
+    public void From_counts_merges_and_validates()
     {
         var d = EmpiricalDistribution.FromCounts([new(2.0, 3), new(-0.0, 1), new(0.0, 2), new(2.0, 1), new(5.0, 0)]);
         Assert.Equal([0.0, 2.0], d.Values.ToArray());
@@ -75,7 +75,7 @@ public sealed class EmpiricalDistributionTests
     }
 
     [Fact]
-    public void ConstantSampleHasExactMeanAndZeroVariance()
+    public void Constant_sample_has_exact_mean_and_zero_variance()
     {
         var d = EmpiricalDistribution.FromSample([0.1, 0.1, 0.1]);
         Assert.Equal(0.1, d.Mean);
@@ -84,7 +84,7 @@ public sealed class EmpiricalDistributionTests
     }
 
     [Fact]
-    public void CategoryCountsAlignAndCombine()
+    public void Category_counts_align_and_combine()
     {
         var a = CategoryCounts.FromValues(["web", "app", "web", "B"]);
         var b = CategoryCounts.FromValues(["web", "store"]);

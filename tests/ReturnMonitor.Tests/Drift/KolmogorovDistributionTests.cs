@@ -12,7 +12,7 @@ public sealed class KolmogorovDistributionTests
 
     [Trait(Traits.Category, Traits.Slow)]
     [Fact]
-    public void KsTwoSurvivalFunctionMatchesScipyKstwoSf()
+    public void Ks_two_survival_function_matches_scipy_kstwo_sf()
     {
         var points = ReferenceData.Load(File).GetProperty("kstwo").EnumerateArray().ToArray();
         Assert.True(points.Length > 300);
@@ -25,7 +25,7 @@ public sealed class KolmogorovDistributionTests
     }
 
     [Fact]
-    public void SmirnovMatchesScipySpecialSmirnov()
+    public void Smirnov_matches_scipy_special_smirnov()
     {
         foreach (var point in ReferenceData.Load(File).GetProperty("smirnov").EnumerateArray())
         {
@@ -36,7 +36,7 @@ public sealed class KolmogorovDistributionTests
     }
 
     [Fact]
-    public void ProbabilityOutsideSquareMatchesScipy()
+    public void Probability_outside_square_matches_scipy()
     {
         foreach (var point in ReferenceData.Load(File).GetProperty("square").EnumerateArray())
         {
@@ -47,7 +47,7 @@ public sealed class KolmogorovDistributionTests
     }
 
     [Fact]
-    public void OuterProbabilityInsideMethodMatchesScipy()
+    public void Outer_probability_inside_method_matches_scipy()
     {
         foreach (var point in ReferenceData.Load(File).GetProperty("inside").EnumerateArray())
         {
@@ -72,12 +72,12 @@ public sealed class KolmogorovDistributionTests
     [InlineData(0.3, 0.0)]
     [InlineData(0.3, 2.5)]
     [InlineData(double.NaN, 5.0)]
-    public void KsTwoSurvivalFunctionInvalidArgumentsGiveNaN(double x, double n) =>
+    public void Ks_two_survival_function_invalid_arguments_give_nan(double x, double n) =>
         Assert.True(double.IsNaN(KolmogorovDistribution.KsTwoSf(x, n)));
 
     [Trait(Traits.Category, Traits.Slow)]
     [Fact]
-    public void KsTwoSurvivalFunctionIsNonIncreasingInX()
+    public void Ks_two_survival_function_is_non_increasing_in_x()
     {
         foreach (var n in new[] { 1, 7, 60, 140, 141, 1000, 6667 })
         {

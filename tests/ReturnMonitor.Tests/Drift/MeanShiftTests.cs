@@ -14,7 +14,7 @@ public sealed class MeanShiftTests
         Assert.Equal(expected, MeanShift.Percent(reference, current)!.Value, 12);
 
     [Fact]
-    public void ZeroReferenceMean()
+    public void Zero_reference_mean()
     {
         Assert.Equal(0.0, MeanShift.Percent(0.0, 0.0));
         Assert.Null(MeanShift.Percent(0.0, 0.5));
@@ -22,5 +22,5 @@ public sealed class MeanShiftTests
     }
 
     [Fact]
-    public void NaNPropagates() => Assert.True(double.IsNaN(MeanShift.Percent(double.NaN, 1.0)!.Value));
+    public void Nan_propagates() => Assert.True(double.IsNaN(MeanShift.Percent(double.NaN, 1.0)!.Value));
 }

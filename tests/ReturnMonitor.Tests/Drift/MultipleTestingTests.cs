@@ -5,7 +5,7 @@ namespace ReturnMonitor.Tests.Drift;
 public sealed class MultipleTestingTests
 {
     [Fact]
-    public void MatchReferenceValues()
+    public void Match_reference_values()
     {
         var cases = ReferenceData.Load("multiple_testing.json").GetProperty("cases").EnumerateArray().ToArray();
         Assert.NotEmpty(cases);
@@ -18,7 +18,7 @@ public sealed class MultipleTestingTests
     }
 
     [Fact]
-    public void BenjaminiHochbergWorkedExample()
+    public void Benjamini_hochberg_worked_example()
     {
         // m = 4, sorted 0.01 0.02 0.03 0.5 → 0.04, 0.04, 0.04, 0.5; returned in input order.
         Assert.Equal([0.5, 0.04, 0.04, 0.04], MultipleTesting.BenjaminiHochberg([0.5, 0.03, 0.01, 0.02]), new ToleranceComparer(1e-15));
@@ -26,7 +26,7 @@ public sealed class MultipleTestingTests
     }
 
     [Fact]
-    public void EmptyInputGivesEmptyOutput()
+    public void Empty_input_gives_empty_output()
     {
         Assert.Empty(MultipleTesting.BenjaminiHochberg([]));
         Assert.Empty(MultipleTesting.Bonferroni([]));
@@ -36,14 +36,14 @@ public sealed class MultipleTestingTests
     [InlineData(double.NaN)]
     [InlineData(-0.1)]
     [InlineData(1.5)]
-    public void InvalidPValuesAreRejected(double bad)
+    public void Invalid_p_values_are_rejected(double bad)
     {
         Assert.Throws<ArgumentException>(() => MultipleTesting.BenjaminiHochberg([0.1, bad]));
         Assert.Throws<ArgumentException>(() => MultipleTesting.Bonferroni([bad]));
     }
 
     [Fact]
-    public void BenjaminiHochbergIsMonotoneBoundedAndAtLeastP()
+    public void Benjamini_hochberg_is_monotone_bounded_and_at_least_p()
     {
         var random = new Random(42);
         for (var trial = 0; trial < 200; trial++)

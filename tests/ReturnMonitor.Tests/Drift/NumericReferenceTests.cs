@@ -19,7 +19,7 @@ public sealed class NumericReferenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void KolmogorovSmirnovMatchesScipyKs2samp(string name)
+    public void Kolmogorov_smirnov_matches_scipy_ks2samp(string name)
     {
         var (reference, current, expected) = Load(name);
         Assert.Equal(expected.GetProperty("n1").GetInt64(), reference.Count);
@@ -34,7 +34,7 @@ public sealed class NumericReferenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void WassersteinMatchesScipy(string name)
+    public void Wasserstein_matches_scipy(string name)
     {
         var (reference, current, expected) = Load(name);
         Close.Statistic(expected.GetProperty("wasserstein").GetDouble(), WassersteinDistance.Compute(reference, current), "W1");
@@ -43,7 +43,7 @@ public sealed class NumericReferenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void PsiAndBinsMatchNumpyDefinition(string name)
+    public void Psi_and_bins_match_numpy_definition(string name)
     {
         var (reference, current, expected) = Load(name);
         var edges = PopulationStabilityIndex.DecileEdges(reference);
@@ -58,7 +58,7 @@ public sealed class NumericReferenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void JensenShannonNumericMatchesScipy(string name)
+    public void Jensen_shannon_numeric_matches_scipy(string name)
     {
         var (reference, current, expected) = Load(name);
         Close.Statistic(expected.GetProperty("js_numeric").GetDouble(), JensenShannonDistance.Numeric(reference, current), "JS");
@@ -66,7 +66,7 @@ public sealed class NumericReferenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void EmpiricalDistributionMatchesNumpy(string name)
+    public void Empirical_distribution_matches_numpy(string name)
     {
         var (reference, current, expected) = Load(name);
         var q = expected.GetProperty("percentile_q").Doubles();

@@ -1,6 +1,6 @@
-using ReturnMonitor.Tests.Summaries;
 using ReturnMonitor.Data;
 using ReturnMonitor.Modeling;
+using ReturnMonitor.Tests.Summaries;
 
 namespace ReturnMonitor.Tests.Modeling;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ReturnMonitor.Monitoring;
+using ReturnMonitor.Monitoring.Sections.ModelHealth;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Tests.Monitoring;
 

@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using ReturnMonitor.Notebooks.Charts;
 
 namespace ReturnMonitor.Tests.Browser;
 
 /// <summary>Runs Debian's headless Chromium with networking cut off and a fresh profile per run.</summary>
 internal static class HeadlessChromium
 {
-    public static string Executable { get; } = Locate();
+    // The product's one locator (the notebook engine's chart renderer uses it too).
+    public static string Executable { get; } = ChromiumLocator.Find();
 
     /// <summary>The DOM after the page's scripts ran (virtual time lets plotly finish).</summary>
     public static string DumpDom(string url) => Run(["--dump-dom", url]);
@@ -49,18 +51,5 @@ internal static class HeadlessChromium
         {
             profile.Delete(true);
         }
-    }
-
-    private static string Locate()
-    {
-        foreach (var candidate in new[] { Environment.GetEnvironmentVariable("RETURNMONITOR_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" })
-        {
-            if (!string.IsNullOrEmpty(candidate) && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("Chromium not found: run .ci/install-chromium.sh (Debian package 'chromium') — the browser tests need it.");
     }
 }

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
+using ReturnMonitor.History;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
-using ReturnMonitor.Tests.Monitoring.History;
+using ReturnMonitor.Tests.History;
 
 namespace ReturnMonitor.Tests.Browser;
 
@@ -26,7 +27,7 @@ public sealed class TimelineBrowserTests
         var monitor = new BatchMonitor(ReferenceProfile.Fit(OrderGenerator.Generate(Scenario.Baseline, 2000, seed: 1)));
         var check = monitor.Check(OrderGenerator.Generate(Scenario.Normal, 500, seed: 2));
         var without = HtmlReport.Render(monitor.ReferenceOverview, "train.csv", [check]);
-        var html = HtmlReport.Render(monitor.ReferenceOverview, "train.csv", [check], Year());
+        var html = HtmlReport.Render(monitor.ReferenceOverview, "train.csv", [check], HistoryTimeline.Panel(Year()));
         // The history travels as data, not as 52 chart specifications: a year adds tens of kilobytes.
         Assert.InRange(html.Length - without.Length, 1, 60_000);
         Assert.Equal(52, Regex.Matches(html, "<option value=\"\\d+\">2026-W").Count + Regex.Matches(html, "<option value=\"\\d+\">2027-W").Count);

@@ -1,0 +1,64 @@
+using ReturnMonitor.Data;
+using ReturnMonitor.History.Alerts;
+using ReturnMonitor.Monitoring;
+
+namespace ReturnMonitor.History.Periods;
+
+/// <summary>
+/// Monitoring over time, one period at a time: check a batch, record it in the history with the sequential detector's
+/// verdict, and alert on a change. The sequential detector is calibrated once per reference and batch size from the
+/// model's reference sample (double bootstrap, <see cref="CusumCalibration.BootstrapEvidence"/>) and the calibration
+/// is kept in the history, so later runs reuse it.
+/// </summary>
+/// <param name="monitor">The batch monitor (reference profile, model).</param>
+/// <param name="referenceHash">SHA-256 of the reference profile file: calibrations are kept per reference.</param>
+public sealed class PeriodMonitor(BatchMonitor monitor, string referenceHash)
+{
+    /// <summary>The batch monitor.</summary>
+    public BatchMonitor Monitor { get; } = monitor;
+
+    /// <summary>CUSUM slack k, σ₀.</summary>
+    public double Slack { get; init; } = CusumCalibration.DefaultSlack;
+
+    /// <summary>Target mean time between false alarms of the sequential detector, periods.</summary>
+    public double TargetArl { get; init; } = CusumCalibration.DefaultTargetArl;
+
+    /// <summary>Called with a line of progress (calibration takes seconds); may be null.</summary>
+    public Action<string>? Progress { get; init; }
+
+    /// <summary>
+    /// Checks <paramref name="batch"/> (its file's SHA-256 is <paramref name="contentHash"/>), records it for
+    /// <paramref name="period"/> and, with a notifier and URL, alerts on a status change or sequential alarm. The record's
+    /// source is <paramref name="source"/> when given (e.g. the file name without its directory), else the batch's name.
+    /// </summary>
+    public PeriodResult Run(HistoryStore store, OrderTable batch, string contentHash, BatchPeriod period, WebhookNotifier? notifier = null, Uri? url = null, AlertFormat format = AlertFormat.Json, string? report = null, string? source = null)
+    {
+        var check = Monitor.Check(batch);
+        var calibration = Calibration(store, batch.Count);
+        var (outcome, record) = SequentialRecorder.Record(store, HistoryMapping.From(period, contentHash, check) with { Source = source ?? check.Name }, calibration?.Detector);
+        var notification = notifier is not null && url is not null
+            ? StatusNotifications.Notify(store, outcome, record, record.Sequential?.Alarm ?? false, notifier, url, format, report)
+            : null;
+        return new PeriodResult(check, record, outcome, calibration, notification);
+    }
+
+    /// <summary>The calibration for batches of <paramref name="batchSize"/> orders: from the history, or computed and stored; null without a reference sample.</summary>
+    public SequentialCalibration? Calibration(HistoryStore store, int batchSize)
+    {
+        if (store.Calibration(referenceHash, batchSize, Slack, TargetArl) is { } known)
+        {
+            return known;
+        }
+
+        if (Monitor.Model?.ReferenceSample is not { Count: > 1 } sample)
+        {
+            return null;
+        }
+
+        Progress?.Invoke($"calibrating the sequential detector for batches of {batchSize:N0} orders (once per model and batch size)…");
+        var evidence = CusumCalibration.BootstrapEvidence(sample, (int)Math.Min(int.MaxValue, Monitor.Profile.Summary.Rows), batchSize);
+        var calibration = CusumCalibration.Calibrate(evidence, batchSize, Slack, TargetArl);
+        store.SaveCalibration(referenceHash, calibration);
+        return calibration;
+    }
+}

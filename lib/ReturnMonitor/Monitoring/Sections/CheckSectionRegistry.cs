@@ -1,0 +1,37 @@
+using ReturnMonitor.Monitoring.Sections.ModelHealth;
+
+namespace ReturnMonitor.Monitoring.Sections;
+
+/// <summary>
+/// The sections a monitor computes, in order (the order of the JSON properties, terminal blocks and dashboard panels
+/// they add). Immutable: <see cref="With"/> returns a new registry, as <c>DriftMethodRegistry</c> does for drift
+/// statistics.
+/// </summary>
+public sealed class CheckSectionRegistry
+{
+    private readonly ICheckSection[] sections;
+
+    private CheckSectionRegistry(ICheckSection[] sections) => this.sections = sections;
+
+    /// <summary>The sections every monitor computes: model health.</summary>
+    public static CheckSectionRegistry Default { get; } = new([new ModelHealthSection()]);
+
+    /// <summary>No sections beyond the built-in drift, money, data quality and findings.</summary>
+    public static CheckSectionRegistry Empty { get; } = new([]);
+
+    /// <summary>The registered sections in order.</summary>
+    public IReadOnlyList<ICheckSection> Sections => sections;
+
+    /// <summary>A registry with <paramref name="section"/> added last.</summary>
+    /// <exception cref="ArgumentException">A section with the same key is registered already.</exception>
+    public CheckSectionRegistry With(ICheckSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (sections.Any(s => s.Key == section.Key))
+        {
+            throw new ArgumentException($"a check section with key '{section.Key}' is registered already", nameof(section));
+        }
+
+        return new([.. sections, section]);
+    }
+}
