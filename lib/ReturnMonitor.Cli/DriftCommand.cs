@@ -21,7 +21,8 @@ internal static class DriftCommand
         var modelOption = new Option<string?>("--model") { Description = "Model directory from 'train': adds realized/estimated performance, prediction drift and the domain classifier" };
         var engine = DataEngine.CreateOption();
         var costs = CostsOption();
-        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs };
+        var exactLimit = DataEngine.CreateExactLimitOption();
+        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs, exactLimit };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var json = parse.GetValue(format) == "json";
@@ -32,7 +33,8 @@ internal static class DriftCommand
                 // Read first, so that a bad cost file fails before any long work. The reference is read strictly; the
                 // batch accepts empty cells, counted in the data-quality section instead of rejecting the batch.
                 var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
-                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options);
+                var options = DataEngine.WithExactLimit(progress.Options, parse.GetValue(exactLimit));
+                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, options);
                 if (parse.GetValue(modelOption) is { } modelDirectory)
                 {
                     // The model sections need the orders themselves (to score them): the batch is read whole.
@@ -42,7 +44,7 @@ internal static class DriftCommand
                 else
                 {
                     // Drift alone needs only the batch's exact summary: streamed on all cores in bounded memory (or by DuckDB).
-                    check = new BatchMonitor(profile).Check(DataEngine.Summarize(parse.GetValue(engine)!, batchPath, DataEngine.ForBatch(progress.Options)));
+                    check = new BatchMonitor(profile).Check(DataEngine.Summarize(parse.GetValue(engine)!, batchPath, DataEngine.ForBatch(options)));
                 }
             }
 

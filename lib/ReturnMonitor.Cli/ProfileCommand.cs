@@ -23,10 +23,11 @@ internal static class ProfileCommand
         var engine = DataEngine.CreateOption();
         var outOption = new Option<string>("--out") { Description = "Profile JSON file to write", Required = true };
         var sourceOption = new Option<string?>("--source") { Description = "Name recorded as the profile's source (default: the --data or --counts arguments)" };
+        var exactLimit = DataEngine.CreateExactLimitOption();
         var allowRemote = new Option<bool>("--allow-remote") { Description = "With --engine duckdb: allow remote --data (https://, s3://, …); needs DuckDB's httpfs extension installed beforehand" };
         var command = new Command("profile", "Summarise reference data once into an exact profile.json for 'drift --reference'")
         {
-            data, counts, engine, outOption, sourceOption, allowRemote,
+            data, counts, engine, outOption, sourceOption, allowRemote, exactLimit,
         };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
@@ -34,6 +35,7 @@ internal static class ProfileCommand
             var countFiles = parse.GetValue(counts) ?? [];
             var target = parse.GetValue(outOption)!;
             var source = parse.GetValue(sourceOption);
+            var options = DataEngine.WithExactLimit(SummarizeOptions.Default, parse.GetValue(exactLimit));
             ReturnMonitor.Data.InputFiles.RequireOutputFile(target);
             if ((dataPath is null) == (countFiles.Length == 0))
             {
@@ -55,7 +57,7 @@ internal static class ProfileCommand
             else
             {
                 using var progress = ProgressDisplay.Start(io, quiet: false);
-                summary = DataEngine.Summarize(parse.GetValue(engine)!, dataPath, progress.Options, source, parse.GetValue(allowRemote));
+                summary = DataEngine.Summarize(parse.GetValue(engine)!, dataPath, progress.Options with { ExactLimit = options.ExactLimit }, source, parse.GetValue(allowRemote));
                 from = dataPath;
             }
 
