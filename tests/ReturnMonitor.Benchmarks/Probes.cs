@@ -55,7 +55,16 @@ internal static class Probes
         var total = Stopwatch.StartNew();
         var reference = Phase("reference_summary", () => OrderFile.Summarize(args[0], null, options));
         var batch = Phase("batch_summary", () => OrderFile.Summarize(args[1], null, options with { MissingCells = MissingCells.Allow }));
+        foreach (var (name, r) in reference.Numeric)
+        {
+            var c = batch.Numeric[name];
+            Phase("ks_" + name, () => KolmogorovSmirnovTest.TwoSample(r, c));
+            Phase("wasserstein_" + name, () => WassersteinDistance.Compute(r, c));
+            Phase("psi_" + name, () => PopulationStabilityIndex.Numeric(r, c));
+        }
+
         var profile = new ReferenceProfile(reference);
+        Phase("compare", () => profile.Compare(batch));
         var check = Phase("check", () => new Monitoring.BatchMonitor(profile).Check(batch));
         var json = Phase("json", () => Reporting.BatchCheckJson.Serialize(check));
         Print("json_chars", json.Length);
