@@ -8,6 +8,9 @@
 #   bench/continuous.sh                                  # 1M vs 1M and 10M vs 10M, profile of 4M
 #   SIZES=1000000 PROFILE_ROWS=0 bench/continuous.sh     # 1M only
 #   SKIP_BEFORE=1 SKIP_PYTHON_ABOVE=1000000 bench/continuous.sh
+#   PREBUILT=1 bench/continuous.sh                       # use bench/out/continuous/{before,after} as they are
+#
+# Each size also runs `drift --engine duckdb` (DuckDB embedded computes the value counts; same JSON expected).
 #
 # Files go to bench/out/continuous/ (git-ignored). The machine may be shared: compare numbers within one run only.
 set -euo pipefail
@@ -23,10 +26,12 @@ SKIP_PYTHON_ABOVE="${SKIP_PYTHON_ABOVE:-100000000}"
 PYTHON=/usr/bin/python3
 mkdir -p "$OUT"
 
-echo "building after (Release, ReadyToRun)…" >&2
-dotnet publish "$ROOT/lib/ReturnMonitor.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+PREBUILT="${PREBUILT:-0}"
+if [ "$PREBUILT" = 1 ]; then SKIP_BUILD_AFTER=1; else SKIP_BUILD_AFTER=0; fi
+[ "$SKIP_BUILD_AFTER" = 1 ] || echo "building after (Release, ReadyToRun)…" >&2
+[ "$SKIP_BUILD_AFTER" = 1 ] || dotnet publish "$ROOT/lib/ReturnMonitor.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o "$OUT/after" -v quiet -nologo >/dev/null
-dotnet build "$ROOT/tests/ReturnMonitor.Benchmarks" -c Release -v quiet -nologo >/dev/null
+[ "$SKIP_BUILD_AFTER" = 1 ] || dotnet build "$ROOT/tests/ReturnMonitor.Benchmarks" -c Release -v quiet -nologo >/dev/null
 GEN=(dotnet "$ROOT/tests/ReturnMonitor.Benchmarks/bin/Release/net10.0/ReturnMonitor.Benchmarks.dll" continuous)
 if [ "$SKIP_BEFORE" != 1 ] && [ ! -x "$OUT/before/ReturnMonitor.Cli" ]; then
   echo "building before ($BEFORE_REF)…" >&2
@@ -52,6 +57,8 @@ for N in $SIZES; do
   [ -f "$OUT/cur_$N.csv" ] || "${GEN[@]}" "$OUT/cur_$N.csv" "$N" 2 0.02
   [ "$SKIP_BEFORE" = 1 ] || measure "before-$N" "$OUT/before/ReturnMonitor.Cli" drift --reference "$OUT/ref_$N.csv" --current "$OUT/cur_$N.csv" --format json
   measure "after-$N" "$OUT/after/ReturnMonitor.Cli" drift --reference "$OUT/ref_$N.csv" --current "$OUT/cur_$N.csv" --format json
+  measure "duckdb-$N" "$OUT/after/ReturnMonitor.Cli" drift --engine duckdb --reference "$OUT/ref_$N.csv" --current "$OUT/cur_$N.csv" --format json
+  cmp -s "$OUT/after-$N.out" "$OUT/duckdb-$N.out" && echo "duckdb-$N: same JSON as after" >&2 || echo "duckdb-$N: JSON differs from after" >&2
   if [ "$N" -le "$SKIP_PYTHON_ABOVE" ]; then
     measure "python-$N" "$PYTHON" "$ROOT/bench/drift_python.py" "$OUT/ref_$N.csv" "$OUT/cur_$N.csv"
     # KS: ours (JSON) against scipy (full precision in the Python output).

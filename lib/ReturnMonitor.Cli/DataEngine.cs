@@ -29,6 +29,26 @@ internal static class DataEngine
         return option;
     }
 
+    /// <summary>Largest <c>--exact-limit</c>: 2^24 distinct values, about 280 MB per numeric column and reading thread at worst.</summary>
+    public const int MaxExactLimit = 1 << 24;
+
+    /// <summary>
+    /// The <c>--exact-limit N</c> option shared by <c>profile</c> and <c>drift</c>: distinct values per numeric column
+    /// kept exactly before the column is sketched (docs/continuous-numbers.md). Memory per column grows with it.
+    /// </summary>
+    public static Option<int> CreateExactLimitOption() => new("--exact-limit")
+    {
+        Description = $"Distinct values per numeric column kept exactly (4 to {MaxExactLimit}); past it the column is sketched with a stated error bound. Default {EmpiricalDistribution.DefaultExactLimit} (builtin engine)",
+        DefaultValueFactory = _ => EmpiricalDistribution.DefaultExactLimit,
+    };
+
+    /// <summary><paramref name="options"/> with the exact limit <paramref name="limit"/>, checked.</summary>
+    /// <exception cref="UsageException">The limit is outside 4 … <see cref="MaxExactLimit"/>.</exception>
+    public static SummarizeOptions WithExactLimit(SummarizeOptions options, int limit) =>
+        limit is >= 4 and <= MaxExactLimit
+            ? options with { ExactLimit = limit }
+            : throw new UsageException($"--exact-limit must be between 4 and {MaxExactLimit}, got {limit}");
+
     /// <summary>The exact summary of <paramref name="data"/> (a file; with DuckDB also a glob, and remote data when <paramref name="allowRemote"/>).</summary>
     /// <param name="schema">With DuckDB: the columns its generated SQL counts; null: the demo's.</param>
     public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null, bool allowRemote = false, DatasetSchema? schema = null) =>

@@ -21,7 +21,8 @@ internal static class DriftCommand
         var modelOption = new Option<string?>("--model") { Description = "Model directory from 'train': adds realized/estimated performance, prediction drift and the domain classifier" };
         var engine = DataEngine.CreateOption();
         var costs = CostsOption();
-        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs };
+        var exactLimit = DataEngine.CreateExactLimitOption();
+        var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs, exactLimit };
         var reading = DataOptions.ForData(strict: true);
         reading.AddTo(command);
         var every = DataEngine.EveryOption();
@@ -48,7 +49,8 @@ internal static class DriftCommand
                 // as its missing rate (refused with --strict); the batch, read against the reference's schema, accepts
                 // empty cells and absent columns, counted in the data-quality section instead of rejecting the batch.
                 var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
-                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, progress.Options, reading, parse, io);
+                var options = DataEngine.WithExactLimit(progress.Options, parse.GetValue(exactLimit));
+                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, options, reading, parse, io);
                 if (scores.Monitor(parse, parse.GetValue(reference)!, parse.GetValue(modelOption) is not null, profile, costModel) is { } scored)
                 {
                     check = scored.Check(DataEngine.ReadBatch(batchPath, profile), batchPath);
@@ -62,7 +64,7 @@ internal static class DriftCommand
                 else
                 {
                     // Drift alone needs only the batch's exact summary: streamed on all cores in bounded memory (or by DuckDB).
-                    check = new BatchMonitor(profile).Check(DataEngine.SummarizeBatch(parse.GetValue(engine)!, batchPath, profile, progress.Options));
+                    check = new BatchMonitor(profile).Check(DataEngine.SummarizeBatch(parse.GetValue(engine)!, batchPath, profile, options));
                 }
             }
 

@@ -23,10 +23,11 @@ internal static class ProfileCommand
         var engine = DataEngine.CreateOption();
         var outOption = new Option<string?>("--out") { Description = "Profile JSON file to write (required unless --emit-sql)" };
         var sourceOption = new Option<string?>("--source") { Description = "Name recorded as the profile's source (default: the --data or --counts arguments)" };
+        var exactLimit = DataEngine.CreateExactLimitOption();
         var allowRemote = new Option<bool>("--allow-remote") { Description = "With --engine duckdb: allow remote --data (https://, s3://, …); needs DuckDB's httpfs extension installed beforehand" };
         var command = new Command("profile", "Summarise reference data once into an exact profile.json for 'drift --reference'")
         {
-            data, counts, engine, outOption, sourceOption, allowRemote,
+            data, counts, engine, outOption, sourceOption, allowRemote, exactLimit,
         };
         var reading = DataOptions.ForData(strict: true);
         reading.AddTo(command);
@@ -42,6 +43,7 @@ internal static class ProfileCommand
 
             var target = parse.GetValue(outOption) ?? throw new UsageException("Option '--out' is required.");
             var source = parse.GetValue(sourceOption);
+            var options = DataEngine.WithExactLimit(SummarizeOptions.Default, parse.GetValue(exactLimit));
             ReturnMonitor.Data.InputFiles.RequireOutputFile(target);
             if ((dataPath is null) == (countFiles.Length == 0))
             {
@@ -72,11 +74,11 @@ internal static class ProfileCommand
                 if (engineName == DataEngine.DuckDb && !reading.AnyGiven(parse))
                 {
                     // DuckDB also takes globs and remote data: the demo's columns, counted by the shipped query.
-                    profile = new ReferenceProfile(DataEngine.Summarize(engineName, dataPath, progress.Options with { MissingCells = reading.ReferenceCells(parse) }, source, parse.GetValue(allowRemote)));
+                    profile = new ReferenceProfile(DataEngine.Summarize(engineName, dataPath, progress.Options with { ExactLimit = options.ExactLimit, MissingCells = reading.ReferenceCells(parse) }, source, parse.GetValue(allowRemote)));
                 }
                 else
                 {
-                    profile = DataEngine.LoadReference(engineName, dataPath, progress.Options, reading, parse, io);
+                    profile = DataEngine.LoadReference(engineName, dataPath, progress.Options with { ExactLimit = options.ExactLimit }, reading, parse, io);
                     profile = source is null ? profile : new ReferenceProfile(profile.Summary.WithSource(source), profile.Schema);
                 }
 

@@ -43,6 +43,46 @@ internal static class Probes
         return 0;
     }
 
+    /// <summary>
+    /// <c>phases REF.csv CUR.csv [EXACT_LIMIT]</c>: where a <c>drift --format json</c> spends its time and memory, one
+    /// phase at a time (reference summary, batch summary, fit and compare, JSON), each with wall seconds, the managed heap
+    /// after it and the process's peak resident memory so far.
+    /// </summary>
+    public static int Phases(string[] args)
+    {
+        var limit = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : EmpiricalDistribution.DefaultExactLimit;
+        var options = SummarizeOptions.Default with { ExactLimit = limit };
+        var total = Stopwatch.StartNew();
+        var reference = Phase("reference_summary", () => OrderFile.Summarize(args[0], null, options));
+        var batch = Phase("batch_summary", () => OrderFile.Summarize(args[1], null, options with { MissingCells = MissingCells.Allow }));
+        foreach (var (name, r) in reference.Numeric)
+        {
+            var c = batch.Numeric[name];
+            Phase("ks_" + name, () => KolmogorovSmirnovTest.TwoSample(r, c));
+            Phase("wasserstein_" + name, () => WassersteinDistance.Compute(r, c));
+            Phase("psi_" + name, () => PopulationStabilityIndex.Numeric(r, c));
+        }
+
+        var profile = new ReferenceProfile(reference);
+        Phase("compare", () => profile.Compare(batch));
+        var check = Phase("check", () => new Monitoring.BatchMonitor(profile).Check(batch));
+        var json = Phase("json", () => Reporting.BatchCheckJson.Serialize(check));
+        Print("json_chars", json.Length);
+        Print("total_seconds", total.Elapsed.TotalSeconds);
+        return 0;
+    }
+
+    private static T Phase<T>(string name, Func<T> run)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = run();
+        Print(name + "_seconds", clock.Elapsed.TotalSeconds);
+        Print(name + "_heap_mib", GC.GetTotalMemory(false) / 1048576.0);
+        using var self = Process.GetCurrentProcess();
+        Print(name + "_peak_rss_mib", self.PeakWorkingSet64 / 1048576.0);
+        return result;
+    }
+
     private static double Best(Func<DatasetSummary> load)
     {
         load();

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "score" => Probes.Score(args[1..]),
     "reference" => Probes.Reference(args[1..]),
+    "phases" => Probes.Phases(args[1..]),
     "continuous" => ContinuousData.Generate(args[1..]),
     _ => Run(args),
 };

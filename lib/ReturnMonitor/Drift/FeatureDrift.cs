@@ -40,8 +40,9 @@ public sealed record FeatureDrift(
     public double KsErrorBound { get; init; }
 
     /// <summary>
-    /// Largest possible error of one PSI bin share (reference or current) from the sketch: twice the larger ECDF bound
-    /// of the two sides (a share is a difference of two ECDF values); 0 when <see cref="Exact"/>.
+    /// Largest possible error of one PSI bin share (reference or current, for the bins used) from the sketch: the larger
+    /// ECDF bound of the two sides — a share is a difference of two ECDF values whose errors have the same sign (see
+    /// <see cref="ReturnMonitor.Summaries.EmpiricalDistribution.CdfErrorBound"/>), so they partly cancel; 0 when <see cref="Exact"/>.
     /// </summary>
     public double PsiShareErrorBound { get; init; }
 

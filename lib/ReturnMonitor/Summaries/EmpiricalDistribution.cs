@@ -75,8 +75,10 @@ public sealed class EmpiricalDistribution
     /// <summary>
     /// Largest error of this summary's ECDF at any point, as a fraction of <see cref="Count"/>: 0 when exact, otherwise
     /// the largest share of observations in one bucket that holds more than one distinct value (the sketch's ECDF
-    /// equals the true one everywhere outside such buckets). A KS statistic between two summaries is therefore within
-    /// the sum of their bounds of the exact one, and a bin share (a difference of two ECDF values) within twice it.
+    /// equals the true one everywhere outside such buckets). The error has one sign: a mixed bucket's observations all
+    /// sit at its smallest value, so the sketch's ECDF is never below the true one and at most this bound above it.
+    /// A KS statistic between two summaries is therefore within the sum of their bounds of the exact one, and a bin
+    /// share (a difference of two ECDF values of one summary, both errors in [0, bound]) within the bound itself.
     /// </summary>
     public double CdfErrorBound { get; }
 

@@ -65,8 +65,7 @@ internal sealed class SortedRun
     /// <summary>Sorts <paramref name="values"/> (no NaN, −0 folded) and collapses equal values into an exact run.</summary>
     public static SortedRun FromUnsorted(double[] values, int length)
     {
-        var span = values.AsSpan(0, length);
-        span.Sort();
+        KeySort.Sort(values.AsSpan(0, length));
         var counts = new long[length];
         var distinct = 0;
         for (var i = 0; i < length; i++)

@@ -20,8 +20,12 @@ internal sealed class ValueCounter
     /// <summary>Distinct values the dictionary holds before the counter moves them to the sorted run.</summary>
     public const int DictionaryLimit = 4096;
 
-    /// <summary>Values collected before a sort and merge into the run.</summary>
-    public const int ChunkSize = 1 << 18;
+    /// <summary>
+    /// Values collected before a sort and merge into the run (512 KB). 2^18 peaked ~17 MiB higher at 1M vs 1M
+    /// continuous orders (7 columns × 2 workers × 1.5 MB of chunk) at the same speed; the result does not depend on it
+    /// (any split is identical).
+    /// </summary>
+    public const int ChunkSize = 1 << 16;
 
     private readonly int exactLimit;
     private long[]? whole;
@@ -116,6 +120,8 @@ internal sealed class ValueCounter
         }
 
         FlushChunk();
+        // Reading is over for this counter: its buffers are not needed any more.
+        chunk = null;
         return run;
     }
 
@@ -126,11 +132,16 @@ internal sealed class ValueCounter
             return;
         }
 
-        // Sorting reorders the chunk in place; the run built from it owns the array, so the next chunk needs a new one.
+        // Sorting reorders the chunk in place into a run that owns the array. The merge copies both runs into new arrays,
+        // except when it returns the chunk's run itself (the first chunk, still exact): only then does the next chunk
+        // need a new array. Reusing the chunk saves 2 MB of large-object garbage per column and flush.
         var sorted = SortedRun.FromUnsorted(chunk, chunked);
-        chunk = null;
         chunked = 0;
         run = SortedRun.Merge(run, sorted, exactLimit);
+        if (ReferenceEquals(run.Values, sorted.Values))
+        {
+            chunk = null;
+        }
     }
 
     private static SortedRun FromPairs(Dictionary<double, long> pairs)

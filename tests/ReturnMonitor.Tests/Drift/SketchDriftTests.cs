@@ -74,6 +74,38 @@ public class SketchDriftTests
     }
 
     [Fact]
+    public void Sketched_PSI_bin_shares_are_within_the_stated_share_bound_and_the_bound_is_the_larger_side_s()
+    {
+        // Continuous samples with 6 decimals, sketched coarsely (limit 64: at most 32 buckets), so that shares do move.
+        var random = new Random(11);
+        var reference = EmpiricalDistribution.FromSample(Enumerable.Range(0, 3000).Select(_ => Math.Round(20 + random.NextDouble() * 80, 6)).ToArray());
+        var current = EmpiricalDistribution.FromSample(Enumerable.Range(0, 2000).Select(_ => Math.Round(25 + random.NextDouble() * 90, 6)).ToArray());
+        var sketchedReference = EmpiricalDistribution.Combine(reference, EmpiricalDistribution.Empty, 64);
+        var sketchedCurrent = EmpiricalDistribution.Combine(current, EmpiricalDistribution.Empty, 64);
+        var feature = Compare(sketchedReference, sketchedCurrent);
+        Assert.False(feature.Exact);
+        Assert.Equal(Math.Max(sketchedReference.CdfErrorBound, sketchedCurrent.CdfErrorBound), feature.PsiShareErrorBound);
+
+        // The bins PSI uses (the reference sketch's deciles); each side's share from the sketch against the exact share.
+        var edges = PopulationStabilityIndex.DecileEdges(sketchedReference);
+        var worst = 0.0;
+        foreach (var (exact, sketch) in new[] { (reference, sketchedReference), (current, sketchedCurrent) })
+        {
+            var exactShares = PopulationStabilityIndex.BinProportions(exact, edges);
+            var sketchShares = PopulationStabilityIndex.BinProportions(sketch, edges);
+            for (var b = 0; b < exactShares.Length; b++)
+            {
+                var error = Math.Abs(exactShares[b] - sketchShares[b]);
+                Assert.True(error <= sketch.CdfErrorBound + 1e-15, $"bin {b}: share error {error} > side bound {sketch.CdfErrorBound}");
+                worst = Math.Max(worst, error);
+            }
+        }
+
+        // Not vacuous: the sketch did move some share by more than half the bound.
+        Assert.True(worst > feature.PsiShareErrorBound / 2, $"largest share error {worst}, bound {feature.PsiShareErrorBound}");
+    }
+
+    [Fact]
     public void The_text_table_marks_sketched_and_inconclusive_features()
     {
         var report = DriftAnalysis.Compare(Sketch(Train, 4), Sketch(FlashSale, 4));
