@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Json;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Modeling.Scoring;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 
 namespace ReturnMonitor.Modeling;
 

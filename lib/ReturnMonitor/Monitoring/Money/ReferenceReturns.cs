@@ -1,5 +1,5 @@
-using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Modeling;
 
 namespace ReturnMonitor.Monitoring;
