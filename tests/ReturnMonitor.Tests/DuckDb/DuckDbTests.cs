@@ -154,8 +154,16 @@ public partial class DuckDbTests
         Assert.Equal(100 + 40, (long)quality["missingCells"]!);
         Assert.True((bool)quality["alarm"]!);
 
-        // A reference stays strict through DuckDB too.
-        var profile = CliRunner.Run("profile", "--engine", "duckdb", "--data", gappy, "--out", Path.Combine(CliRunner.TempDirectory(), "p.json"));
+        // A reference's gaps are counted through DuckDB as by our reader (its missing rate is the batches' baseline) ...
+        var profiles = CliRunner.TempDirectory();
+        var counted = CliRunner.Run("profile", "--engine", "duckdb", "--data", gappy, "--source", "gappy", "--out", Path.Combine(profiles, "duckdb.json"));
+        var ours = CliRunner.Run("profile", "--data", gappy, "--source", "gappy", "--out", Path.Combine(profiles, "ours.json"));
+        Assert.Equal(0, counted.ExitCode);
+        Assert.Equal(0, ours.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(profiles, "ours.json")), File.ReadAllText(Path.Combine(profiles, "duckdb.json")));
+
+        // ... and --strict refuses them through DuckDB too.
+        var profile = CliRunner.Run("profile", "--engine", "duckdb", "--strict", "--data", gappy, "--out", Path.Combine(CliRunner.TempDirectory(), "s.json"));
         Assert.Equal(1, profile.ExitCode);
         Assert.Contains("no value (empty or NULL)", profile.Err, StringComparison.Ordinal);
     }
@@ -222,7 +230,8 @@ public partial class DuckDbTests
     {
         var path = Path.Combine(CliRunner.TempDirectory(), "orders.csv");
         File.WriteAllText(path, content);
-        var (code, stdout, stderr) = CliRunner.Run("profile", "--engine", "duckdb", "--data", path, "--out", Path.Combine(CliRunner.TempDirectory(), "p.json"));
+        // --strict: a reference's empty cells are refused (without it they are counted as its missing rate).
+        var (code, stdout, stderr) = CliRunner.Run("profile", "--engine", "duckdb", "--strict", "--data", path, "--out", Path.Combine(CliRunner.TempDirectory(), "p.json"));
         Assert.True(code == 1, problem);
         Assert.Equal("", stdout);
         Assert.StartsWith("error: " + string.Format(expected, path), stderr);
