@@ -26,7 +26,7 @@ public class ModelFolderAnySchemaTests
         Assert.Equal(DemoSchema.PriceFeature, old.Monitor.PriceFeature);
     }
 
-    [Fact(Skip = "needs ReferenceProfile.Fit and the summaries on any features (task 'tables'); enable at merge")]
+    [Fact]
     public void A_folder_of_another_shape_is_trained_saved_loaded_and_checks_a_batch_with_its_price_meaning()
     {
         var schema = new DatasetSchema(
