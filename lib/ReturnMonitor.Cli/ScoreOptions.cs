@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
 using ReturnMonitor.History;
 using ReturnMonitor.Modeling.Scoring;
@@ -69,7 +70,9 @@ internal sealed class ScoreOptions
 
         // Read against the profile's schema (the demo's, a schema file's or the inferred one), as the batches are.
         var reference = OrderFile.Read(referencePath, plan: ReturnMonitor.Data.Schema.SchemaReader.Plan(profile.ReadSchema));
-        return new BatchMonitor(profile, ModelMonitor.FromScores(source, reference, referencePath), costs: costs) { Multivariate = multivariate };
+        // The money takes the price from the column with the meaning 'price' (none: a flat cost per return).
+        var price = profile.ReadSchema.WithMeaning(ColumnMeaning.Price)?.Name;
+        return new BatchMonitor(profile, ModelMonitor.FromScores(source, reference, referencePath, price), costs: costs) { Multivariate = multivariate };
     }
 
     /// <summary>

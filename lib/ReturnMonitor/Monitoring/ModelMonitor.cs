@@ -113,9 +113,10 @@ public sealed class ModelMonitor
     /// <param name="source">Where the scores come from (a score column, an ONNX model).</param>
     /// <param name="reference">The labelled reference orders.</param>
     /// <param name="referenceFile">The file they were read from (a score column is read from it); null for a table in memory.</param>
+    /// <param name="priceFeature">The numeric feature with the meaning <c>price</c> (the money's cost of a return); null: a flat cost per return.</param>
     /// <exception cref="ArgumentException">The reference is unlabelled, or has fewer than 5 returned or 5 kept orders (the calibration's folds).</exception>
     /// <exception cref="DataFormatException">A score is missing or invalid (file, line and column named).</exception>
-    public static ModelMonitor FromScores(IScoreSource source, OrderTable reference, string? referenceFile)
+    public static ModelMonitor FromScores(IScoreSource source, OrderTable reference, string? referenceFile, string? priceFeature = DemoSchema.PriceFeature)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (!reference.HasTarget || reference.Count == 0)
@@ -128,7 +129,8 @@ public sealed class ModelMonitor
         var sample = OrderSampling.Sample(reference, SampleSize, new RandomSource(RandomSource.DeriveSeed(42, "reference-sample")));
         return new ModelMonitor(source, null, labels, scores, CalibrationSelection.Choose(labels, scores), sample, reference)
         {
-            ReferenceReturns = ReferenceReturns.Of(reference),
+            ReferenceReturns = ReferenceReturns.Of(reference, priceFeature),
+            PriceFeature = priceFeature,
         };
     }
 
