@@ -40,6 +40,7 @@ public static class CliApp
             ReportCommand.Create(io),
             EvaluateCommand.Create(io),
             MonitorCommand.Create(io),
+            LabelsCommand.Create(io),
             HistoryCommand.Create(io),
             ModelsCommand.Create(io),
             SchemaCommand.Create(io),

@@ -34,9 +34,12 @@ internal static class MonitorCommand
         var notifyFormat = new Option<string>("--notify-format") { Description = "json or slack (Slack incoming-webhook shape)", DefaultValueFactory = _ => "json" };
         notifyFormat.AcceptOnlyFromAmong("json", "slack");
         var report = new Option<string?>("--report") { Description = "Link or path to the dashboard, quoted in alerts" };
+        var idColumn = new Option<string?>("--id-column") { Description = "The order id column: each period keeps its orders' ids, scores and decisions so labels arriving later can be joined ('labels'); default: the schema's one id column (CSV batches)" };
+        var labels = new Option<string?>("--labels") { Description = "After recording, join this CSV of late labels (id column and the schema's target) to the recorded periods" };
+        var minimum = LabelsCommand.MinimumOption();
         var command = new Command("monitor", "Check a batch, record it in the history, run the sequential detector and alert on changes")
         {
-            model, history, current, period, timestamp, timestampFormat, every, notify, notifyEnv, notifyFile, notifyFormat, report,
+            model, history, current, period, timestamp, timestampFormat, every, notify, notifyEnv, notifyFile, notifyFormat, report, idColumn, labels, minimum,
         };
         var scores = ScoreOptions.AddTo(command, withReference: true);
         command.SetAction(parse => CliApp.Guard(io, () =>
@@ -72,6 +75,14 @@ internal static class MonitorCommand
             // Read against the schema the model folder's profile carries (the demo's when it carries none).
             var batch = DataEngine.ReadBatch(batchPath, monitor.Monitor.Profile);
             var fileHash = ContentHash.OfFile(batchPath);
+            var (idName, ids) = OrderIds(parse.GetValue(idColumn), batchPath, batch, monitor.Monitor.Profile.ReadSchema);
+            var share = LabelsCommand.Minimum(parse.GetValue(minimum));
+            var labelsPath = parse.GetValue(labels);
+            if (labelsPath is not null)
+            {
+                InputFiles.RequireFile(labelsPath);
+            }
+
             // One period, or one per period of the timestamp column: each recorded as its own batch. A period's content
             // hash is the file's hash with the period, so re-running on the same file records nothing twice.
             var parts = cut is null
@@ -84,13 +95,39 @@ internal static class MonitorCommand
                 var result = monitor.Run(
                     store, orders, rows is null ? fileHash : ContentHash.Of(System.Text.Encoding.UTF8.GetBytes($"{fileHash} {part.Label}")), part,
                     notifier, url, parse.GetValue(notifyFormat) == "slack" ? AlertFormat.Slack : AlertFormat.Json, parse.GetValue(report),
-                    Path.GetFileName(batchPath));
+                    Path.GetFileName(batchPath), ids is null ? null : rows is null ? ids : rows.Select(i => ids[i]).ToArray(), idName);
                 Print(io, result);
+            }
+
+            if (labelsPath is not null)
+            {
+                var target = monitor.Monitor.Profile.ReadSchema.Target;
+                var rows = LabelsFile.Read(labelsPath, idName ?? throw new UsageException("--labels needs the order id column: give --id-column"), target?.Name ?? OrderSchema.Target, target?.Positive);
+                LabelsCommand.Print(io, store.AddLabels(rows, share), Path.GetFileName(labelsPath));
             }
 
             return CliApp.Success;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The order ids of the batch, or none: <c>--id-column</c>, else the schema's one id column when the batch is CSV
+    /// (ids are read from CSV files only). Null without either: then the history keeps no orders, as before.
+    /// </summary>
+    private static (string? Column, string[]? Ids) OrderIds(string? given, string batchPath, OrderTable batch, DatasetSchema schema)
+    {
+        var fromSchema = schema.Columns.Where(c => c.Role == ColumnRole.Id).ToArray();
+        var column = given ?? (fromSchema.Length == 1 && !OrderFile.IsParquet(batchPath) ? fromSchema[0].Name : null);
+        if (column is null)
+        {
+            return (null, null);
+        }
+
+        var ids = LabelsFile.OrderIds(batchPath, column);
+        return ids.Length == batch.Count
+            ? (column, ids)
+            : throw new DataFormatException(Path.GetFileName(batchPath), null, column, $"{ids.Length} order ids for {batch.Count} orders read from the file");
     }
 
     public static BatchPeriod ParsePeriod(string text)

@@ -22,7 +22,7 @@ internal static class HistoryReader
 
         var result = new List<HistoryEntry>();
         using var command = HistoryStore.Command(connection,
-            "SELECT id, period, period_start, source, content_hash, rows, status, score, warning_score, critical_score, return_rate, has_money, cusum_statistic, cusum_threshold, cusum_alarm FROM batches ORDER BY period_start, period, id;");
+            "SELECT id, period, period_start, source, content_hash, rows, status, score, warning_score, critical_score, return_rate, has_money, cusum_statistic, cusum_threshold, cusum_alarm, id_column, labelled_orders FROM batches ORDER BY period_start, period, id;");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -44,6 +44,8 @@ internal static class HistoryReader
                 alerts.GetValueOrDefault(id) ?? [])
             {
                 Sequential = reader.IsDBNull(12) ? null : new HistorySequential(reader.GetDouble(12), reader.GetDouble(13), reader.GetInt64(14) == 1),
+                IdColumn = reader.IsDBNull(15) ? null : reader.GetString(15),
+                Labelled = reader.IsDBNull(16) ? null : reader.GetInt64(16),
             };
             result.Add(new HistoryEntry(id, record));
         }

@@ -40,6 +40,19 @@ public sealed record HistoryRecord(
     /// <summary>The sequential detector after this batch, as computed when it was recorded; null when none ran.</summary>
     public HistorySequential? Sequential { get; init; }
 
+    /// <summary>
+    /// Each order's id, score, decision and return cost, kept so late labels can be joined (<see cref="HistoryStore.AddLabels"/>);
+    /// null when the batch had no id column. Written by <see cref="HistoryStore.Record"/>; not read back by
+    /// <see cref="HistoryStore.Batches"/> (a period's orders are many rows; <see cref="Labelled"/> says how far they are labelled).
+    /// </summary>
+    public PeriodOrders? Orders { get; init; }
+
+    /// <summary>Orders of the period with a label so far (at check time or joined later); null when the period kept no order ids.</summary>
+    public long? Labelled { get; init; }
+
+    /// <summary>The id column the period's orders were kept under; null when none were kept.</summary>
+    public string? IdColumn { get; init; }
+
     /// <summary>The drift evidence the sequential detector accumulates: Σ PSI over all features (see <see cref="DriftEvidence"/>).</summary>
     public double Evidence => Features.Sum(f => f.Psi);
 

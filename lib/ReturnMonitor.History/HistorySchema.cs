@@ -9,13 +9,14 @@ namespace ReturnMonitor.History;
 /// <c>PRAGMA application_id</c> marks the file as a ReturnMonitor history. Migration k takes a file from version k − 1
 /// to k and runs inside the same write transaction as the version bump, so a file is always at a whole version.
 /// Versions: 1 batches, feature results, alerts; 2 model health and money; 3 notifications and their delivery attempts,
-/// the sequential detector's state per batch and its calibrations.
+/// the sequential detector's state per batch and its calibrations; 4 each period's orders (id, score, prediction, return
+/// cost, label) for late labels, and the number of them labelled.
 /// The README's "History" section documents every table and column.
 /// </summary>
 internal static class HistorySchema
 {
     /// <summary>The version this build writes and reads.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>'RMHS' as a big-endian 32-bit integer: ReturnMonitor history store.</summary>
     public const int ApplicationId = 0x524D4853;
@@ -116,6 +117,21 @@ internal static class HistorySchema
             reference_groups  INTEGER NOT NULL,
             PRIMARY KEY (reference_hash, batch_size, slack, target_arl)
         );
+        """,
+        """
+        CREATE TABLE period_orders (
+            batch_id    INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+            position    INTEGER NOT NULL,
+            order_id    TEXT    NOT NULL,
+            score       REAL    NOT NULL,
+            predicted   INTEGER NOT NULL CHECK (predicted IN (0, 1)),
+            return_cost REAL    NOT NULL,
+            label       INTEGER CHECK (label IN (0, 1)),
+            PRIMARY KEY (batch_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX period_orders_by_id ON period_orders (order_id);
+        ALTER TABLE batches ADD COLUMN id_column TEXT;
+        ALTER TABLE batches ADD COLUMN labelled_orders INTEGER;
         """,
     ];
 

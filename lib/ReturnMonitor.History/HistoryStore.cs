@@ -31,6 +31,14 @@ public sealed class HistoryStore : IDisposable
     /// <summary>The schema version the file had when opened (0 for a new file); less than <see cref="SchemaVersion"/> when it was migrated.</summary>
     public int VersionBefore { get; }
 
+    /// <summary>
+    /// 0.9: a period's realized figures are computed once 90% of its orders are labelled. Returns trickle in for weeks;
+    /// the last few percent (orders whose label the shop never sends, e.g. cancelled or lost parcels) would otherwise keep
+    /// a period waiting forever, and at 90% the figures on the labelled orders are close to the whole period's. Give 1 to
+    /// wait for every order (then a fully labelled period equals a one-shot labelled check exactly).
+    /// </summary>
+    public const double DefaultMinimumLabelledShare = 0.9;
+
     /// <summary>The schema version this build writes.</summary>
     public static int SchemaVersion => HistorySchema.CurrentVersion;
 
@@ -203,8 +211,34 @@ public sealed class HistoryStore : IDisposable
                     ("$id", id), ("$position", i), ("$kind", record.Alerts[i].Kind), ("$message", record.Alerts[i].Message));
             }
 
+            if (record.Orders is { } orders)
+            {
+                InsertOrders(id, orders);
+            }
+
             transaction.Commit();
             return new RecordOutcome(id, true, previous);
+        });
+    }
+
+    /// <summary>
+    /// Joins late labels to the orders the history keeps (periods recorded with an id column), in one write transaction:
+    /// a label fills an order's empty label; the same label again changes nothing; a different one is a conflict, counted
+    /// and reported, and the first label stays. Each period whose labelled share reaches <paramref name="minimumShare"/>
+    /// gets its realized metrics, return rate and realized return cost recomputed from all its labelled orders.
+    /// </summary>
+    /// <param name="labels">The labels file's rows, in file order.</param>
+    /// <param name="minimumShare">Share of a period's orders that must be labelled before its realized figures are computed, in (0, 1].</param>
+    public LabelsOutcome AddLabels(IReadOnlyList<OrderLabel> labels, double minimumShare = DefaultMinimumLabelledShare)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        EnsureWritable();
+        return Guarded(() =>
+        {
+            using var transaction = connection.BeginTransaction();
+            var outcome = LabelJoin.Apply(connection, labels, minimumShare);
+            transaction.Commit();
+            return outcome;
         });
     }
 
@@ -262,6 +296,27 @@ public sealed class HistoryStore : IDisposable
 
     /// <summary>Closes the connection.</summary>
     public void Dispose() => connection.Dispose();
+
+    private void InsertOrders(long id, PeriodOrders orders)
+    {
+        orders.Validate();
+        Execute(connection, "UPDATE batches SET id_column = $column, labelled_orders = $labelled WHERE id = $id;",
+            ("$column", orders.IdColumn), ("$labelled", orders.Labels is null ? 0 : orders.Labels.Length), ("$id", id));
+        // One prepared statement for every order: 100,000 rows take a fraction of a second in the record's transaction.
+        using var insert = Command(connection, "INSERT INTO period_orders VALUES ($id, $position, $order, $score, $predicted, $cost, $label);",
+            ("$id", id), ("$position", 0), ("$order", ""), ("$score", 0.0), ("$predicted", 0), ("$cost", 0.0), ("$label", null));
+        insert.Prepare();
+        for (var i = 0; i < orders.Ids.Length; i++)
+        {
+            insert.Parameters["$position"].Value = i;
+            insert.Parameters["$order"].Value = orders.Ids[i];
+            insert.Parameters["$score"].Value = orders.Scores[i];
+            insert.Parameters["$predicted"].Value = orders.Predicted[i] ? 1 : 0;
+            insert.Parameters["$cost"].Value = orders.ReturnCosts[i];
+            insert.Parameters["$label"].Value = orders.Labels is null ? DBNull.Value : orders.Labels[i] ? 1 : 0;
+            insert.ExecuteNonQuery();
+        }
+    }
 
     internal static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -31,15 +31,46 @@ public sealed class PeriodMonitor(BatchMonitor monitor, string referenceHash)
     /// <paramref name="period"/> and, with a notifier and URL, alerts on a status change or sequential alarm. The record's
     /// source is <paramref name="source"/> when given (e.g. the file name without its directory), else the batch's name.
     /// </summary>
-    public PeriodResult Run(HistoryStore store, OrderTable batch, string contentHash, BatchPeriod period, WebhookNotifier? notifier = null, Uri? url = null, AlertFormat format = AlertFormat.Json, string? report = null, string? source = null)
+    /// <param name="orderIds">With <paramref name="idColumn"/>: each order's id in batch order; the period then keeps its orders' ids, scores, decisions and return costs so late labels can be joined (<see cref="HistoryStore.AddLabels"/>). Needs a model.</param>
+    /// <param name="idColumn">The column the ids come from.</param>
+    public PeriodResult Run(HistoryStore store, OrderTable batch, string contentHash, BatchPeriod period, WebhookNotifier? notifier = null, Uri? url = null, AlertFormat format = AlertFormat.Json, string? report = null, string? source = null, string[]? orderIds = null, string? idColumn = null)
     {
         var check = Monitor.Check(batch);
         var calibration = Calibration(store, batch.Count);
-        var (outcome, record) = SequentialRecorder.Record(store, HistoryMapping.From(period, contentHash, check) with { Source = source ?? check.Name }, calibration?.Detector);
+        var mapped = HistoryMapping.From(period, contentHash, check) with { Source = source ?? check.Name };
+        if (orderIds is not null)
+        {
+            mapped = mapped with { Orders = Orders(batch, check, idColumn ?? "id", orderIds) };
+        }
+
+        var (outcome, record) = SequentialRecorder.Record(store, mapped, calibration?.Detector);
         var notification = notifier is not null && url is not null
             ? StatusNotifications.Notify(store, outcome, record, record.Sequential?.Alarm ?? false, notifier, url, format, report)
             : null;
         return new PeriodResult(check, record, outcome, calibration, notification);
+    }
+
+    /// <summary>
+    /// The orders a period keeps for late labels: the check's one scoring and decision threshold, and each order's return
+    /// cost from the prices the money used (the batch with its gaps filled, as the check scores it) and the monitor's costs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The monitor has no model, or the ids are not one per order.</exception>
+    public PeriodOrders Orders(OrderTable batch, BatchCheck check, string idColumn, string[] orderIds)
+    {
+        if (check.Model is not { } model || Monitor.Model is not { } modelMonitor)
+        {
+            throw new ArgumentException("order ids are kept for late labels, which need a model's scores: give --model DIR, --score-column or --onnx");
+        }
+
+        if (orderIds.Length != batch.Count)
+        {
+            throw new ArgumentException($"{orderIds.Length} order ids for {batch.Count} orders");
+        }
+
+        var scores = model.Scores.ToArray();
+        var (filled, _) = MissingImputation.ForScoring(batch, Monitor.Profile.Summary);
+        var costs = MoneyEstimator.ReturnCosts(Monitor.Costs, OrderPrices.Of(filled, modelMonitor.PriceFeature));
+        return new PeriodOrders(idColumn, orderIds, scores, scores.Select(s => s >= model.DecisionThreshold).ToArray(), costs, batch.HasTarget ? batch.Returned.ToArray() : null);
     }
 
     /// <summary>The calibration for batches of <paramref name="batchSize"/> orders: from the history, or computed and stored; null without a reference sample.</summary>
