@@ -47,7 +47,7 @@ internal static class HistoryCommand
     private static void Table(IAnsiConsole console, IReadOnlyList<HistoryEntry> entries, IReadOnlyList<HistoryNotification> notifications)
     {
         var table = new Table().Border(TableBorder.Square)
-            .AddColumns("period", "batch", "orders", "status", "score", "Σ PSI", "CUSUM / h", "est. accuracy", "realized", "return rate", "alerts");
+            .AddColumns("period", "batch", "orders", "labelled", "status", "score", "Σ PSI", "CUSUM / h", "est. accuracy", "realized", "return rate", "alerts");
         foreach (var r in entries.Select(e => e.Record))
         {
             var accuracy = r.Metric("accuracy");
@@ -55,6 +55,7 @@ internal static class HistoryCommand
                 Markup.Escape(r.Period.Label),
                 TextTables.Cell(r.Source),
                 r.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                r.Labelled is { } labelled ? labelled.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "–",
                 r.Status.ToString().ToLowerInvariant(),
                 NumberText.Fixed(r.Score, 1),
                 NumberText.Fixed(r.Evidence, 3),
@@ -68,6 +69,16 @@ internal static class HistoryCommand
 
         console.Write(table);
         console.WriteLine($"{entries.Count} batch(es)");
+        var summary = EstimateErrorSummary.Of(entries);
+        if (summary.Any(e => e.Periods > 0))
+        {
+            console.WriteLine("How good the label-free estimate was on the labelled periods:");
+            foreach (var line in EstimateErrorSummary.Lines(summary))
+            {
+                console.WriteLine("  " + line);
+            }
+        }
+
         foreach (var n in notifications)
         {
             var last = n.Notification.Attempts.Count > 0 ? n.Notification.Attempts[^1] : null;

@@ -9,8 +9,10 @@ using ReturnMonitor.Reporting;
 namespace ReturnMonitor.History;
 
 /// <summary>
-/// The history as JSON (one object per batch, every section) and as CSV (one row per batch: the columns a spreadsheet
-/// or Grafana's CSV source plots — period, status, score, evidence, CUSUM, accuracy, return rate, PSI per feature).
+/// The history as JSON (one object per batch, every section, and the estimate's error over the labelled periods,
+/// <see cref="EstimateErrorSummary"/>) and as CSV (one row per batch: the columns a spreadsheet or Grafana's CSV source
+/// plots — period, status, score, evidence, CUSUM, accuracy, return rate, orders labelled, the other metrics estimated
+/// and realized, PSI per feature).
 /// </summary>
 public static class HistoryExport
 {
@@ -22,6 +24,7 @@ public static class HistoryExport
             ["format"] = "returnmonitor-history",
             ["version"] = HistoryStore.SchemaVersion,
             ["batches"] = new JsonArray(entries.Select(e => (JsonNode?)Batch(e)).ToArray()),
+            ["estimateError"] = EstimateErrorSummary.Json(EstimateErrorSummary.Of(entries)),
         };
         return root.ToJsonString(JsonDefaults.Options) + "\n";
     }
@@ -34,7 +37,12 @@ public static class HistoryExport
     {
         var features = entries.Count == 0 ? [] : entries[0].Record.Features.Select(f => f.Name).ToArray();
         var text = new StringBuilder();
-        text.Append("id,period,period_start,source,rows,status,score,evidence,cusum,cusum_threshold,cusum_alarm,estimated_accuracy,realized_accuracy,return_rate,alerts");
+        text.Append("id,period,period_start,source,rows,status,score,evidence,cusum,cusum_threshold,cusum_alarm,estimated_accuracy,realized_accuracy,return_rate,alerts,labelled");
+        foreach (var (_, column) in OtherMetrics)
+        {
+            text.Append(",estimated_").Append(column).Append(",realized_").Append(column);
+        }
+
         foreach (var f in features)
         {
             text.Append(",psi_").Append(f);
@@ -49,7 +57,8 @@ public static class HistoryExport
                 id.ToString(CultureInfo.InvariantCulture), r.Period.Label, r.Period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Source,
                 r.Rows.ToString(CultureInfo.InvariantCulture), Name(r.Status), Number(r.Score), Number(r.Evidence), Number(r.Sequential?.Statistic),
                 Number(r.Sequential?.Threshold), r.Sequential is null ? "" : r.Sequential.Alarm ? "1" : "0", Number(accuracy?.Estimated), Number(accuracy?.Realized),
-                Number(r.ReturnRate), string.Join("; ", r.Alerts.Select(a => $"{a.Kind}: {a.Message}")),
+                Number(r.ReturnRate), string.Join("; ", r.Alerts.Select(a => $"{a.Kind}: {a.Message}")), r.Labelled?.ToString(CultureInfo.InvariantCulture) ?? "",
+                .. OtherMetrics.SelectMany(m => new[] { Number(r.Metric(m.Metric)?.Estimated), Number(r.Metric(m.Metric)?.Realized) }),
                 .. features.Select(f => Number(r.Features.FirstOrDefault(x => x.Name == f)?.Psi)),
             ];
             text.AppendJoin(',', cells.Select(SpreadsheetCsv.Cell)).Append('\n');
@@ -75,6 +84,8 @@ public static class HistoryExport
             ["evidence"] = r.Evidence,
             ["sequential"] = r.Sequential is { } s ? new JsonObject { ["statistic"] = s.Statistic, ["threshold"] = s.Threshold, ["alarm"] = s.Alarm } : null,
             ["returnRate"] = r.ReturnRate,
+            ["idColumn"] = r.IdColumn,
+            ["labelled"] = r.Labelled,
             ["features"] = new JsonArray(r.Features.Select(f => (JsonNode?)new JsonObject
             {
                 ["name"] = f.Name,
@@ -95,6 +106,9 @@ public static class HistoryExport
             ["alerts"] = new JsonArray(r.Alerts.Select(a => (JsonNode?)new JsonObject { ["kind"] = a.Kind, ["message"] = a.Message }).ToArray()),
         };
     }
+
+    // The metrics besides accuracy (whose columns come first, as before), by JSON name and CSV column name.
+    private static readonly (string Metric, string Column)[] OtherMetrics = [("rocAuc", "roc_auc"), ("precision", "precision"), ("recall", "recall"), ("f1", "f1")];
 
     private static string Name(DriftStatus status) => status.ToString().ToLowerInvariant();
 

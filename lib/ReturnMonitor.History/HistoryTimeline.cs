@@ -76,6 +76,8 @@ public static class HistoryTimeline
             ["alertLower"] = Accuracy(m => Round(m.AlertLower)),
             ["alertUpper"] = Accuracy(m => Round(m.AlertUpper)),
             ["realized"] = Accuracy(m => m.Realized is { } v ? Round(v) : null),
+            // Late labels: how far each period is labelled, shown on the realized points ("" for periods that kept no ids).
+            ["labelled"] = Column(r => r.Labelled is { } l ? string.Create(CultureInfo.InvariantCulture, $"{l:N0}/{r.Rows:N0} labelled") : ""),
             ["alerts"] = new JsonArray(records.Select(r => (JsonNode?)new JsonArray(r.Alerts.Select(a => (JsonNode?)$"{a.Kind}: {a.Message}").ToArray())).ToArray()),
         };
     }
@@ -118,7 +120,7 @@ public static class HistoryTimeline
               { x: x, y: t.alertLower, type: 'scatter', mode: 'lines', name: 'alert range', line: { color: '#c62828', dash: 'dash' } },
               { x: x, y: t.alertUpper, type: 'scatter', mode: 'lines', showlegend: false, line: { color: '#c62828', dash: 'dash' } },
               { x: x, y: t.estimated, type: 'scatter', mode: 'lines+markers', name: 'estimated (no labels)', line: { color: '#1f77b4' } },
-              { x: x, y: t.realized, type: 'scatter', mode: 'markers', name: 'realized (labels)', marker: { color: '#000', size: 8, symbol: 'diamond' } }
+              { x: x, y: t.realized, type: 'scatter', mode: 'markers', name: 'realized (labels, late labels included)', marker: { color: '#000', size: 8, symbol: 'diamond' }, text: t.labelled, hovertemplate: '%{x}: realized %{y:.3f} %{text}<extra></extra>' }
             ], layout('Accuracy: estimated vs realized, with band and alert range', 'accuracy', {}), opts),
             Plotly.newPlot('tl-return', [
               { x: x, y: t.returnRate, type: 'scatter', mode: 'lines+markers', name: 'return rate', line: { color: '#6a3d9a' } }

@@ -66,7 +66,7 @@ public sealed class MonitorCommandTests(MonitorFixture fixture) : IClassFixture<
 
     [Theory]
     [InlineData("not-a-db", "not a ReturnMonitor history: the file is not an SQLite database")]
-    [InlineData("newer", "history schema version 99 is newer than this ReturnMonitor reads (version 3); upgrade ReturnMonitor")]
+    [InlineData("newer", "history schema version 99 is newer than this ReturnMonitor reads (version 4); upgrade ReturnMonitor")]
     [InlineData("read-only", "the history file is read-only; monitoring needs to write to it")]
     public void A_bad_history_file_is_one_line_and_exit_code_1(string kind, string problem)
     {

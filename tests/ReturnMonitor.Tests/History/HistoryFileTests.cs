@@ -56,7 +56,7 @@ public sealed class HistoryFileTests
         Assert.Equal(DriftStatus.Warning, outcome.PreviousStatus);
         store.RecordNotification(outcome.Id, new NotificationRecord("http://127.0.0.1:1", "json", DriftStatus.Warning, DriftStatus.Critical, "{}", [new DeliveryAttempt(1, 200, null, 1)]));
         AssertSame(Record("2026-W04", Hash(4), DriftStatus.Critical), store.Batches()[1].Record);
-        Assert.Equal(3L, RawScalar(path, "PRAGMA user_version;"));
+        Assert.Equal(4L, RawScalar(path, "PRAGMA user_version;"));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class HistoryFileTests
         HistoryStore.Open(path).Dispose();
         Raw(path, "PRAGMA user_version = 9;");
         var error = Assert.Throws<DataFormatException>(() => HistoryStore.Open(path));
-        Assert.Equal($"{path}: history schema version 9 is newer than this ReturnMonitor reads (version 3); upgrade ReturnMonitor", error.Message);
+        Assert.Equal($"{path}: history schema version 9 is newer than this ReturnMonitor reads (version 4); upgrade ReturnMonitor", error.Message);
     }
 
     [Fact]

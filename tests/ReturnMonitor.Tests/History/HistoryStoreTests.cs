@@ -36,7 +36,7 @@ public sealed class HistoryStoreTests
         using var raw = new SqliteConnection($"Data Source={path};Pooling=False");
         raw.Open();
         Assert.Equal("wal", Scalar(raw, "PRAGMA journal_mode;"));
-        Assert.Equal(3L, Scalar(raw, "PRAGMA user_version;"));
+        Assert.Equal(4L, Scalar(raw, "PRAGMA user_version;"));
         Assert.Equal(0x524D4853L, Scalar(raw, "PRAGMA application_id;"));
         Assert.Equal("ok", Scalar(raw, "PRAGMA integrity_check;"));
     }
