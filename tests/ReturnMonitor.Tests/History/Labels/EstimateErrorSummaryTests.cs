@@ -7,7 +7,7 @@ namespace ReturnMonitor.Tests.History.Labels;
 public sealed class EstimateErrorSummaryTests
 {
     // accuracy: W01 est 0.80 band [0.78, 0.82] realized 0.79 → error +0.01, held; W02 est 0.75 band [0.73, 0.77]
-    // realized 0.70 → +0.05, not held; W03 realized 0.82 exactly on the upper bound → −0.02, held (bounds included);
+    // realized 0.70 → +0.05, not held; W03 est 0.80 band [0.78, 0.82] realized 0.82 exactly on the upper bound → −0.02, held (bounds included);
     // W04 unlabelled → left out. Mean error (0.01 + 0.05 − 0.02) / 3 = 0.013333…, mean |error| 0.08 / 3, band held 2/3.
     private static readonly HistoryEntry[] History =
     [
