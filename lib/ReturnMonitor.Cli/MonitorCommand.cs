@@ -75,7 +75,7 @@ internal static class MonitorCommand
             // Read against the schema the model folder's profile carries (the demo's when it carries none).
             var batch = DataEngine.ReadBatch(batchPath, monitor.Monitor.Profile);
             var fileHash = ContentHash.OfFile(batchPath);
-            var (idName, ids) = OrderIds(parse.GetValue(idColumn), batchPath, batch, monitor.Monitor.Profile.ReadSchema);
+            var (idName, ids) = OrderIds(io, parse.GetValue(idColumn), batchPath, batch, monitor.Monitor.Profile.ReadSchema);
             var share = LabelsCommand.Minimum(parse.GetValue(minimum));
             var labelsPath = parse.GetValue(labels);
             if (labelsPath is not null)
@@ -113,21 +113,30 @@ internal static class MonitorCommand
 
     /// <summary>
     /// The order ids of the batch, or none: <c>--id-column</c>, else the schema's one id column when the batch is CSV
-    /// (ids are read from CSV files only). Null without either: then the history keeps no orders, as before.
+    /// (ids are read from CSV files only). Null without either: then the history keeps no orders, as before. A schema's
+    /// id column that cannot serve (an empty id) is reported on stderr and the period is recorded without ids, as it
+    /// was before ids were kept; with <c>--id-column</c> the same problem is an error.
     /// </summary>
-    private static (string? Column, string[]? Ids) OrderIds(string? given, string batchPath, OrderTable batch, DatasetSchema schema)
+    private static (string? Column, string[]? Ids) OrderIds(CliOutput io, string? given, string batchPath, OrderTable batch, DatasetSchema schema)
     {
-        var fromSchema = schema.Columns.Where(c => c.Role == ColumnRole.Id).ToArray();
-        var column = given ?? (fromSchema.Length == 1 && !OrderFile.IsParquet(batchPath) ? fromSchema[0].Name : null);
+        var column = LabelsFile.IdColumn(schema, given, batchPath);
         if (column is null)
         {
             return (null, null);
         }
 
-        var ids = LabelsFile.OrderIds(batchPath, column);
-        return ids.Length == batch.Count
-            ? (column, ids)
-            : throw new DataFormatException(Path.GetFileName(batchPath), null, column, $"{ids.Length} order ids for {batch.Count} orders read from the file");
+        try
+        {
+            var ids = LabelsFile.OrderIds(batchPath, column);
+            return ids.Length == batch.Count
+                ? (column, ids)
+                : throw new DataFormatException(Path.GetFileName(batchPath), null, column, $"{ids.Length} order ids for {batch.Count} orders read from the file");
+        }
+        catch (DataFormatException e) when (given is null)
+        {
+            io.Error($"warning: order ids not kept for late labels (the schema's id column): {e.Message}");
+            return (null, null);
+        }
     }
 
     public static BatchPeriod ParsePeriod(string text)

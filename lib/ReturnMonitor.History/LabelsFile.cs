@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReturnMonitor.Data;
+using ReturnMonitor.Data.Schema;
 
 namespace ReturnMonitor.History;
 
@@ -38,6 +39,18 @@ public static class LabelsFile
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The column a batch's order ids are kept from: <paramref name="given"/> (<c>--id-column</c>), else the schema's
+    /// column with the role <c>id</c> when there is exactly one and the batch is CSV (ids are read from CSV only); null
+    /// for none (the period then keeps no orders, as before ids were kept).
+    /// </summary>
+    public static string? IdColumn(DatasetSchema schema, string? given, string batchPath)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var declared = schema.Columns.Where(c => c.Role == ColumnRole.Id).ToArray();
+        return given ?? (declared.Length == 1 && !batchPath.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? declared[0].Name : null);
     }
 
     /// <summary>The ids of a batch file's orders in file order (one per order, none empty).</summary>

@@ -1,3 +1,4 @@
+using ReturnMonitor.Data.Schema;
 using ReturnMonitor.History;
 using ReturnMonitor.Monitoring;
 
@@ -105,6 +106,21 @@ public sealed class LateLabelsTests
         // The first label stays: labelling everything now gives exactly the truth's figures.
         store.AddLabels(F.LabelsOf(Enumerable.Range(0, 1000)));
         Assert.Equal(F.OneShot(0).Model!.Realized!.Accuracy, store.Batches()[0].Record.Metric("accuracy")!.Realized);
+    }
+
+    [Fact]
+    public void The_id_column_is_the_option_else_the_schemas_one_id_column_for_csv_batches()
+    {
+        SchemaColumn Id(string name) => new(name, ColumnRole.Id);
+        var price = new SchemaColumn("price", ColumnRole.Numeric);
+        var one = new DatasetSchema([Id("order_id"), price]);
+
+        Assert.Equal("order_id", LabelsFile.IdColumn(one, null, "week.csv"));
+        Assert.Equal("ref", LabelsFile.IdColumn(one, "ref", "week.csv"));
+        Assert.Null(LabelsFile.IdColumn(one, null, "week.parquet"));
+        Assert.Null(LabelsFile.IdColumn(new DatasetSchema([Id("order_id"), Id("customer_id"), price]), null, "week.csv"));
+        Assert.Null(LabelsFile.IdColumn(new DatasetSchema([price]), null, "week.csv"));
+        Assert.Null(LabelsFile.IdColumn(DemoSchema.Schema, null, "week.csv"));
     }
 
     private static void AssertEqualsOneShot(IReadOnlyList<HistoryEntry> entries, IReadOnlyList<HistoryEntry> before)
