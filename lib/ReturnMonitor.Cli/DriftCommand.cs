@@ -32,26 +32,29 @@ internal static class DriftCommand
         {
             var json = parse.GetValue(format) == "json";
             var batchPath = parse.GetValue(current)!;
-            BatchCheck check;
-            if (parse.GetValue(every) is { } length)
+            BatchCheck? check;
+            if (parse.GetValue(every) is not null && scores.Given(parse))
             {
-                if (scores.Given(parse))
-                {
-                    throw new UsageException("--every with a score column or an ONNX model: use 'monitor --every', which keeps each period's scores");
-                }
-
-                return Periods(io, parse, reading, length, json, parse.GetValue(failOn), parse.GetValue(modelOption), parse.GetValue(costs), parse.GetValue(engine)!, parse.GetValue(reference)!, batchPath);
+                throw new UsageException("--every with a score column or an ONNX model: use 'monitor --every', which keeps each period's scores");
             }
 
+            ReferenceProfile profile;
+            CostModel costModel;
             using (var progress = ProgressDisplay.Start(io, quiet: json))
             {
                 // Read first, so that a bad cost file fails before any long work. The reference's empty cells are counted
                 // as its missing rate (refused with --strict); the batch, read against the reference's schema, accepts
                 // empty cells and absent columns, counted in the data-quality section instead of rejecting the batch.
-                var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
+                costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
                 var options = DataEngine.WithExactLimit(progress.Options, parse.GetValue(exactLimit));
-                var profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, options, reading, parse, io);
-                if (scores.Monitor(parse, parse.GetValue(reference)!, parse.GetValue(modelOption) is not null, profile, costModel) is { } scored)
+                // One load of the reference for both paths (with --every too, so its exact limit and progress apply).
+                profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, options, reading, parse, io);
+                if (parse.GetValue(every) is not null)
+                {
+                    // Cut into periods after the progress display is gone: each period is checked and printed below.
+                    check = null;
+                }
+                else if (scores.Monitor(parse, parse.GetValue(reference)!, parse.GetValue(modelOption) is not null, profile, costModel) is { } scored)
                 {
                     check = scored.Check(DataEngine.ReadBatch(batchPath, profile), batchPath);
                 }
@@ -68,26 +71,30 @@ internal static class DriftCommand
                 }
             }
 
+            if (parse.GetValue(every) is { } length)
+            {
+                return Periods(io, parse, reading, length, json, parse.GetValue(failOn), parse.GetValue(modelOption), costModel, profile, batchPath);
+            }
+
             if (json)
             {
-                io.Out.Write(BatchCheckJson.Serialize(check));
+                io.Out.Write(BatchCheckJson.Serialize(check!));
             }
             else
             {
-                TextTables.Check(io.Console, check);
+                TextTables.Check(io.Console, check!);
             }
 
-            return parse.GetValue(failOn) is { } threshold && Meets(check.Drift.Status, threshold) ? CliApp.AlertRaised : CliApp.Success;
+            return parse.GetValue(failOn) is { } threshold && Meets(check!.Drift.Status, threshold) ? CliApp.AlertRaised : CliApp.Success;
         }));
         return command;
     }
 
     // drift --every: one check per period of the batch file, in time order; the exit code is the worst period's.
-    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, string length, bool json, string? failOn, string? modelDirectory, string? costs, string engine, string referencePath, string batchPath)
+    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, string length, bool json, string? failOn, string? modelDirectory, CostModel costs, ReferenceProfile profile, string batchPath)
     {
-        var profile = DataEngine.LoadReference(engine, referencePath, null, reading, parse, io);
         var folder = modelDirectory is null ? null : ModelDirectory.Load(modelDirectory);
-        var monitor = new BatchMonitor(profile, folder?.Monitor, costs: CostModel.LoadOrDefault(costs));
+        var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costs);
         var checks = DataEngine.Periods(batchPath, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat))
             .Select(p => (p.Period, Check: monitor.Check(p.Orders)))
             .ToArray();

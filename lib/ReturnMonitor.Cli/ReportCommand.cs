@@ -9,14 +9,15 @@ namespace ReturnMonitor.Cli;
 
 /// <summary>
 /// <c>report --reference FILE|PROFILE --current FILE [--current FILE …] [--model DIR] --out report.html</c>:
-/// the offline HTML dashboard for one or more batches.
+/// the offline HTML dashboard for one or more batches; <c>report --history FILE --out report.html</c> alone: the
+/// timeline of a monitoring history.
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliOutput io)
     {
-        var reference = new Option<string>("--reference") { Description = "Training CSV or profile.json", Required = true };
-        var current = new Option<string[]>("--current") { Description = "Batch CSV or Parquet (.parquet); repeat for several batches", Required = true, AllowMultipleArgumentsPerToken = false };
+        var reference = new Option<string?>("--reference") { Description = "Training CSV or profile.json (with --current)" };
+        var current = new Option<string[]>("--current") { Description = "Batch CSV or Parquet (.parquet); repeat for several batches. Without it, --history alone draws the timeline", AllowMultipleArgumentsPerToken = false };
         var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (adds model health: realized and estimated performance, prediction drift, domain classifier)" };
         var outOption = new Option<string>("--out") { Description = "HTML file to write", Required = true };
         var history = new Option<string?>("--history") { Description = "History database written by 'monitor': adds the timeline (score, sequential detector, PSI heat map, accuracy, return rate, alerts)" };
@@ -30,6 +31,16 @@ internal static class ReportCommand
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
+            if (parse.GetValue(current) is not { Length: > 0 })
+            {
+                return TimelineOnly(io, parse.GetValue(history), parse.GetValue(outOption)!);
+            }
+
+            if (parse.GetValue(reference) is null)
+            {
+                throw new UsageException("--current needs --reference (the training file or profile.json to compare with)");
+            }
+
             var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
             var profile = DataEngine.LoadReference(DataEngine.Builtin, parse.GetValue(reference)!, null, reading, parse, io);
             // With a model folder each batch also gets the model sections (and the model-health panel). Batches may have
@@ -52,6 +63,31 @@ internal static class ReportCommand
             return CliApp.Success;
         }));
         return command;
+    }
+
+    // report --history FILE without batches: the timeline page alone.
+    private static int TimelineOnly(CliOutput io, string? historyPath, string outPath)
+    {
+        if (historyPath is null)
+        {
+            throw new UsageException("give --reference with --current (one or more batches), or --history FILE alone for the timeline");
+        }
+
+        var entries = ReadHistory(historyPath);
+        if (HistoryTimeline.Panel(entries) is not { } panel)
+        {
+            throw new UsageException($"{historyPath}: no batch recorded yet, so there is no timeline to draw (record batches with 'returnmonitor monitor')");
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(outPath, HtmlReport.RenderTimeline(Path.GetFileName(historyPath), entries.Count, panel));
+        io.Out.WriteLine($"wrote {outPath} (timeline of {entries.Count} recorded batch(es))");
+        return CliApp.Success;
     }
 
     /// <summary>The recorded batches of an existing history file, opened read-only.</summary>

@@ -277,6 +277,18 @@ public sealed class HistoryStore : IDisposable
             : null;
     });
 
+    /// <summary>
+    /// The calibration stored first for a reference, slack and target, of whatever batch size (the detector scales it to
+    /// each period's size), or null.
+    /// </summary>
+    public SequentialCalibration? FirstCalibration(string referenceHash, double slack, double targetArl) => Guarded(() =>
+    {
+        using var command = Command(connection,
+            "SELECT batch_size FROM sequential_calibrations WHERE reference_hash = $hash AND slack = $slack AND target_arl = $target ORDER BY rowid LIMIT 1;",
+            ("$hash", referenceHash), ("$slack", slack), ("$target", targetArl));
+        return command.ExecuteScalar() is long size ? Calibration(referenceHash, (int)size, slack, targetArl) : null;
+    });
+
     /// <summary>Stores a calibration for a reference (first one wins when two processes calibrate at once: they compute the same).</summary>
     public void SaveCalibration(string referenceHash, SequentialCalibration c) => Guarded(() =>
     {

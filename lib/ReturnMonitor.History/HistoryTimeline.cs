@@ -21,6 +21,16 @@ public static class HistoryTimeline
     public static DashboardPanel? Panel(IReadOnlyList<HistoryEntry> history) =>
         history.Count == 0 ? null : new DashboardPanel(Section(history), Script(history));
 
+    /// <summary>
+    /// The history as one Plotly.NET chart (<see cref="TimelineCharts.Periods"/>): drift score, return rate and estimated
+    /// accuracy per recorded batch, periods with alerts marked — the timeline for a notebook cell.
+    /// </summary>
+    /// <exception cref="ArgumentException">An empty history.</exception>
+    public static Plotly.NET.GenericChart Chart(IReadOnlyList<HistoryEntry> history) =>
+        TimelineCharts.Periods(history.Select(h => h.Record)
+            .Select(r => new TimelinePoint(r.Period.Label, r.Rows, r.Score, r.ReturnRate, r.Metric("accuracy")?.Estimated, r.Alerts.Count > 0))
+            .ToArray());
+
     /// <summary>The section's HTML (selector and chart containers).</summary>
     public static string Section(IReadOnlyList<HistoryEntry> history)
     {

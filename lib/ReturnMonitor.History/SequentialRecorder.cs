@@ -4,7 +4,8 @@ namespace ReturnMonitor.History;
 
 /// <summary>
 /// Records a batch with the sequential detector's verdict: replays the CUSUM over the batches recorded before it (in
-/// period order, the history is the detector's memory), takes one more step with this batch's evidence, adds a
+/// period order, the history is the detector's memory; each period standardized for its own number of orders), takes one
+/// more step with this batch's evidence, adds a
 /// <c>sequential</c> alert when it alarms, and stores the record with the detector's state.
 /// </summary>
 public static class SequentialRecorder
@@ -33,13 +34,13 @@ public static class SequentialRecorder
         var before = history
             .TakeWhile(r => r.Period.CompareTo(record.Period) <= 0 && !(r.Period.Label == record.Period.Label && r.ContentHash == record.ContentHash))
             .Where(r => r.Period.CompareTo(record.Period) <= 0)
-            .Select(r => r.Evidence);
+            .Select(r => (r.Evidence, r.Rows));
         var statistic = 0.0;
-        foreach (var evidence in before)
+        foreach (var (evidence, rows) in before)
         {
-            statistic = detector.Step(statistic, evidence).Statistic;
+            statistic = detector.Step(statistic, evidence, rows).Statistic;
         }
 
-        return detector.Step(statistic, record.Evidence);
+        return detector.Step(statistic, record.Evidence, record.Rows);
     }
 }

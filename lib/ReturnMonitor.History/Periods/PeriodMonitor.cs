@@ -6,9 +6,11 @@ namespace ReturnMonitor.History.Periods;
 
 /// <summary>
 /// Monitoring over time, one period at a time: check a batch, record it in the history with the sequential detector's
-/// verdict, and alert on a change. The sequential detector is calibrated once per reference and batch size from the
-/// model's reference sample (double bootstrap, <see cref="CusumCalibration.BootstrapEvidence"/>) and the calibration
-/// is kept in the history, so later runs reuse it.
+/// verdict, and alert on a change. The sequential detector is calibrated once per reference, at the size of the first
+/// batch recorded against it, from the model's reference sample (double bootstrap,
+/// <see cref="CusumCalibration.BootstrapEvidence"/>); the calibration is kept in the history, so later runs reuse it,
+/// and periods of other sizes are standardized for their own size (<see cref="CusumDetector.Step(double, double, long)"/>)
+/// instead of being calibrated again.
 /// </summary>
 /// <param name="monitor">The batch monitor (reference profile, model).</param>
 /// <param name="referenceHash">SHA-256 of the reference profile file: calibrations are kept per reference.</param>
@@ -37,13 +39,14 @@ public sealed class PeriodMonitor(BatchMonitor monitor, string referenceHash)
     {
         var check = Monitor.Check(batch);
         var calibration = Calibration(store, batch.Count);
+        var detector = calibration?.DetectorFor(Monitor.Profile.Summary.Rows);
         var mapped = HistoryMapping.From(period, contentHash, check) with { Source = source ?? check.Name };
         if (orderIds is not null)
         {
             mapped = mapped with { Orders = Orders(batch, check, idColumn ?? "id", orderIds) };
         }
 
-        var (outcome, record) = SequentialRecorder.Record(store, mapped, calibration?.Detector);
+        var (outcome, record) = SequentialRecorder.Record(store, mapped, detector);
         var notification = notifier is not null && url is not null
             ? StatusNotifications.Notify(store, outcome, record, record.Sequential?.Alarm ?? false, notifier, url, format, report)
             : null;
@@ -73,10 +76,14 @@ public sealed class PeriodMonitor(BatchMonitor monitor, string referenceHash)
         return new PeriodOrders(idColumn, orderIds, scores, scores.Select(s => s >= model.DecisionThreshold).ToArray(), costs, batch.HasTarget ? batch.Returned.ToArray() : null);
     }
 
-    /// <summary>The calibration for batches of <paramref name="batchSize"/> orders: from the history, or computed and stored; null without a reference sample.</summary>
+    /// <summary>
+    /// The calibration for this reference: the first one the history keeps for it (of whatever batch size: it is scaled to
+    /// each period's size), or computed for batches of <paramref name="batchSize"/> orders and stored; null without a
+    /// reference sample.
+    /// </summary>
     public SequentialCalibration? Calibration(HistoryStore store, int batchSize)
     {
-        if (store.Calibration(referenceHash, batchSize, Slack, TargetArl) is { } known)
+        if (store.FirstCalibration(referenceHash, Slack, TargetArl) is { } known)
         {
             return known;
         }

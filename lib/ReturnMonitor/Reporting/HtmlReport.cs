@@ -94,6 +94,33 @@ public static class HtmlReport
         return page.ToString();
     }
 
+    /// <summary>
+    /// The page of a monitoring history alone (<c>report --history FILE</c> without batches): the timeline panel under a
+    /// header naming <paramref name="source"/>, with the same style, embedded plotly.js and error recording as
+    /// <see cref="Render"/>.
+    /// </summary>
+    /// <param name="source">What the history is (its file name), shown in the header.</param>
+    /// <param name="periods">Recorded periods, shown in the header.</param>
+    /// <param name="timeline">The timeline panel (rendered by <c>ReturnMonitor.History.HistoryTimeline</c>).</param>
+    public static string RenderTimeline(string source, int periods, DashboardPanel timeline)
+    {
+        var page = new StringBuilder();
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        page.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        page.Append($"<title>ReturnMonitor — {E(source)}</title>\n");
+        page.Append("<script>window.__errors=[];window.addEventListener('error',function(e){window.__errors.push(String(e.message));});</script>\n");
+        page.Append("<style>").Append(Css).Append("</style>\n");
+        page.Append("<script>").Append(PlotlyJs.Source).Append("</script>\n");
+        page.Append("</head><body>\n<header><h1>ReturnMonitor — monitoring history</h1>");
+        page.Append($"<p class=\"sub\">History: <b>{E(source)}</b> · {periods} recorded batch(es)</p></header>\n");
+        page.Append(timeline.Html).Append('\n');
+        page.Append("<script>\n").Append(timeline.Script);
+        // No batch charts on this page: it is ready once the timeline is drawn (or failed, recorded in data-errors).
+        page.Append("\nwindow.timelineReady.then(function () { document.body.dataset.errors = JSON.stringify(window.__errors); document.body.dataset.ready = 'true'; });\n");
+        page.Append("</script>\n</body></html>\n");
+        return page.ToString();
+    }
+
     private static string Batch(int b, BatchCheck check, BatchOverview reference, List<(string Id, GenericChart Chart)> charts)
     {
         var drift = check.Drift;

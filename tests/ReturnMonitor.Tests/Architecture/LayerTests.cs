@@ -32,7 +32,7 @@ public sealed class LayerTests
     /// </summary>
     private static readonly Dictionary<string, string[][]> SubFolders = new()
     {
-        ["ReturnMonitor/Data"] = [[""], ["Schema"]],
+        ["ReturnMonitor/Data"] = [[""], ["Schema"], ["Generation"]],
         ["ReturnMonitor/Drift"] = [["", "Methods"]],
         ["ReturnMonitor/Modeling"] = [["Features"], [""], ["Calibration"], ["Selection"], ["Scoring"]],
         ["ReturnMonitor/Monitoring"] = [["Multivariate"], ["Estimation"], ["Money"], ["", "Sequential", "Sections", "Sections/ModelHealth"]],

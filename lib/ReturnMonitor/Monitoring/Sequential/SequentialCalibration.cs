@@ -27,6 +27,12 @@ public sealed record SequentialCalibration(
     int References,
     int BatchSize)
 {
-    /// <summary>The calibrated detector.</summary>
-    public CusumDetector Detector => new(InControlMean, InControlStandardDeviation, Slack, Threshold);
+    /// <summary>The calibrated detector, for batches of <see cref="BatchSize"/> orders.</summary>
+    public CusumDetector Detector => new(InControlMean, InControlStandardDeviation, Slack, Threshold) { CalibratedRows = BatchSize };
+
+    /// <summary>
+    /// The calibrated detector for batches of any size compared with a reference of <paramref name="referenceRows"/>
+    /// orders (see <see cref="CusumDetector.Step(double, double, long)"/>).
+    /// </summary>
+    public CusumDetector DetectorFor(long referenceRows) => Detector with { ReferenceRows = referenceRows };
 }
