@@ -27,7 +27,7 @@ internal static class DriftCommand
         reading.AddTo(command);
         var every = DataEngine.EveryOption();
         command.Options.Add(every);
-        var scores = ScoreOptions.AddTo(command);
+        var scores = ScoreOptions.AddTo(command, reading: reading);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var json = parse.GetValue(format) == "json";
@@ -35,12 +35,7 @@ internal static class DriftCommand
             BatchCheck check;
             if (parse.GetValue(every) is { } length)
             {
-                if (scores.Given(parse))
-                {
-                    throw new UsageException("--every with a score column or an ONNX model: use 'monitor --every', which keeps each period's scores");
-                }
-
-                return Periods(io, parse, reading, length, json, parse.GetValue(failOn), parse.GetValue(modelOption), parse.GetValue(costs), parse.GetValue(engine)!, parse.GetValue(reference)!, batchPath);
+                return Periods(io, parse, reading, scores, length, json, parse.GetValue(failOn), parse.GetValue(modelOption), parse.GetValue(costs), parse.GetValue(engine)!, parse.GetValue(reference)!, batchPath);
             }
 
             using (var progress = ProgressDisplay.Start(io, quiet: json))
@@ -83,12 +78,16 @@ internal static class DriftCommand
     }
 
     // drift --every: one check per period of the batch file, in time order; the exit code is the worst period's.
-    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, string length, bool json, string? failOn, string? modelDirectory, string? costs, string engine, string referencePath, string batchPath)
+    // With a score column each period takes its rows' scores from the file, as 'monitor --every' does; an ONNX model
+    // scores each period's orders itself.
+    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, ScoreOptions scores, string length, bool json, string? failOn, string? modelDirectory, string? costs, string engine, string referencePath, string batchPath)
     {
         var profile = DataEngine.LoadReference(engine, referencePath, null, reading, parse, io);
-        var folder = modelDirectory is null ? null : ModelDirectory.Load(modelDirectory);
-        var monitor = new BatchMonitor(profile, folder?.Monitor, costs: CostModel.LoadOrDefault(costs));
-        var checks = DataEngine.Periods(batchPath, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat))
+        var costModel = CostModel.LoadOrDefault(costs);
+        var scored = scores.Monitor(parse, referencePath, modelDirectory is not null, profile, costModel);
+        var folder = scored is null && modelDirectory is not null ? ModelDirectory.Load(modelDirectory) : null;
+        var monitor = scored ?? new BatchMonitor(profile, folder?.Monitor, costs: costModel);
+        var checks = DataEngine.Periods(batchPath, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat), scored)
             .Select(p => (p.Period, Check: monitor.Check(p.Orders)))
             .ToArray();
         if (json)
