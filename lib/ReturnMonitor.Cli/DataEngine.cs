@@ -2,8 +2,8 @@ using System.CommandLine;
 using ReturnMonitor.Data;
 using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
-using ReturnMonitor.Monitoring;
 using ReturnMonitor.DuckDb;
+using ReturnMonitor.Monitoring;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Cli;
