@@ -3,6 +3,7 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
 using ReturnMonitor.DuckDb;
+using ReturnMonitor.Monitoring;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Cli;
@@ -113,14 +114,32 @@ internal static class DataEngine
     /// reference schema's timestamp, its form <paramref name="format"/> or the schema's; each period's orders are read
     /// against the reference's schema. Every order is placed; an empty or unreadable date is an error naming line and column.
     /// </summary>
-    public static IReadOnlyList<(BatchPeriod Period, OrderTable Orders)> Periods(string path, ReferenceProfile reference, string every, string? column, string? format)
+    /// <param name="path">The batch file.</param>
+    /// <param name="reference">The reference profile (its schema reads the file and may name the timestamp).</param>
+    /// <param name="every">The period length.</param>
+    /// <param name="column">The date column, or null for the schema's timestamp.</param>
+    /// <param name="format">The dates' form, or null for the schema's (or inferred).</param>
+    /// <param name="scored">
+    /// The monitor of a model trained elsewhere, or null: with a score column the file's scores are read once and each
+    /// period gets its rows' (as <c>monitor --every</c> does), so a period is checked without the file.
+    /// </param>
+    public static IReadOnlyList<(BatchPeriod Period, OrderTable Orders)> Periods(string path, ReferenceProfile reference, string every, string? column, string? format, BatchMonitor? scored = null)
     {
         var declared = reference.ReadSchema.Timestamp;
         var timestamp = column ?? declared?.Name ?? throw new UsageException("--every needs --timestamp COL: the reference's schema names no timestamp column");
         format ??= declared is not null && declared.Name == timestamp ? declared.Format : null;
         var batch = ReadBatch(path, reference);
         return TimestampPeriods.Split(path, timestamp, every, format)
-            .Select(p => (p.Period, batch.Select(p.Rows, $"{batch.Source} {p.Period.Label}")))
+            .Select(p =>
+            {
+                var orders = batch.Select(p.Rows, $"{batch.Source} {p.Period.Label}");
+                if (scored is not null)
+                {
+                    ScoreOptions.Attach(scored, batch, path, orders, p.Rows);
+                }
+
+                return (p.Period, orders);
+            })
             .ToArray();
     }
 

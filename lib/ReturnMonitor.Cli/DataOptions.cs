@@ -17,6 +17,12 @@ internal sealed class DataOptions
     {
         Schema = schemaFile ? new Option<string?>("--schema") { Description = "schema.json describing the columns (from 'returnmonitor schema --out'); default: inferred, printed on stderr" } : null;
         Strict = strict ? new Option<bool>("--strict") { Description = "Refuse an empty cell in the training or reference data (default: counted as missing in the profile)" } : null;
+        if (!schemaFile)
+        {
+            // The schema command has no score options of its own: these only give the columns their roles.
+            ScoreColumn = new("--score-column") { Description = "The column with a model's score: role 'score', never a feature" };
+            PredictionColumn = new("--prediction-column") { Description = "The column with a model's 0/1 prediction: role 'prediction', never a feature" };
+        }
     }
 
     /// <summary><c>--schema FILE</c>, or null on the <c>schema</c> command.</summary>
@@ -39,6 +45,22 @@ internal sealed class DataOptions
 
     public Option<string?> TimestampFormat { get; } = CreateTimestampFormat();
 
+    /// <summary>
+    /// <c>--score-column</c>: the schema command's own, or the score options' on drift and report
+    /// (<see cref="UseScoreColumns"/>); the inference gives it the role <c>score</c>, so it is never a feature.
+    /// </summary>
+    public Option<string?>? ScoreColumn { get; private set; }
+
+    /// <summary><c>--prediction-column</c>, as <see cref="ScoreColumn"/>: role <c>prediction</c>.</summary>
+    public Option<string?>? PredictionColumn { get; private set; }
+
+    /// <summary>Takes the roles of the score and prediction columns from options another group owns (<see cref="ScoreOptions"/>).</summary>
+    public void UseScoreColumns(Option<string?> score, Option<string?> prediction)
+    {
+        ScoreColumn = score;
+        PredictionColumn = prediction;
+    }
+
     /// <summary>The set for a command that reads data (with <c>--schema</c>; with <c>--strict</c> when it reads a reference).</summary>
     public static DataOptions ForData(bool strict) => new(schemaFile: true, strict: strict);
 
@@ -48,7 +70,8 @@ internal sealed class DataOptions
     /// <summary>Adds every option of the set to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option?[] { Schema, Target, Positive, Numeric, Categorical, Ignore, Timestamp, TimestampFormat, Strict })
+        // ScoreColumn and PredictionColumn are added here only when this set owns them (the schema command).
+        foreach (var option in new Option?[] { Schema, Target, Positive, Numeric, Categorical, Ignore, Timestamp, TimestampFormat, Strict, ScoreColumn, PredictionColumn })
         {
             if (option is not null)
             {
@@ -69,6 +92,8 @@ internal sealed class DataOptions
             Ignore = Split(parse.GetValue(Ignore)),
             Timestamp = parse.GetValue(Timestamp),
             TimestampFormat = parse.GetValue(TimestampFormat),
+            Score = ScoreColumn is null ? null : parse.GetValue(ScoreColumn),
+            Prediction = PredictionColumn is null ? null : parse.GetValue(PredictionColumn),
             MaxCategories = maxCategories,
         };
         return options.TimestampFormat is not null && options.Timestamp is null

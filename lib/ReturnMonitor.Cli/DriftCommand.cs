@@ -27,17 +27,12 @@ internal static class DriftCommand
         reading.AddTo(command);
         var every = DataEngine.EveryOption();
         command.Options.Add(every);
-        var scores = ScoreOptions.AddTo(command);
+        var scores = ScoreOptions.AddTo(command, reading: reading);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var json = parse.GetValue(format) == "json";
             var batchPath = parse.GetValue(current)!;
             BatchCheck? check;
-            if (parse.GetValue(every) is not null && scores.Given(parse))
-            {
-                throw new UsageException("--every with a score column or an ONNX model: use 'monitor --every', which keeps each period's scores");
-            }
-
             ReferenceProfile profile;
             CostModel costModel;
             using (var progress = ProgressDisplay.Start(io, quiet: json))
@@ -73,7 +68,7 @@ internal static class DriftCommand
 
             if (parse.GetValue(every) is { } length)
             {
-                return Periods(io, parse, reading, length, json, parse.GetValue(failOn), parse.GetValue(modelOption), costModel, profile, batchPath);
+                return Periods(io, parse, reading, scores, length, json, parse.GetValue(failOn), parse.GetValue(modelOption), costModel, profile, parse.GetValue(reference)!, batchPath);
             }
 
             if (json)
@@ -91,11 +86,14 @@ internal static class DriftCommand
     }
 
     // drift --every: one check per period of the batch file, in time order; the exit code is the worst period's.
-    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, string length, bool json, string? failOn, string? modelDirectory, CostModel costs, ReferenceProfile profile, string batchPath)
+    // With a score column each period takes its rows' scores from the file, as 'monitor --every' does; an ONNX model
+    // scores each period's orders itself.
+    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, ScoreOptions scores, string length, bool json, string? failOn, string? modelDirectory, CostModel costs, ReferenceProfile profile, string referencePath, string batchPath)
     {
-        var folder = modelDirectory is null ? null : ModelDirectory.Load(modelDirectory);
-        var monitor = new BatchMonitor(profile, folder?.Monitor, costs: costs);
-        var checks = DataEngine.Periods(batchPath, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat))
+        var scored = scores.Monitor(parse, referencePath, modelDirectory is not null, profile, costs);
+        var folder = scored is null && modelDirectory is not null ? ModelDirectory.Load(modelDirectory) : null;
+        var monitor = scored ?? new BatchMonitor(profile, folder?.Monitor, costs: costs);
+        var checks = DataEngine.Periods(batchPath, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat), scored)
             .Select(p => (p.Period, Check: monitor.Check(p.Orders)))
             .ToArray();
         if (json)

@@ -28,7 +28,7 @@ internal static class EvaluateCommand
         var format = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var stream = new Option<bool>("--stream") { Description = "Evaluate monitoring over time instead: detection delay and false alarms of the per-batch decision vs the sequential detector on simulated weekly streams" };
-        var scoreColumn = new Option<int>("--score-column-trials") { Description = "Evaluate monitoring from a score column instead: normal batches of 1,000 orders per reference (5 references) whose estimated accuracy band is checked against the realized accuracy" };
+        var scoreColumn = new Option<int>("--score-column-trials") { Description = "Evaluate monitoring from a score column instead: normal batches of 1,000 orders per reference (10 references) whose estimated accuracy band is checked against the realized accuracy" };
         var command = new Command("evaluate", "Measure the drift alarms by simulation: false-positive rate, detection rate, per-feature precision/recall")
         {
             trials, driftTrials, sizes, seed, performanceTrials, multivariateTrials, estimateTrials, estimateReferences, costs, format, stream, scoreColumn,
@@ -42,7 +42,7 @@ internal static class EvaluateCommand
 
             if (parse.GetValue(scoreColumn) is > 0 and var batches)
             {
-                var coverage = ScoreColumnEvaluation.Run(5, batches, 1000, parse.GetValue(seed), progress: new Progress<string>(step => io.Progress($"evaluate: {step}")));
+                var coverage = ScoreColumnEvaluation.Run(10, batches, 1000, parse.GetValue(seed), progress: new Progress<string>(step => io.Progress($"evaluate: {step}")));
                 io.Out.WriteLine(parse.GetValue(format) == "json"
                     ? System.Text.Json.JsonSerializer.Serialize(coverage, ReturnMonitor.Json.JsonDefaults.Options)
                     : $"score column: the estimated accuracy's band held the realized accuracy in {coverage.Held} of {coverage.Batches} normal batches of {coverage.BatchSize:N0} orders ({NumberText.Percent(coverage.Rate, 1)}; target {NumberText.Percent(ScoreColumnCoverage.Target, 0)}), mean |error| {NumberText.Fixed(coverage.MeanAbsoluteError, 4)}, bias {NumberText.Fixed(coverage.MeanError, 4)}");

@@ -27,7 +27,7 @@ internal static class ReportCommand
         reading.AddTo(command);
         var every = DataEngine.EveryOption();
         command.Options.Add(every);
-        var scores = ScoreOptions.AddTo(command);
+        var scores = ScoreOptions.AddTo(command, reading: reading);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             InputFiles.RequireOutputFile(parse.GetValue(outOption)!);
@@ -48,14 +48,10 @@ internal static class ReportCommand
             var folder = parse.GetValue(model) is { } modelDirectory ? ModelDirectory.Load(modelDirectory) : null;
             var scored = scores.Monitor(parse, parse.GetValue(reference)!, folder is not null, profile, costModel);
             var monitor = scored ?? new BatchMonitor(profile, folder?.Monitor, costs: costModel);
-            if (scored is not null && parse.GetValue(every) is not null)
-            {
-                throw new UsageException("--every with a score column or an ONNX model: use 'monitor --every', which keeps each period's scores");
-            }
-
-            // With --every each file is cut into periods by its date column: one batch (and one dashboard entry) per period.
+            // With --every each file is cut into periods by its date column: one batch (and one dashboard entry) per
+            // period, each with its rows' scores when they come from a score column.
             var checks = parse.GetValue(every) is { } length
-                ? parse.GetValue(current)!.SelectMany(path => DataEngine.Periods(path, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat)))
+                ? parse.GetValue(current)!.SelectMany(path => DataEngine.Periods(path, profile, length, parse.GetValue(reading.Timestamp), parse.GetValue(reading.TimestampFormat), scored))
                     .Select(p => monitor.Check(p.Orders)).ToArray()
                 : parse.GetValue(current)!.Select(path => monitor.Check(DataEngine.ReadBatch(path, profile), path)).ToArray();
             HtmlReport.WriteFile(parse.GetValue(outOption)!, monitor, checks, parse.GetValue(history) is { } historyPath ? HistoryTimeline.Panel(ReadHistory(historyPath)) : null);

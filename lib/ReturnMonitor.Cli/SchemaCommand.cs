@@ -5,7 +5,8 @@ namespace ReturnMonitor.Cli;
 
 /// <summary>
 /// <c>schema --data FILE [--target COL] [--positive VALUE] [--numeric a,b] [--categorical c,d] [--ignore e]
-/// [--timestamp f] [--timestamp-format FMT] [--max-categories K] [--out schema.json] [--format text|json]</c>:
+/// [--timestamp f] [--timestamp-format FMT] [--score-column COL] [--prediction-column COL] [--max-categories K]
+/// [--out schema.json] [--format text|json]</c>:
 /// infers the schema of any CSV file and prints one line per column with the reason (or the schema JSON), so a person
 /// can check every decision, edit the file, and hand it to the other commands.
 /// </summary>

@@ -24,8 +24,12 @@ internal sealed class ScoreOptions
     private readonly Option<string?> onnxOutput = new("--onnx-output") { Description = "With --onnx: the output holding the probability of a return (default: 'probabilities', 'output_probability' or the only output)" };
     private readonly Option<string?> reference = new("--reference") { Description = "With --score-column or --onnx: the model's labelled validation file (CSV; scored for --score-column), in place of --model" };
 
-    /// <summary>Adds the options to <paramref name="command"/>; with <paramref name="withReference"/> also <c>--reference</c> (for a command that has none of its own).</summary>
-    public static ScoreOptions AddTo(Command command, bool withReference = false)
+    /// <summary>
+    /// Adds the options to <paramref name="command"/>; with <paramref name="withReference"/> also <c>--reference</c> (for a
+    /// command that has none of its own); with <paramref name="reading"/> (already added) the schema inference gives the
+    /// score and prediction columns their roles, so they are never taken as features.
+    /// </summary>
+    public static ScoreOptions AddTo(Command command, bool withReference = false, DataOptions? reading = null)
     {
         var options = new ScoreOptions();
         if (withReference)
@@ -38,6 +42,7 @@ internal sealed class ScoreOptions
         command.Options.Add(options.threshold);
         command.Options.Add(options.onnx);
         command.Options.Add(options.onnxOutput);
+        reading?.UseScoreColumns(options.scoreColumn, options.predictionColumn);
         return options;
     }
 
@@ -68,6 +73,7 @@ internal sealed class ScoreOptions
             throw new UsageException("with --score-column or --onnx, --reference must be the model's labelled validation file (its orders with the target column, and the score column), not a profile");
         }
 
+        RequireNotFeatures(parse, profile.ReadSchema, referencePath);
         // Read against the profile's schema (the demo's, a schema file's or the inferred one), as the batches are.
         var reference = OrderFile.Read(referencePath, plan: ReturnMonitor.Data.Schema.SchemaReader.Plan(profile.ReadSchema));
         // The money takes the price from the column with the meaning 'price' (none: a flat cost per return).
@@ -114,6 +120,19 @@ internal sealed class ScoreOptions
             if (rows is not null)
             {
                 column.Attach(part, rows.Select(i => scores[i]).ToArray());
+            }
+        }
+    }
+
+    // A model's output taken as one of its inputs would be profiled, drift-tested and fed to the domain classifier as
+    // if it were part of the order (a schema file written without --score-column does that).
+    private void RequireNotFeatures(ParseResult parse, DatasetSchema schema, string referencePath)
+    {
+        foreach (var (name, role) in new[] { (parse.GetValue(scoreColumn), ColumnRole.Score), (parse.GetValue(predictionColumn), ColumnRole.Prediction) })
+        {
+            if (name is not null && schema.Find(name) is { IsFeature: true } column)
+            {
+                throw new UsageException($"{referencePath}: column '{name}' is a {SchemaNames.Name(column.Role)} feature in the schema, but it is the model's {SchemaNames.Name(role)}: give it \"role\": \"{SchemaNames.Name(role)}\" in schema.json (returnmonitor schema --score-column/--prediction-column writes it)");
             }
         }
     }

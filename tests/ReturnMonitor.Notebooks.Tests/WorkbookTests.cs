@@ -14,8 +14,8 @@ public class WorkbookTests
         var code = await NotebookCommand.RunAsync([notebooks], check: true, stdout, stderr);
 
         Assert.True(code == NotebookCommand.Success, $"notebooks failed or are stale:\n{stdout}\n{stderr}");
-        Assert.Equal(7, Directory.GetFiles(notebooks, "*.ipynb").Length);
-        Assert.Equal(7, stdout.ToString().Split('\n').Count(line => line.StartsWith("up to date", StringComparison.Ordinal)));
+        Assert.Equal(8, Directory.GetFiles(notebooks, "*.ipynb").Length);
+        Assert.Equal(8, stdout.ToString().Split('\n').Count(line => line.StartsWith("up to date", StringComparison.Ordinal)));
     }
 
     private static string FindRepository()

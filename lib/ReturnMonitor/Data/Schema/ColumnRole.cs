@@ -24,9 +24,9 @@ public enum ColumnRole
     /// <summary>Read past: free text, an index column, an empty or constant column, or a user's choice.</summary>
     Ignored,
 
-    /// <summary>Reserved: a model's score (probability of a return) written by the shop's own model.</summary>
+    /// <summary>A model's score (probability of a return) written by the shop's own model (<c>--score-column</c>): read by the score source, never a feature.</summary>
     Score,
 
-    /// <summary>Reserved: a model's 0/1 prediction written by the shop's own model.</summary>
+    /// <summary>A model's 0/1 prediction written by the shop's own model (<c>--prediction-column</c>): never a feature.</summary>
     Prediction,
 }

@@ -6,8 +6,8 @@ namespace ReturnMonitor.Data.Schema;
 /// The columns of a user's order table and what each is for: the schema as data, read from or written to a
 /// human-editable <c>schema.json</c> (<see cref="SchemaFile"/>) or inferred from a file (<see cref="SchemaInference"/>).
 /// The demo's table is one such file, <c>data/schema.json</c>, equal to the static <see cref="OrderSchema"/>.
-/// Invariants (checked here, so a hand-edited file cannot break them): names unique; at most one target and one
-/// timestamp; bounds only on numeric columns with minimum ≤ maximum; a meaning only on a column of its kind, each meaning
+/// Invariants (checked here, so a hand-edited file cannot break them): names unique; at most one target, one
+/// timestamp, one score and one prediction column; bounds only on numeric columns with minimum ≤ maximum; a meaning only on a column of its kind, each meaning
 /// at most once; <c>positive</c> only on the target, <c>format</c> only on the timestamp, <c>maxCategories</c> and
 /// <c>categories</c> only on categorical columns.
 /// </summary>
@@ -36,6 +36,12 @@ public sealed class DatasetSchema
 
     /// <summary>The timestamp column, or null.</summary>
     public SchemaColumn? Timestamp => Columns.FirstOrDefault(c => c.Role == ColumnRole.Timestamp);
+
+    /// <summary>The column with a model's score (role <c>score</c>), or null.</summary>
+    public SchemaColumn? Score => Columns.FirstOrDefault(c => c.Role == ColumnRole.Score);
+
+    /// <summary>The column with a model's 0/1 prediction (role <c>prediction</c>), or null.</summary>
+    public SchemaColumn? Prediction => Columns.FirstOrDefault(c => c.Role == ColumnRole.Prediction);
 
     /// <summary>The numeric and categorical features, in file order.</summary>
     public IReadOnlyList<SchemaColumn> Features => Columns.Where(c => c.IsFeature).ToArray();
@@ -102,7 +108,7 @@ public sealed class DatasetSchema
             }
         }
 
-        foreach (var single in new[] { ColumnRole.Target, ColumnRole.Timestamp })
+        foreach (var single in new[] { ColumnRole.Target, ColumnRole.Timestamp, ColumnRole.Score, ColumnRole.Prediction })
         {
             var found = columns.Where(c => c.Role == single).Select(c => c.Name).ToArray();
             if (found.Length > 1)

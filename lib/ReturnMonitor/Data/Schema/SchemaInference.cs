@@ -5,7 +5,8 @@ namespace ReturnMonitor.Data.Schema;
 /// <summary>
 /// Infers a <see cref="DatasetSchema"/> from a CSV file in one streaming pass, each decision with a reason a person can
 /// check (docs/your-own-orders.md lists the rules with examples). First match wins, per column:
-/// a flag (<c>--target</c>, <c>--numeric</c>, <c>--categorical</c>, <c>--ignore</c>, <c>--timestamp</c>); an empty
+/// a flag (<c>--target</c>, <c>--score-column</c>, <c>--prediction-column</c>, <c>--numeric</c>, <c>--categorical</c>,
+/// <c>--ignore</c>, <c>--timestamp</c>); an empty
 /// header or pandas' <c>Unnamed: 0</c> → ignored (an index column); no value → ignored; a target name
 /// (<see cref="TargetNames"/>) with two labels → target; one value → ignored (constant); numbers → numeric, unless whole,
 /// unique per row and consecutive (a row number) or named like an id (<c>order_id</c>, <c>InvoiceNo</c>,
@@ -71,6 +72,16 @@ public static partial class SchemaInference
         if (o.Target == name)
         {
             return TargetOf(s, o.Positive, file, "--target") ?? throw new DataFormatException(file, null, name, "--target: " + NotBinary(s));
+        }
+
+        if (o.Score == name)
+        {
+            return new SchemaColumn(name, ColumnRole.Score) { Reason = "--score-column: the model's score, not a feature" };
+        }
+
+        if (o.Prediction == name)
+        {
+            return new SchemaColumn(name, ColumnRole.Prediction) { Reason = "--prediction-column: the model's decision, not a feature" };
         }
 
         if (o.Ignore.Contains(name))
@@ -266,6 +277,8 @@ public static partial class SchemaInference
         var given = new List<(string Flag, string Name)>();
         given.AddRange(o.Target is null ? [] : [("--target", o.Target)]);
         given.AddRange(o.Timestamp is null ? [] : [("--timestamp", o.Timestamp)]);
+        given.AddRange(o.Score is null ? [] : [("--score-column", o.Score)]);
+        given.AddRange(o.Prediction is null ? [] : [("--prediction-column", o.Prediction)]);
         given.AddRange(o.Numeric.Select(n => ("--numeric", n)));
         given.AddRange(o.Categorical.Select(n => ("--categorical", n)));
         given.AddRange(o.Ignore.Select(n => ("--ignore", n)));

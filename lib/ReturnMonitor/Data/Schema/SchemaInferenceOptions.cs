@@ -18,6 +18,15 @@ public sealed record SchemaInferenceOptions
     /// <summary>Columns to ignore.</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
+    /// <summary>
+    /// The column holding a model's score (<c>--score-column</c>): role <c>score</c>, never a feature — a model's own
+    /// output fed back as an input would be compared and learnt from as if it were part of the order.
+    /// </summary>
+    public string? Score { get; init; }
+
+    /// <summary>The column holding a model's 0/1 prediction (<c>--prediction-column</c>): role <c>prediction</c>, never a feature.</summary>
+    public string? Prediction { get; init; }
+
     /// <summary>The timestamp column (else the first column whose every value is a date of one form).</summary>
     public string? Timestamp { get; init; }
 

@@ -85,9 +85,26 @@ public sealed class CalibrationBootstrap
     /// </summary>
     /// <param name="threshold">Decision threshold on the raw score.</param>
     /// <returns>Per metric, mean (out-of-bag CBPE − out-of-bag realized); positive = CBPE optimistic. Replicates whose out-of-bag orders leave a metric undefined are skipped; 0 when none remain.</returns>
-    public Dictionary<PerformanceMetric, double> OutOfBagBias(double threshold = 0.5)
+    public Dictionary<PerformanceMetric, double> OutOfBagBias(double threshold = 0.5) =>
+        OutOfBag(threshold).ToDictionary(p => p.Key, p => p.Value.Bias);
+
+    /// <summary>
+    /// Per metric, the out-of-bag error's mean (<see cref="OutOfBagBias"/>) and the held-out labels' own sampling error
+    /// on the metric: the standard deviation over replicates of (out-of-bag CBPE − out-of-bag realized), scaled by
+    /// √(m / (n − m)) to the whole held-out set (m out-of-bag orders on average, n held-out orders; a subsample's mean
+    /// of the same n errors varies by σ²(1/m − 1/n)). Whatever the calibration, the labelled
+    /// reference pins a metric down only to its binomial noise (accuracy 0.92 on 1,000 orders: ±0.0086 standard error),
+    /// and every batch checked against it shares that error; the spread of the refitted calibrators shows it only in part
+    /// (an isotonic fit pools labels into blocks purer than they are — 0.006–0.007 measured — and an identity
+    /// calibration, having nothing to refit, not at all). Measured on <c>evaluate --score-column-trials</c>: see
+    /// docs/monitoring-your-model.md.
+    /// </summary>
+    /// <param name="threshold">Decision threshold on the raw score.</param>
+    public Dictionary<PerformanceMetric, (double Bias, double Spread)> OutOfBag(double threshold = 0.5)
     {
-        var sums = PerformanceMetrics.All.ToDictionary(m => m, _ => (Sum: 0.0, Count: 0));
+        var errors = PerformanceMetrics.All.ToDictionary(m => m, _ => new List<double>());
+        double outOfBagOrders = 0;
+        var replicatesWithOrders = 0;
         for (var r = 0; r < Replicates.Count; r++)
         {
             var outOfBag = Enumerable.Range(0, labels.Length).Where(i => !inBag[r][i]).ToArray();
@@ -96,6 +113,8 @@ public sealed class CalibrationBootstrap
                 continue;
             }
 
+            outOfBagOrders += outOfBag.Length;
+            replicatesWithOrders++;
             var oobScores = outOfBag.Select(i => scores[i]).ToArray();
             var oobLabels = outOfBag.Select(i => labels[i]).ToArray();
             var estimated = PerformanceEstimator.Estimate(oobScores, Replicates[r].Apply(oobScores), threshold, simulations: 0);
@@ -105,12 +124,18 @@ public sealed class CalibrationBootstrap
                 var difference = estimated[metric] - realized[metric];
                 if (double.IsFinite(difference))
                 {
-                    sums[metric] = (sums[metric].Sum + difference, sums[metric].Count + 1);
+                    errors[metric].Add(difference);
                 }
             }
         }
 
-        return sums.ToDictionary(p => p.Key, p => p.Value.Count > 0 ? p.Value.Sum / p.Value.Count : 0);
+        // Over replicates, the out-of-bag mean of m of the n orders' errors varies by σ²(1/m − 1/n) (sampling from
+        // the same n orders); the whole held-out set pins the metric down to σ²/n = that variance · m/(n − m).
+        var m = replicatesWithOrders > 0 ? outOfBagOrders / replicatesWithOrders : 0;
+        var scale = m > 0 && m < labels.Length ? Math.Sqrt(m / (labels.Length - m)) : 0;
+        return errors.ToDictionary(p => p.Key, p => (
+            p.Value.Count > 0 ? p.Value.Average() : 0,
+            p.Value.Count > 1 ? ImportanceWeightedEstimator.StandardDeviation(p.Value) * scale : 0));
     }
 
     /// <summary>Standard deviation over the replicates of a statistic of the batch's probabilities, e.g. Σ p·cost.</summary>

@@ -17,7 +17,7 @@ public sealed class EstimationReference
 
     private readonly bool[] labels;
     private readonly double[] scores;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<double, Dictionary<PerformanceMetric, double>> biasByThreshold = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<double, Dictionary<PerformanceMetric, (double Bias, double Spread)>> outOfBagByThreshold = new();
 
     private EstimationReference(OrderTable heldOut, double[] scores, ProbabilityCalibrator calibrator, CalibrationBootstrap bootstrap, DatasetSummary support)
     {
@@ -129,18 +129,20 @@ public sealed class EstimationReference
         var thin = domain.Current.Count(q => ImportanceWeights.DensityRatio(q, HeldOut.Count, classified.Count) > ReliabilityRule.MaxDensityRatio) / (double)classified.Count;
         var weighted = ImportanceWeightedEstimator.Estimate(labels, scores, weights.Weights.ToArray(), batchScores, threshold);
         var calibrationErrors = CalibrationErrors(batchScores, threshold);
-        var bias = biasByThreshold.GetOrAdd(threshold, t => Bootstrap.OutOfBagBias(t));
+        var outOfBag = outOfBagByThreshold.GetOrAdd(threshold, t => Bootstrap.OutOfBag(t));
         var (reliable, reason, method) = ReliabilityRule.Decide(support, thin, domain.Shifted, weights.EffectiveSampleSize, HeldOut.Count);
         var reliability = new EstimateReliability(reliable, reason, method, support, thin, domain.RocAuc, domain.Threshold, domain.Shifted, weights.EffectiveSampleSize, HeldOut.Count);
         var metrics = PerformanceMetrics.All.ToDictionary(m => m, m =>
         {
             var sampling = cbpe.Bands.TryGetValue(m, out var band) && double.IsFinite(band.StandardError) ? band.StandardError : 0;
-            var calibrationError = calibrationErrors[m];
+            // The reference's own sampling error bounds the calibration term from below (see CalibrationBootstrap.OutOfBag).
+            var (bias, referenceError) = outOfBag[m];
+            var calibrationError = Math.Max(calibrationErrors[m], referenceError);
             var weightingError = weighted.StandardErrors[m];
             var (value, se) = method == EstimateMethod.Cbpe
-                ? (cbpe[m], Hypot(Hypot(sampling, calibrationError), bias[m]))
-                : (weighted[m], Hypot(Hypot(sampling, weightingError), bias[m]));
-            return new MetricEstimate(m, method, value, Math.Max(0, value - 1.96 * se), Math.Min(1, value + 1.96 * se), se, cbpe[m], weighted[m], sampling, calibrationError, weightingError, bias[m]);
+                ? (cbpe[m], Hypot(Hypot(sampling, calibrationError), bias))
+                : (weighted[m], Hypot(Hypot(sampling, weightingError), bias));
+            return new MetricEstimate(m, method, value, Math.Max(0, value - 1.96 * se), Math.Min(1, value + 1.96 * se), se, cbpe[m], weighted[m], sampling, calibrationError, weightingError, bias);
         });
         return new PerformanceAssessment(metrics, reliability, weighted, weights);
     }

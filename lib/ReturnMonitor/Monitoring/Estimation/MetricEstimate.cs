@@ -15,7 +15,7 @@ namespace ReturnMonitor.Monitoring;
 /// <param name="Cbpe">The CBPE estimate.</param>
 /// <param name="ImportanceWeighted">The importance-weighted estimate.</param>
 /// <param name="SamplingStandardError">Spread of the realized metric when the batch's labels are drawn from the calibrated probabilities (CBPE's band).</param>
-/// <param name="CalibrationStandardError">Spread of the CBPE estimate over calibrators refitted on bootstrap resamples of the held-out orders.</param>
+/// <param name="CalibrationStandardError">The larger of the CBPE estimate's spread over calibrators refitted on bootstrap resamples of the held-out orders and the held-out labels' own sampling error on the metric (<see cref="CalibrationBootstrap.OutOfBag"/>).</param>
 /// <param name="WeightingStandardError">Bootstrap spread of the importance-weighted estimate over the held-out orders.</param>
 /// <param name="CalibrationBias">The calibration's systematic error on held-out orders it was not fitted on (positive = optimistic); its magnitude widens the band.</param>
 public sealed record MetricEstimate(

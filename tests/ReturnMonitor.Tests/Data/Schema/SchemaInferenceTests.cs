@@ -177,4 +177,28 @@ public sealed class SchemaInferenceTests
         Assert.Equal(ColumnRole.Categorical, column.Role);
         Assert.StartsWith("over 1000 values: the 50 most frequent kept", column.Reason);
     }
+
+    [Fact]
+    public void Score_and_prediction_columns_get_their_roles_and_are_never_features()
+    {
+        var path = Write("price,proba,pred,returned\n5.5,0.2,0,0\n7,0.8,1,1\n6,0.6,1,0\n9,0.1,0,0\n");
+
+        var plain = SchemaInference.Infer(path).Schema;
+        // Without the flags a score is just a number: taken as a feature.
+        Assert.Contains("proba", plain.Features.Select(f => f.Name));
+
+        var result = SchemaInference.Infer(path, new SchemaInferenceOptions { Score = "proba", Prediction = "pred" }).Schema;
+        Assert.Equal(["price"], result.Features.Select(f => f.Name));
+        Assert.Equal((ColumnRole.Score, "proba"), (result.Score!.Role, result.Score.Name));
+        Assert.Equal((ColumnRole.Prediction, "pred"), (result.Prediction!.Role, result.Prediction.Name));
+        Assert.Equal("--score-column: the model's score, not a feature", result.Score.Reason);
+        // The roles survive the schema file, and a file with two score columns is refused.
+        var file = Path.Combine(Cli.CliRunner.TempDirectory(), "schema.json");
+        SchemaFile.Write(result, file);
+        Assert.Equal(ColumnRole.Score, SchemaFile.Read(file).Find("proba")!.Role);
+        var twice = Assert.Throws<ArgumentException>(() => new DatasetSchema([new SchemaColumn("a", ColumnRole.Score), new SchemaColumn("b", ColumnRole.Score)]));
+        Assert.Contains("are both score", twice.Message);
+        var unknown = Assert.Throws<DataFormatException>(() => SchemaInference.Infer(path, new SchemaInferenceOptions { Score = "probability" }));
+        Assert.Contains("--score-column: no such column in the header", unknown.Message);
+    }
 }

@@ -48,4 +48,26 @@ public class CalibrationBootstrapTests
         Assert.True(small[PerformanceMetric.Accuracy] > 0.005, $"300 orders: out-of-bag accuracy bias {small[PerformanceMetric.Accuracy]}");
         Assert.True(large[PerformanceMetric.Accuracy] < small[PerformanceMetric.Accuracy] / 2, $"5,000 orders: {large[PerformanceMetric.Accuracy]} vs 300: {small[PerformanceMetric.Accuracy]}");
     }
+
+    [Theory]
+    [InlineData(CalibrationMethod.Identity, 0.8, 1.25)]
+    [InlineData(CalibrationMethod.Isotonic, 0.8, 2.0)]
+    public void The_references_own_sampling_error_on_accuracy_is_seen_whatever_the_calibration(CalibrationMethod method, double low, double high)
+    {
+        var (labels, scores) = Calibrated(1000, 4);
+        var bootstrap = CalibrationBootstrap.Fit(labels, scores, method, replicates: 200);
+
+        var spread = bootstrap.OutOfBag()[PerformanceMetric.Accuracy].Spread;
+
+        // Independent: 1,000 labelled orders pin the accuracy down to its binomial error, √(mean q(1 − q) / n) with
+        // q = P(the decision is right) = s for a score s ≥ 0.5, else 1 − s (the scores are the true probabilities).
+        // Identity refits nothing: the spread is that error alone. Isotonic adds its refits' own variation (1.5× here).
+        var binomial = Math.Sqrt(scores.Average(s => s * (1 - s)) / scores.Length);
+        Assert.InRange(spread / binomial, low, high);
+        if (method == CalibrationMethod.Identity)
+        {
+            // The gap this term closes: an identity calibration has nothing to refit, so the refits' spread is zero.
+            Assert.Equal(0, bootstrap.StandardError(scores, p => p.Average()), 1e-12);
+        }
+    }
 }
