@@ -96,4 +96,14 @@ public static class CliApp
         var cut = text.IndexOf(" (Parameter '", StringComparison.Ordinal);
         return cut > 0 ? text[..cut] : text;
     }
+
+    /// <summary>How to start this CLI again: its apphost, or <c>dotnet ReturnMonitor.Cli.dll</c> when run through dotnet.</summary>
+    internal static IReadOnlyList<string> Launcher()
+    {
+        var process = Environment.ProcessPath ?? throw new UsageException("cannot tell where returnmonitor is installed");
+        var entry = typeof(CliApp).Assembly.Location;
+        return string.Equals(Path.GetFileNameWithoutExtension(process), "dotnet", StringComparison.OrdinalIgnoreCase)
+            ? [process, entry]
+            : [process];
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReturnMonitor.Data;
 using ReturnMonitor.History;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Reporting;
@@ -16,8 +17,8 @@ internal static class DemoCommand
     {
         var data = new Option<string>("--data") { Description = "Directory of the demo CSV files (regenerated)", DefaultValueFactory = _ => "data" };
         var outOption = new Option<string>("--out") { Description = "Directory for the model, profile and JSON results", DefaultValueFactory = _ => "artifacts" };
-        var seed = GenerateCommand.SeedOption();
-        var costs = DriftCommand.CostsOption();
+        var seed = SharedOptions.Seed();
+        var costs = SharedOptions.Costs();
         var command = new Command("demo", "Run the whole job on the built-in demo data: generate, train, check every batch, summarise") { data, outOption, seed, costs };
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
@@ -31,7 +32,7 @@ internal static class DemoCommand
     {
         ReturnMonitor.Data.InputFiles.RequireOutputDirectory(outDirectory);
         io.Progress($"[1/4] generating demo data in {dataDirectory}/ (seed {seed})…");
-        var files = GenerateCommand.Write(dataDirectory, seed, 5000, 1000);
+        var files = DemoFiles.Write(dataDirectory, seed, 5000, 1000);
 
         io.Progress("[2/4] training the return model…");
         var modelDirectory = Path.Combine(outDirectory, "model");

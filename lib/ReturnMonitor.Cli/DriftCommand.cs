@@ -20,7 +20,7 @@ internal static class DriftCommand
         failOn.AcceptOnlyFromAmong("warning", "critical");
         var modelOption = new Option<string?>("--model") { Description = "Model directory from 'train': adds realized/estimated performance, prediction drift and the domain classifier" };
         var engine = DataEngine.CreateOption();
-        var costs = CostsOption();
+        var costs = SharedOptions.Costs();
         var exactLimit = DataEngine.CreateExactLimitOption();
         var command = new Command("drift", "Compare a batch with the reference: per-feature drift, score and status") { reference, current, format, failOn, modelOption, engine, costs, exactLimit };
         var reading = DataOptions.ForData(strict: true);
@@ -117,10 +117,6 @@ internal static class DriftCommand
 
         return failOn is { } threshold && checks.Any(c => Meets(c.Check.Drift.Status, threshold)) ? CliApp.AlertRaised : CliApp.Success;
     }
-
-    /// <summary>The <c>--costs FILE</c> option shared by drift, report and demo.</summary>
-    public static Option<string?> CostsOption() =>
-        new("--costs") { Description = "Cost model JSON (see docs/costs.example.json): cost of a return and of an intervention; default: the README's illustrative costs" };
 
     /// <summary>A profile JSON file as is, or a CSV or Parquet file summarised on the fly by our reader.</summary>
     public static ReferenceProfile LoadReference(string path, SummarizeOptions? options = null) =>

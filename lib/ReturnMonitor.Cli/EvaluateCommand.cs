@@ -24,7 +24,7 @@ internal static class EvaluateCommand
         var multivariateTrials = new Option<int>("--multivariate-trials") { Description = "Batches per case for the domain classifier (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().MultivariateTrials };
         var estimateTrials = new Option<int>("--estimate-trials") { Description = "Labelled batches per case and reference for the estimates' reliability, band coverage and return-cost accuracy (0 skips it)", DefaultValueFactory = _ => new EvaluationOptions().EstimateTrials };
         var estimateReferences = new Option<int>("--estimate-references") { Description = "Independently drawn references (model, held-out orders, calibration) the estimate batches are spread over", DefaultValueFactory = _ => new EvaluationOptions().EstimateReferences };
-        var costs = DriftCommand.CostsOption();
+        var costs = SharedOptions.Costs();
         var format = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var stream = new Option<bool>("--stream") { Description = "Evaluate monitoring over time instead: detection delay and false alarms of the per-batch decision vs the sequential detector on simulated weekly streams" };

@@ -10,19 +10,10 @@ namespace ReturnMonitor.Cli;
 /// </summary>
 internal static class GenerateCommand
 {
-    /// <summary>File name of each scenario's CSV, as in the original system.</summary>
-    public static readonly IReadOnlyList<(Scenario Scenario, string File)> Files =
-    [
-        (Scenario.Baseline, "train.csv"),
-        (Scenario.Normal, "batch_1_normal.csv"),
-        (Scenario.FlashSale, "batch_2_flash_sale.csv"),
-        (Scenario.SupplyCrisis, "batch_3_supply_crisis.csv"),
-    ];
-
     public static Command Create(CliOutput io)
     {
         var outOption = new Option<string>("--out") { Description = "Directory to write the CSV files to", Required = true };
-        var seed = SeedOption();
+        var seed = SharedOptions.Seed();
         var trainSize = new Option<int>("--train-size") { Description = "Orders in train.csv", DefaultValueFactory = _ => 5000 };
         var batchSize = new Option<int>("--batch-size") { Description = "Orders in each batch file", DefaultValueFactory = _ => 1000 };
         var shape = new Option<string>("--shape") { Description = "demo (the demo shop's four files) or second-shop (a year of orders of another shape: reference.csv January-June, current.csv July-December)", DefaultValueFactory = _ => "demo" };
@@ -46,7 +37,7 @@ internal static class GenerateCommand
                 return CliApp.Success;
             }
 
-            var written = Write(parse.GetValue(outOption)!, parse.GetValue(seed), Positive(parse.GetValue(trainSize), "--train-size"), Positive(parse.GetValue(batchSize), "--batch-size"));
+            var written = DemoFiles.Write(parse.GetValue(outOption)!, parse.GetValue(seed), Positive(parse.GetValue(trainSize), "--train-size"), Positive(parse.GetValue(batchSize), "--batch-size"));
             foreach (var (file, table) in written)
             {
                 io.Out.WriteLine($"{file}: {table.Count} orders, return rate {NumberText.Percent(table.ReturnRate)}");
@@ -55,26 +46,6 @@ internal static class GenerateCommand
             return CliApp.Success;
         }));
         return command;
-    }
-
-    public static Option<ulong> SeedOption() =>
-        new("--seed") { Description = "Random seed (the same seed writes byte-identical files)", DefaultValueFactory = _ => OrderGenerator.DefaultSeed };
-
-    /// <summary>Generates and writes the four files; returns them with their paths.</summary>
-    public static IReadOnlyList<(string Path, OrderTable Table)> Write(string directory, ulong seed, int trainSize, int batchSize)
-    {
-        InputFiles.RequireOutputDirectory(directory);
-        Directory.CreateDirectory(directory);
-        var result = new List<(string, OrderTable)>();
-        foreach (var (scenario, file) in Files)
-        {
-            var table = OrderGenerator.Generate(scenario, scenario == Scenario.Baseline ? trainSize : batchSize, seed);
-            var path = Path.Combine(directory, file);
-            OrderCsv.Write(table, path);
-            result.Add((path, table));
-        }
-
-        return result;
     }
 
     private static int Positive(int value, string option) =>

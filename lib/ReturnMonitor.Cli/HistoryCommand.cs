@@ -12,7 +12,7 @@ internal static class HistoryCommand
 {
     public static Command Create(CliOutput io)
     {
-        var history = HistoryOption();
+        var history = SharedOptions.History();
         var format = new Option<string>("--format") { Description = "text, json or csv", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "csv");
         var command = new Command("history", "List the batches recorded by 'monitor': status, score, sequential detector, accuracy, alerts") { history, format };
@@ -40,9 +40,6 @@ internal static class HistoryCommand
         }));
         return command;
     }
-
-    public static Option<string> HistoryOption() =>
-        new("--history") { Description = "The history database (SQLite), created when missing", Required = true };
 
     private static void Table(IAnsiConsole console, IReadOnlyList<HistoryEntry> entries, IReadOnlyList<HistoryNotification> notifications)
     {

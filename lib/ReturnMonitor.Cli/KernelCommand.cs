@@ -34,7 +34,7 @@ internal static class KernelCommand
         install.SetAction(parse => CliApp.Guard(io, () =>
         {
             var directory = KernelsDirectory(parse.GetValue(user), parse.GetValue(prefix), parse.GetValue(sysPrefix));
-            var written = KernelSpecInstaller.Install(directory, Launcher(), parse.GetValue(name)!);
+            var written = KernelSpecInstaller.Install(directory, CliApp.Launcher(), parse.GetValue(name)!);
             io.Out.WriteLine($"installed kernelspec {parse.GetValue(name)} in {written}");
             return CliApp.Success;
         }));
@@ -90,16 +90,6 @@ internal static class KernelCommand
                 ?? throw new UsageException("--sys-prefix needs an active virtualenv or conda environment (VIRTUAL_ENV or CONDA_PREFIX); use --prefix DIR instead"));
         }
         return KernelSpecInstaller.UserKernelsDirectory();
-    }
-
-    /// <summary>How to start this CLI again: its apphost, or <c>dotnet ReturnMonitor.Cli.dll</c> when run through dotnet.</summary>
-    internal static IReadOnlyList<string> Launcher()
-    {
-        var process = Environment.ProcessPath ?? throw new UsageException("cannot tell where returnmonitor is installed");
-        var entry = typeof(KernelCommand).Assembly.Location;
-        return string.Equals(Path.GetFileNameWithoutExtension(process), "dotnet", StringComparison.OrdinalIgnoreCase)
-            ? [process, entry]
-            : [process];
     }
 
     private static IChartRenderer? ChartRenderer()

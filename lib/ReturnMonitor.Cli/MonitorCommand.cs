@@ -20,7 +20,7 @@ internal static class MonitorCommand
     public static Command Create(CliOutput io)
     {
         var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (or --reference with --score-column/--onnx)" };
-        var history = HistoryCommand.HistoryOption();
+        var history = SharedOptions.History();
         var current = new Option<string>("--current") { Description = "The batch: CSV or Parquet (.parquet)", Required = true };
         var period = new Option<string>("--period") { Description = "The batch's period: ISO week (2026-W14), month (2026-03), quarter (2026-Q1) or day (2026-03-30); or use --every" };
         var timestamp = new Option<string?>("--timestamp") { Description = "With --every: the date column that places each order in a period" };

@@ -30,7 +30,7 @@ internal static class NotebooksCommand
             {
                 // A cell may end its process (Environment.Exit, an exception on a thread it started): each notebook runs
                 // in a child so that ends one notebook, named with its cell, and the others still run.
-                code = NotebookCommand.RunAsync(parse.GetValue(paths)!, options, io.Out, io.Err, KernelCommand.Launcher(), CancellationToken.None).GetAwaiter().GetResult();
+                code = NotebookCommand.RunAsync(parse.GetValue(paths)!, options, io.Out, io.Err, CliApp.Launcher(), CancellationToken.None).GetAwaiter().GetResult();
             }
             // The runner uses 2 for usage errors; the CLI's convention is 1 for every bad input or usage.
             return code == NotebookCommand.Success ? CliApp.Success : CliApp.Failure;

@@ -21,7 +21,7 @@ internal static class ReportCommand
         var model = new Option<string?>("--model") { Description = "Model directory written by 'train' (adds model health: realized and estimated performance, prediction drift, domain classifier)" };
         var outOption = new Option<string>("--out") { Description = "HTML file to write", Required = true };
         var history = new Option<string?>("--history") { Description = "History database written by 'monitor': adds the timeline (score, sequential detector, PSI heat map, accuracy, return rate, alerts)" };
-        var costs = DriftCommand.CostsOption();
+        var costs = SharedOptions.Costs();
         var command = new Command("report", "Write the offline HTML monitoring dashboard for one or more batches") { reference, current, model, outOption, history, costs };
         var reading = DataOptions.ForData(strict: true);
         reading.AddTo(command);

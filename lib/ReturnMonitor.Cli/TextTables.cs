@@ -42,23 +42,13 @@ internal static class TextTables
         }
     }
 
-    /// <summary>The check of one batch: drift header and feature table, the registered sections (model health, …), money, data quality, then the findings.</summary>
+    /// <summary>The check of one batch: drift header and feature table, the registered sections (model health, money, data quality, …), then the findings.</summary>
     public static void Check(IAnsiConsole console, BatchCheck check)
     {
         Drift(console, check.Drift);
         foreach (var section in check.Sections)
         {
             Section(console, section.Section.Text(section.Value));
-        }
-
-        if (check.Money is { } money)
-        {
-            Money(console, money, adviseThreshold: check.Model is not { Warnings.Count: > 0 });
-        }
-
-        if (check.Quality is { Notable: true } quality)
-        {
-            DataQuality(console, quality);
         }
 
         Findings(console, check.Recommendation);
@@ -178,49 +168,6 @@ internal static class TextTables
         }
     }
 
-    /// <summary>
-    /// The data-quality block, only when the batch has a gap, an unseen category or an alarm (out-of-range values alone are
-    /// normal and keep a clean batch's output as it was): a headline, then one row per feature with something to show.
-    /// </summary>
-    public static void DataQuality(IAnsiConsole console, DataQuality quality)
-    {
-        var imputed = quality.Imputed > 0 ? $"; {quality.Imputed} cell(s) imputed for scoring (reference median / most common value)" : "";
-        console.Profile.Out.Writer.WriteLine($"Data quality: {(quality.Alarm ? "ALARM" : "ok")} — {quality.MissingCells} missing cell(s) in {quality.Rows} orders{imputed}");
-        var table = new Table().AddColumn("Feature")
-            .AddColumn(new TableColumn("Missing").RightAligned())
-            .AddColumn(new TableColumn("Rate").RightAligned())
-            .AddColumn(new TableColumn("Reference").RightAligned())
-            .AddColumn(new TableColumn("Out of range").RightAligned())
-            .AddColumn(new TableColumn("Unseen").RightAligned())
-            .AddColumn(new TableColumn("p (Holm)").RightAligned())
-            .AddColumn("Alarm");
-        foreach (var f in quality.NotableFeatures)
-        {
-            table.AddRow(
-                Markup.Escape(f.Name), f.Missing.ToString(CultureInfo.InvariantCulture), NumberText.Percent(f.MissingRate), NumberText.Percent(f.ReferenceMissingRate),
-                f.OutOfRange.ToString(CultureInfo.InvariantCulture), f.Unseen.ToString(CultureInfo.InvariantCulture),
-                f.PValue.ToString("G2", CultureInfo.InvariantCulture), f.Alarm ? "yes" : "");
-        }
-
-        console.Write(table);
-    }
-
-    /// <summary>The money block of one batch: expected return cost with band, realized, extra vs reference, decisions, threshold advice.</summary>
-    public static void Money(IAnsiConsole console, BatchMoney money, bool adviseThreshold = true)
-    {
-        var writer = console.Profile.Out.Writer;
-        var c = money.ReturnCost;
-        var cur = c.Currency;
-        writer.WriteLine($"Return cost ({c.Orders} orders): expected {cur} {Whole(c.ExpectedTotal)} (95% band {Whole(c.Lower)}–{Whole(c.Upper)}), {cur} {Whole(1000 * c.ExpectedPerOrder)} per 1,000 orders" +
-                         (c.ImportanceWeightedPerOrder is { } w ? $"; importance-weighted {cur} {Whole(1000 * w)} per 1,000" : "") +
-                         (c.RealizedTotal is { } r ? $"; realized {cur} {Whole(r)}" : "; realized: unknown (no labels)"));
-        writer.WriteLine($"Extra cost vs reference ({cur} {Whole(1000 * c.ReferencePerOrder)} per 1,000 orders): {(c.ExtraPerOrder >= 0 ? "+" : "")}{Whole(1000 * c.ExtraPerOrder)} per 1,000 orders, {(c.ExtraTotal >= 0 ? "+" : "")}{cur} {Whole(c.ExtraTotal)} for this batch");
-        var d = money.Decisions;
-        writer.WriteLine($"Model decisions at threshold {NumberText.Fixed(d.Threshold, 2)}: {d.Interventions} interventions, expected net {cur} {Whole(d.ExpectedNetPer1000)} per 1,000 orders" +
-                         (d.RealizedNetPer1000 is { } rn ? $" (realized {cur} {Whole(rn)})" : ""));
-        writer.WriteLine(adviseThreshold ? $"Threshold: {money.Threshold.Sentence}" : "Threshold: no advice, the model is no use (see the warning above)");
-    }
-
     /// <summary>A check section's text (<see cref="SectionText"/>): lines the console may wrap, raw lines, tables with right-aligned number columns.</summary>
     public static void Section(IAnsiConsole console, SectionText text)
     {
@@ -236,7 +183,8 @@ internal static class TextTables
 
                 foreach (var row in t.Rows)
                 {
-                    table.AddRow(row.ToArray());
+                    // Cells are text, not markup: a feature named "[red]" stays as it is.
+                    table.AddRow(row.Select(Markup.Escape).ToArray());
                 }
 
                 console.Write(table);
@@ -289,8 +237,7 @@ internal static class TextTables
     }
 
     /// <summary>Whole money units with thousands separators ("12,345"), or "–".</summary>
-    public static string Whole(double? value) =>
-        value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "–";
+    public static string Whole(double? value) => NumberText.Whole(value);
 
     private static string Signed(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + Whole(v) : "–";
 

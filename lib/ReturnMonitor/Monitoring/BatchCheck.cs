@@ -1,5 +1,6 @@
 using ReturnMonitor.Drift;
 using ReturnMonitor.Monitoring.Sections;
+using ReturnMonitor.Monitoring.Sections.Money;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -9,8 +10,9 @@ namespace ReturnMonitor.Monitoring;
 /// section. A section that a check cannot produce (no model, or only a summary of the batch) is null, and every
 /// renderer leaves a null section out. A new section is one unit — computation and renderings — registered with the
 /// monitor (<see cref="ICheckSection"/>, <see cref="CheckSectionRegistry"/>); its value is kept in <see cref="Sections"/>
-/// and the renderers draw it without knowing it. Model health is such a unit; money and data quality are still typed
-/// properties filled by the monitor.
+/// and the renderers draw it without knowing it. Model health, money and data quality are such units (the
+/// <see cref="CheckSectionRegistry.Default"/>); <see cref="Model"/>, <see cref="Money"/> and <see cref="Quality"/> read
+/// their values typed for the findings, the history and notebooks.
 /// </summary>
 /// <param name="Name">Batch name (file or scenario).</param>
 /// <param name="Overview">Headline numbers of the batch.</param>
@@ -20,20 +22,30 @@ namespace ReturnMonitor.Monitoring;
 /// model and the batch's orders (not only their summary) were checked; else null.
 /// </param>
 /// <param name="Recommendation">The findings about this batch and what to do, from every section above.</param>
-/// <param name="Money">
-/// What the batch's returns are expected to cost (with band, realized when labelled, extra vs the reference), what the
-/// model's decisions are worth and the threshold advice, under the monitor's <see cref="CostModel"/>; null without a
-/// model or when the model folder has no held-out orders.
-/// </param>
-/// <param name="Quality">
-/// Missing, out-of-range and unseen values per feature against the reference, with the alarm on a significant jump
-/// (<see cref="DataQualityCheck"/>); filled by every check of <see cref="BatchMonitor"/>, null only for a check built elsewhere.
-/// </param>
-public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ModelCheck? Model, Recommendation Recommendation, BatchMoney? Money = null, DataQuality? Quality = null)
+public sealed record BatchCheck(string Name, BatchOverview Overview, DriftReport Drift, ModelCheck? Model, Recommendation Recommendation)
 {
     /// <summary>
     /// The registered sections that have a value for this batch, in registration order (model health first by default,
     /// its value the same <see cref="Model"/>); JSON, terminal and dashboard render each through its own unit.
     /// </summary>
     public IReadOnlyList<SectionResult> Sections { get; init; } = [];
+
+    /// <summary>
+    /// The money section's value (<see cref="MoneySection"/>): what the batch's returns are expected to cost (with band,
+    /// realized when labelled, extra vs the reference), what the model's decisions are worth and the threshold advice,
+    /// under the monitor's <see cref="CostModel"/>; null without a model, when the model folder has no held-out orders,
+    /// or when the section is not registered.
+    /// </summary>
+    public BatchMoney? Money => Value<MoneyCheck>()?.Money;
+
+    /// <summary>
+    /// The data-quality section's value (<see cref="Sections.Quality.DataQualitySection"/>): missing, out-of-range and
+    /// unseen values per feature against the reference, with the alarm on a significant jump
+    /// (<see cref="DataQualityCheck"/>); null only when the section is not registered.
+    /// </summary>
+    public DataQuality? Quality => Value<DataQuality>();
+
+    /// <summary>The value of the first section whose value is a <typeparamref name="T"/>, or null.</summary>
+    public T? Value<T>()
+        where T : class => SectionResult.Find<T>(Sections);
 }

@@ -3,6 +3,7 @@ using ReturnMonitor.Data.Schema;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Modeling;
 using ReturnMonitor.Monitoring.Sections;
+using ReturnMonitor.Monitoring.Sections.Money;
 using ReturnMonitor.Summaries;
 
 namespace ReturnMonitor.Monitoring;
@@ -82,6 +83,9 @@ public sealed class BatchMonitor
     /// </summary>
     public CheckSectionRegistry Sections { get; init; } = CheckSectionRegistry.Default;
 
+    /// <summary>The estimation reference fitted on the held-out orders (CBPE, reliability, money), or null without held-out orders.</summary>
+    internal EstimationReference? Estimation => estimation.Value;
+
     /// <summary>The realized return cost per order of the reference (the reference sample, else the held-out orders), in <see cref="CostModel.Currency"/>.</summary>
     public double ReferenceCostPerOrder => referenceCostPerOrder.Value;
 
@@ -103,19 +107,18 @@ public sealed class BatchMonitor
         var summary = DatasetSummary.Of(batch);
         var drift = Profile.Compare(summary, options);
         ModelCheck? model = null;
-        BatchMoney? money = null;
+        OrderTable? scored = null;
         long imputed = 0;
         if (Model is not null)
         {
             // The model sections need every cell: gaps get the reference's median or mode, for scoring only (see MissingImputation).
-            (var scored, imputed) = MissingImputation.ForScoring(batch, Profile.Summary);
+            (scored, imputed) = MissingImputation.ForScoring(batch, Profile.Summary);
             // One scoring pass: a model scores the filled copy (as ours always did); a score column is read as it is.
             var scores = Model.ScoreSource.Score(Model.ScoreSource.UsesFeatures ? scored : batch, file);
-            model = Model.Check(scored, Multivariate, scores);
-            (model, money) = Value(scored, model);
+            model = Assess(scored, Model.Check(scored, Multivariate, scores));
         }
 
-        return Assemble(batch.Source, batch, summary, drift, model, money, imputed);
+        return Assemble(new SectionInput(batch.Source, batch, summary, drift, model, this, scored, imputed));
     }
 
     /// <summary>
@@ -123,37 +126,35 @@ public sealed class BatchMonitor
     /// sections need the orders themselves, so <see cref="BatchCheck.Model"/> is null; use <see cref="Check(OrderTable)"/> for them.
     /// </summary>
     /// <exception cref="ArgumentException">The batch has no orders.</exception>
-    public BatchCheck Check(DatasetSummary batch) => Assemble(batch.Source, null, batch, Profile.Compare(batch, options), null, null, 0);
+    public BatchCheck Check(DatasetSummary batch) => Assemble(new SectionInput(batch.Source, null, batch, Profile.Compare(batch, options), null, this));
 
-    /// <summary>The reliability assessment and the money of a model check, from the check's one scoring.</summary>
-    private (ModelCheck Model, BatchMoney? Money) Value(OrderTable batch, ModelCheck model)
+    /// <summary>The reliability assessment of a model check, from the check's one scoring (money reads it: <see cref="MoneySection"/>).</summary>
+    private ModelCheck Assess(OrderTable batch, ModelCheck model)
     {
         if (estimation.Value is not { } reference)
         {
-            return (model with { AssessmentSkipped = $"the model folder has no {HeldOutOrders.FileName} (written by 'train' since money and reliability were added): retrain it for the reliability check, the importance-weighted estimate, money and threshold advice" }, null);
+            return model with { AssessmentSkipped = $"the model folder has no {HeldOutOrders.FileName} (written by 'train' since money and reliability were added): retrain it for the reliability check, the importance-weighted estimate, money and threshold advice" };
         }
 
         var scores = model.Scores as double[] ?? model.Scores.ToArray();
-        var probabilities = model.Probabilities as double[] ?? model.Probabilities.ToArray();
         // The assessment trains its own domain classifier (held-out orders vs batch, out-of-fold probabilities per
         // order): the multivariate check's classifier compares a different reference (a training-file sample) and
         // keeps no per-order probabilities, so it cannot supply the density ratios.
         var assessment = Multivariate ? reference.Assess(batch, scores, model.Estimated, model.DecisionThreshold) : null;
-        var money = MoneyEstimator.Estimate(Costs, reference, batch, scores, probabilities, ReferenceCostPerOrder, model.DecisionThreshold, assessment, Model!.PriceFeature);
-        var checkedModel = assessment is not null
+        return assessment is not null
             ? model with { Assessment = assessment }
             : model with { AssessmentSkipped = "the domain classifiers were switched off for this check (Multivariate = false)" };
-        return (checkedModel, money);
     }
 
-    private BatchCheck Assemble(string name, OrderTable? orders, DatasetSummary summary, DriftReport drift, ModelCheck? model, BatchMoney? money, long imputed)
+    /// <summary>Computes every registered section, then the findings from their values (a section that is not registered raises none).</summary>
+    private BatchCheck Assemble(SectionInput input)
     {
-        var quality = DataQualityCheck.Compare(Profile.Summary, summary, imputed);
-        var input = new SectionInput(name, orders, summary, drift, model, this);
         var sections = Sections.Sections
             .Select(s => s.Compute(input) is { } value ? new SectionResult(s, value) : null)
             .OfType<SectionResult>()
             .ToArray();
-        return new(name, BatchOverview.Of(summary, Schema), drift, model, Recommendations.For(drift, model, money, quality, Schema), money, quality) { Sections = sections };
+        // The rules cite money and data quality next to drift (a flash sale's extra cost), so they read the typed values.
+        var advice = Recommendations.For(input.Drift, input.Model, SectionResult.Find<MoneyCheck>(sections)?.Money, SectionResult.Find<DataQuality>(sections), Schema);
+        return new(input.Name, BatchOverview.Of(input.Summary, Schema), input.Drift, input.Model, advice) { Sections = sections };
     }
 }

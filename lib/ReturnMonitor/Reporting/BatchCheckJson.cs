@@ -11,23 +11,13 @@ namespace ReturnMonitor.Reporting;
 /// </summary>
 public static class BatchCheckJson
 {
-    /// <summary>The check as a JSON object: the drift fields, the registered sections (model health, …), money, data quality, then the findings.</summary>
+    /// <summary>The check as a JSON object: the drift fields, the registered sections (model health, money, data quality, …), then the findings.</summary>
     public static JsonObject ToNode(BatchCheck check)
     {
         var root = DriftJson.ToNode(check.Drift);
         foreach (var section in check.Sections)
         {
             section.Section.WriteJson(root, section.Value);
-        }
-
-        if (check.Money is { } money)
-        {
-            root["money"] = MoneyJson.ToNode(money);
-        }
-
-        if (check.Quality is { } quality)
-        {
-            root["dataQuality"] = DataQualityJson.ToNode(quality);
         }
 
         AddFindings(root, check.Recommendation);

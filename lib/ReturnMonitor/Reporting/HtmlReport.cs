@@ -147,14 +147,9 @@ public static class HtmlReport
             html.Append($"<div class=\"delta {verdict}\">accuracy {NumberText.Fixed(100 * realized.Accuracy, 1)}%{E(baseline)}</div></div>");
         }
 
-        if (check.Money is { } money)
+        foreach (var section in check.Sections)
         {
-            html.Append(MoneyCard.Render(b, money, check.Model));
-        }
-
-        if (check.Quality is { } quality)
-        {
-            html.Append(DataQualityCard.Render(b, quality));
+            html.Append(section.Section.Tile(b, section.Value));
         }
 
         html.Append("</div>");

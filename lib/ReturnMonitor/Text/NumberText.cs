@@ -23,4 +23,9 @@ public static class NumberText
     /// <param name="decimals">Digits after the decimal point of the percentage.</param>
     public static string Percent(double? share, int decimals = 1) =>
         share is { } v && double.IsFinite(v) ? Fixed(100 * v, decimals) + "%" : Missing;
+
+    /// <summary>Whole units with thousands separators ("12,345"; money amounts), or <see cref="Missing"/>.</summary>
+    /// <param name="value">The number; null or not finite gives <see cref="Missing"/>.</param>
+    public static string Whole(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : Missing;
 }

@@ -35,7 +35,7 @@ public sealed class LayerTests
         ["ReturnMonitor/Data"] = [[""], ["Schema"], ["Generation"]],
         ["ReturnMonitor/Drift"] = [["", "Methods"]],
         ["ReturnMonitor/Modeling"] = [["Features"], [""], ["Calibration"], ["Selection"], ["Scoring"]],
-        ["ReturnMonitor/Monitoring"] = [["Multivariate"], ["Estimation"], ["Money"], ["", "Sequential", "Sections", "Sections/ModelHealth"]],
+        ["ReturnMonitor/Monitoring"] = [["Multivariate"], ["Estimation"], ["Money"], ["", "Sequential", "Sections", "Sections/ModelHealth", "Sections/Money", "Sections/Quality"]],
         ["ReturnMonitor.History"] = [[""], ["Alerts"], ["Periods"]],
         ["ReturnMonitor.Notebooks"] = [["Ipynb"], ["Interactive"], ["Charts", "Formatting"], ["Export"], ["Engine"], [""]],
     };

@@ -24,6 +24,9 @@ public abstract class CheckSection<T> : ICheckSection
     /// <summary>The section in the terminal.</summary>
     public abstract SectionText Text(T value);
 
+    /// <summary>The section's card in the dashboard's headline row, HTML-escaped; none (empty) unless overridden.</summary>
+    public virtual string Tile(int batch, T value) => "";
+
     /// <summary>The section's dashboard panel, HTML-escaped.</summary>
     public abstract string Card(int batch, T value);
 
@@ -32,6 +35,8 @@ public abstract class CheckSection<T> : ICheckSection
     void ICheckSection.WriteJson(JsonObject root, object value) => WriteJson(root, (T)value);
 
     SectionText ICheckSection.Text(object value) => Text((T)value);
+
+    string ICheckSection.Tile(int batch, object value) => Tile(batch, (T)value);
 
     string ICheckSection.Card(int batch, object value) => Card(batch, (T)value);
 }

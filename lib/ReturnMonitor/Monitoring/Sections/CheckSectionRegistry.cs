@@ -1,4 +1,6 @@
 using ReturnMonitor.Monitoring.Sections.ModelHealth;
+using ReturnMonitor.Monitoring.Sections.Money;
+using ReturnMonitor.Monitoring.Sections.Quality;
 
 namespace ReturnMonitor.Monitoring.Sections;
 
@@ -13,10 +15,10 @@ public sealed class CheckSectionRegistry
 
     private CheckSectionRegistry(ICheckSection[] sections) => this.sections = sections;
 
-    /// <summary>The sections every monitor computes: model health.</summary>
-    public static CheckSectionRegistry Default { get; } = new([new ModelHealthSection()]);
+    /// <summary>The sections every monitor computes: model health, money, data quality (the order of their JSON properties, text blocks and cards).</summary>
+    public static CheckSectionRegistry Default { get; } = new([new ModelHealthSection(), new MoneySection(), new DataQualitySection()]);
 
-    /// <summary>No sections beyond the built-in drift, money, data quality and findings.</summary>
+    /// <summary>No sections beyond the built-in drift and findings (a check without model health, money and data quality, and without their findings).</summary>
     public static CheckSectionRegistry Empty { get; } = new([]);
 
     /// <summary>The registered sections in order.</summary>

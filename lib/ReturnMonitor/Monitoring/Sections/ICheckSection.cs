@@ -23,7 +23,14 @@ public interface ICheckSection
     /// <summary>The section in the terminal (after the drift table).</summary>
     SectionText Text(object value);
 
-    /// <summary>The section's panel on the dashboard, HTML-escaped (after the key findings).</summary>
+    /// <summary>
+    /// The section's card in the dashboard's row of headline cards (after the overview deltas), HTML-escaped; empty for
+    /// none. Money and data quality are headline numbers; model health is a panel (<see cref="Card"/>).
+    /// </summary>
+    /// <param name="batch">Index of the batch on the page, for element ids.</param>
+    string Tile(int batch, object value);
+
+    /// <summary>The section's panel on the dashboard, HTML-escaped (after the key findings); empty for none.</summary>
     /// <param name="batch">Index of the batch on the page, for element ids.</param>
     string Card(int batch, object value);
 }

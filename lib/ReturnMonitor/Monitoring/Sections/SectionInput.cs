@@ -11,4 +11,6 @@ namespace ReturnMonitor.Monitoring.Sections;
 /// <param name="Drift">The batch's drift report against the reference.</param>
 /// <param name="Model">The model check from the monitor's one scoring pass (shared by model health, reliability and money); null without a model or orders.</param>
 /// <param name="Monitor">The monitor: its reference profile, model and costs.</param>
-public sealed record SectionInput(string Name, OrderTable? Orders, DatasetSummary Summary, DriftReport Drift, ModelCheck? Model, BatchMonitor Monitor);
+/// <param name="Scored">The copy of the orders the model scored (gaps filled from the reference, <see cref="MissingImputation"/>); null without a model or orders.</param>
+/// <param name="Imputed">Cells filled in <paramref name="Scored"/>.</param>
+public sealed record SectionInput(string Name, OrderTable? Orders, DatasetSummary Summary, DriftReport Drift, ModelCheck? Model, BatchMonitor Monitor, OrderTable? Scored = null, long Imputed = 0);

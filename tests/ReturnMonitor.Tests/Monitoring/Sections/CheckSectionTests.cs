@@ -3,6 +3,7 @@ using ReturnMonitor.Data;
 using ReturnMonitor.Drift;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Monitoring.Sections;
+using ReturnMonitor.Monitoring.Sections.ModelHealth;
 using ReturnMonitor.Reporting;
 using ReturnMonitor.Tests.Monitoring.Sections.Toy;
 
@@ -28,7 +29,7 @@ public sealed class CheckSectionTests
         var text = Text(check);
         var html = HtmlReport.Render(monitor.ReferenceOverview, "reference", [check]);
 
-        var size = Assert.IsType<BatchSize>(Assert.Single(check.Sections).Value);
+        var size = Assert.IsType<BatchSize>(Assert.Single(check.Sections, s => s.Section.Key == "batchSize").Value);
         Assert.Equal((500, 2000), (size.Orders, size.ReferenceOrders));
         Assert.Equal(500, json["batchSize"]!["orders"]!.GetValue<long>());
         Assert.Equal(0.25, json["batchSize"]!["ratio"]!.GetValue<double>());
@@ -48,7 +49,7 @@ public sealed class CheckSectionTests
 
         var check = monitor.Check(Batch);
 
-        Assert.Empty(check.Sections);
+        Assert.DoesNotContain(check.Sections, s => s.Section.Key == "batchSize");
         Assert.Null(BatchCheckJson.ToNode(check)["batchSize"]);
         Assert.DoesNotContain("Batch size", Text(check), StringComparison.Ordinal);
         Assert.DoesNotContain("batch-size-0", HtmlReport.Render(monitor.ReferenceOverview, "reference", [check]), StringComparison.Ordinal);
@@ -69,6 +70,31 @@ public sealed class CheckSectionTests
         Assert.DoesNotContain("Model performance", Text(unregistered), StringComparison.Ordinal);
         Assert.Contains("<h3>Model health</h3>", HtmlReport.Render(BatchOverview.Of(folder.Profile.Summary), "reference", [registered]), StringComparison.Ordinal);
         Assert.DoesNotContain("<h3>Model health</h3>", HtmlReport.Render(BatchOverview.Of(folder.Profile.Summary), "reference", [unregistered]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Money_and_data_quality_are_rendered_through_their_registrations()
+    {
+        var folder = SmallModel.Folder;
+        var overview = BatchOverview.Of(folder.Profile.Summary);
+        var registered = new BatchMonitor(folder) { Multivariate = false }.Check(SmallModel.FlashSale);
+        var modelOnly = new BatchMonitor(folder) { Multivariate = false, Sections = CheckSectionRegistry.Empty.With(new ModelHealthSection()) }.Check(SmallModel.FlashSale);
+
+        Assert.Equal(["modelHealth", "money", "dataQuality"], registered.Sections.Select(s => s.Section.Key));
+        Assert.NotNull(registered.Money);
+        Assert.NotNull(registered.Quality);
+        Assert.Null(modelOnly.Money);
+        Assert.Null(modelOnly.Quality);
+        var json = BatchCheckJson.ToNode(registered);
+        var keys = json.Select(p => p.Key).ToList();
+        // Registration order is rendering order: model health, money, data quality, then the findings.
+        Assert.True(keys.IndexOf("performance") < keys.IndexOf("money") && keys.IndexOf("money") < keys.IndexOf("dataQuality") && keys.IndexOf("dataQuality") < keys.IndexOf("urgency"));
+        Assert.Null(BatchCheckJson.ToNode(modelOnly)["money"]);
+        Assert.Null(BatchCheckJson.ToNode(modelOnly)["dataQuality"]);
+        Assert.Contains("Return cost (800 orders): expected", Text(registered), StringComparison.Ordinal);
+        Assert.DoesNotContain("Return cost (", Text(modelOnly), StringComparison.Ordinal);
+        Assert.Contains("id=\"money-0\"", HtmlReport.Render(overview, "reference", [registered]), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"money-0\"", HtmlReport.Render(overview, "reference", [modelOnly]), StringComparison.Ordinal);
     }
 
     [Fact]

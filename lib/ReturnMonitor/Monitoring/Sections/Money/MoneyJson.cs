@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ReturnMonitor.Monitoring;
+using ReturnMonitor.Json;
 
-namespace ReturnMonitor.Reporting;
+namespace ReturnMonitor.Monitoring.Sections.Money;
 
 /// <summary>
 /// The <c>money</c> section of a batch check's JSON (documented in docs/money.md; <c>performance.reliability</c> is the model-health section's, AssessmentJson):
@@ -58,5 +58,5 @@ public static class MoneyJson
         };
     }
 
-    private static JsonNode? N(double value) => DriftJson.Number(value);
+    private static JsonNode? N(double value) => JsonNumber.Of(value);
 }

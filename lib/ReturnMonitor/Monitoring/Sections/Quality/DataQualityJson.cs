@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ReturnMonitor.Monitoring;
+using ReturnMonitor.Json;
 
-namespace ReturnMonitor.Reporting;
+namespace ReturnMonitor.Monitoring.Sections.Quality;
 
 /// <summary>
 /// The <c>dataQuality</c> section of a batch check's JSON: the alarm, the rule's constants, the cells imputed for
@@ -40,5 +40,5 @@ public static class DataQualityJson
         ["alarm"] = f.Alarm,
     };
 
-    private static JsonNode? N(double value) => DriftJson.Number(value);
+    private static JsonNode? N(double value) => JsonNumber.Of(value);
 }

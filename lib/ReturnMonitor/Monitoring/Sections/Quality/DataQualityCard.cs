@@ -1,9 +1,9 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
-using ReturnMonitor.Monitoring;
 using ReturnMonitor.Text;
 
-namespace ReturnMonitor.Reporting;
+namespace ReturnMonitor.Monitoring.Sections.Quality;
 
 /// <summary>
 /// The dashboard's data-quality card of one batch: the same numbers as the JSON <c>dataQuality</c> section, shown only
@@ -46,11 +46,10 @@ public static class DataQualityCard
             }
 
             parts.Add($"p {f.PValue.ToString("G2", CultureInfo.InvariantCulture)}");
-            html.Append($"<div class=\"delta {(f.Alarm ? "worse" : "same")}\" data-feature=\"{HtmlReport.E(f.Name)}\">{HtmlReport.E(f.Name)}: {HtmlReport.E(string.Join(", ", parts))}</div>");
+            html.Append($"<div class=\"delta {(f.Alarm ? "worse" : "same")}\" data-feature=\"{WebUtility.HtmlEncode(f.Name)}\">{WebUtility.HtmlEncode(f.Name)}: {WebUtility.HtmlEncode(string.Join(", ", parts))}</div>");
         }
 
         html.Append("</div>");
         return html.ToString();
     }
-
 }

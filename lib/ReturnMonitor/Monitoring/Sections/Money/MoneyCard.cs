@@ -1,9 +1,8 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
-using ReturnMonitor.Monitoring;
-using ReturnMonitor.Text;
 
-namespace ReturnMonitor.Reporting;
+namespace ReturnMonitor.Monitoring.Sections.Money;
 
 /// <summary>
 /// The dashboard's money card of one batch: the same numbers as the JSON <c>money</c> section, per 1,000 orders,
@@ -57,5 +56,5 @@ public static class MoneyCard
 
     private static bool MoneySignificant(ReturnCostEstimate c) => c.ExtraPerOrder > 0 && c.Lower > c.ReferencePerOrder * c.Orders;
 
-    private static string E(string text) => HtmlReport.E(text);
+    private static string E(string text) => WebUtility.HtmlEncode(text);
 }
