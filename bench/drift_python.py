@@ -37,7 +37,7 @@ def main(reference_path, current_path):
         c = current[name].to_numpy(dtype=float)
         ks = stats.ks_2samp(r, c)
         w = stats.wasserstein_distance(r, c)
-        print(f"{name}: psi={psi(r, c):.6g} ks={ks.statistic!r} p={ks.pvalue:.3g} wasserstein={w:.6g}")
+        print(f"{name}: psi={psi(r, c):.6g} ks={ks.statistic!r} p={ks.pvalue!r} wasserstein={w:.6g}")
     for name in CATEGORICAL:
         r = reference[name].value_counts()
         c = current[name].value_counts()
