@@ -130,7 +130,7 @@ internal static class TextTables
         var currency = checks.Select(c => c.Money?.Costs.Currency).FirstOrDefault(c => c is not null);
         if (currency is not null)
         {
-            table.AddColumn(new TableColumn($"Return cost/1k exp. ({currency})").RightAligned())
+            table.AddColumn(new TableColumn($"Return cost/1k exp.{NumberText.MoneyUnit(currency)}").RightAligned())
                 .AddColumn(new TableColumn("realized").RightAligned())
                 .AddColumn(new TableColumn("extra/1k exp.").RightAligned())
                 .AddColumn(new TableColumn("extra/1k real.").RightAligned());
@@ -211,13 +211,15 @@ internal static class TextTables
         var writer = console.Profile.Out.Writer;
         var c = money.ReturnCost;
         var cur = c.Currency;
-        writer.WriteLine($"Return cost ({c.Orders} orders): expected {cur} {Whole(c.ExpectedTotal)} (95% band {Whole(c.Lower)}–{Whole(c.Upper)}), {cur} {Whole(1000 * c.ExpectedPerOrder)} per 1,000 orders" +
-                         (c.ImportanceWeightedPerOrder is { } w ? $"; importance-weighted {cur} {Whole(1000 * w)} per 1,000" : "") +
-                         (c.RealizedTotal is { } r ? $"; realized {cur} {Whole(r)}" : "; realized: unknown (no labels)"));
-        writer.WriteLine($"Extra cost vs reference ({cur} {Whole(1000 * c.ReferencePerOrder)} per 1,000 orders): {(c.ExtraPerOrder >= 0 ? "+" : "")}{Whole(1000 * c.ExtraPerOrder)} per 1,000 orders, {(c.ExtraTotal >= 0 ? "+" : "")}{cur} {Whole(c.ExtraTotal)} for this batch");
+        // Every amount through NumberText.Money: "EUR 1,234", or "1,234" when the cost file gives no currency.
+        string M(double? amount) => NumberText.Money(cur, amount);
+        writer.WriteLine($"Return cost ({c.Orders} orders): expected {M(c.ExpectedTotal)} (95% band {Whole(c.Lower)}–{Whole(c.Upper)}), {M(1000 * c.ExpectedPerOrder)} per 1,000 orders" +
+                         (c.ImportanceWeightedPerOrder is { } w ? $"; importance-weighted {M(1000 * w)} per 1,000" : "") +
+                         (c.RealizedTotal is { } r ? $"; realized {M(r)}" : "; realized: unknown (no labels)"));
+        writer.WriteLine($"Extra cost vs reference ({M(1000 * c.ReferencePerOrder)} per 1,000 orders): {(c.ExtraPerOrder >= 0 ? "+" : "")}{Whole(1000 * c.ExtraPerOrder)} per 1,000 orders, {(c.ExtraTotal >= 0 ? "+" : "")}{M(c.ExtraTotal)} for this batch");
         var d = money.Decisions;
-        writer.WriteLine($"Model decisions at threshold {NumberText.Fixed(d.Threshold, 2)}: {d.Interventions} interventions, expected net {cur} {Whole(d.ExpectedNetPer1000)} per 1,000 orders" +
-                         (d.RealizedNetPer1000 is { } rn ? $" (realized {cur} {Whole(rn)})" : ""));
+        writer.WriteLine($"Model decisions at threshold {NumberText.Fixed(d.Threshold, 2)}: {d.Interventions} interventions, expected net {M(d.ExpectedNetPer1000)} per 1,000 orders" +
+                         (d.RealizedNetPer1000 is { } rn ? $" (realized {M(rn)})" : ""));
         writer.WriteLine(adviseThreshold ? $"Threshold: {money.Threshold.Sentence}" : "Threshold: no advice, the model is no use (see the warning above)");
     }
 
@@ -289,8 +291,7 @@ internal static class TextTables
     }
 
     /// <summary>Whole money units with thousands separators ("12,345"), or "–".</summary>
-    public static string Whole(double? value) =>
-        value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "–";
+    public static string Whole(double? value) => NumberText.Whole(value);
 
     private static string Signed(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + Whole(v) : "–";
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ReturnMonitor.Monitoring;
 using ReturnMonitor.Text;
@@ -51,7 +50,7 @@ public static class MoneyCard
     }
 
     /// <summary>"EUR 1,234".</summary>
-    public static string Amount(string currency, double value) => $"{currency} {value.ToString("N0", CultureInfo.InvariantCulture)}";
+    public static string Amount(string currency, double value) => NumberText.Money(currency, value);
 
     private static string Signed(string currency, double value) => (value >= 0 ? "+" : "−") + Amount(currency, Math.Abs(value));
 
