@@ -109,7 +109,7 @@ internal static class EvaluationTables
         if (report.Costs.Count > 0)
         {
             var currency = report.Costs[0].Currency;
-            console.WriteLine($"Return cost: expected without labels vs realized, per batch of {report.Costs[0].Size:N0} ({currency}); bias ± its standard error between references");
+            console.WriteLine($"Return cost: expected without labels vs realized, per batch of {report.Costs[0].Size:N0}{NumberText.MoneyUnit(currency)}; bias ± its standard error between references");
             var cost = new Table().Border(border).AddColumn("Case")
                 .AddColumn(new TableColumn("Expected").RightAligned())
                 .AddColumn(new TableColumn("Realized").RightAligned())

@@ -120,7 +120,7 @@ internal static class TextTables
         var currency = checks.Select(c => c.Money?.Costs.Currency).FirstOrDefault(c => c is not null);
         if (currency is not null)
         {
-            table.AddColumn(new TableColumn($"Return cost/1k exp. ({currency})").RightAligned())
+            table.AddColumn(new TableColumn($"Return cost/1k exp.{NumberText.MoneyUnit(currency)}").RightAligned())
                 .AddColumn(new TableColumn("realized").RightAligned())
                 .AddColumn(new TableColumn("extra/1k exp.").RightAligned())
                 .AddColumn(new TableColumn("extra/1k real.").RightAligned());

@@ -5,9 +5,11 @@ namespace ReturnMonitor.Drift;
 /// <summary>
 /// The drift of one feature between the reference and a batch, built once by the decision (<see cref="DriftAnalysis"/>):
 /// every registered method's result, the decision's corrected p-value and severity, the new categories and the chart
-/// bins. The named statistics (<see cref="KsStatistic"/>, <see cref="Wasserstein"/>, …) read the built-in methods'
-/// results; those whose method does not apply to the feature's kind are null (KS, Wasserstein and means for numeric
-/// features; chi-square and Jensen–Shannon for categorical ones).
+/// bins. Renderers (JSON, feature table, dashboard) iterate <see cref="Statistics"/> and show each result's
+/// <see cref="DriftMethodResult.Shown"/>, so a registered statistic needs no code of its own in them. The named
+/// statistics (<see cref="KsStatistic"/>, <see cref="Wasserstein"/>, …) are conveniences for the decision, the findings and
+/// the history, which reason about those built-in methods; those whose method does not apply to the feature's kind are
+/// null (KS, Wasserstein and means for numeric features; chi-square and Jensen–Shannon for categorical ones).
 /// </summary>
 /// <param name="Name">Feature (column) name.</param>
 /// <param name="Kind">Numeric or categorical.</param>

@@ -100,7 +100,7 @@ internal sealed class FittedReference
     // A batch without a single value of the feature (an empty or missing column) has no distribution to compare: every
     // method's result is empty and the decision leaves the feature out; data quality raises the alarm that names it.
     private static FeatureMeasurement NotComputable(string name, FeatureKind kind, IEnumerable<IDriftMethod> methods, DistributionComparison distribution) =>
-        new(name, kind, methods.Select(m => new DriftMethodResult(m.Key, null, null, false)).ToArray(), [], distribution)
+        new(name, kind, methods.Select(m => m.NotComputed()).ToArray(), [], distribution)
         {
             NotComputable = "no value in the batch",
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReturnMonitor.Data;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Evaluation;
 
@@ -75,7 +76,7 @@ public static class EstimateTargets
                 "expectedCostBias",
                 $"expected return cost on normal batches of {cost.Size:N0}: mean bias within {MaxCostBias * 100:0}% of realized",
                 Math.Abs(cost.RelativeBias) <= MaxCostBias,
-                $"{cost.RelativeBias * 100:+0.0;-0.0}% ({cost.Currency} {cost.MeanExpected:N0} expected vs {cost.MeanRealized:N0} realized per batch)"));
+                $"{cost.RelativeBias * 100:+0.0;-0.0}% ({NumberText.Money(cost.Currency, cost.MeanExpected)} expected vs {NumberText.Whole(cost.MeanRealized)} realized per batch)"));
             checks.Add(new TargetCheck(
                 "expectedCostCoverage",
                 $"realized return cost inside the 95% band in ≥ {MinCoverage * 100:0}% of normal batches",

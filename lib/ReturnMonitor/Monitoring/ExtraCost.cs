@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -53,5 +54,5 @@ public sealed record ExtraCost(string Basis, string Currency, int Orders, double
         return new("expected", c.Currency, c.Orders, c.ExtraPerOrder, c.ExtraPerOrder > 0 && c.Lower > reference);
     }
 
-    private string Money(double amount) => $"{Currency} {amount.ToString("N0", CultureInfo.InvariantCulture)}";
+    private string Money(double amount) => NumberText.Money(Currency, amount);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -14,8 +14,8 @@ internal static class MoneyFindings
     /// <summary>The best-known extra return cost (see <see cref="ExtraCost.Of"/>).</summary>
     public static ExtraCost Extra(BatchMoney money, ModelCheck? model) => ExtraCost.Of(money, model);
 
-    /// <summary>"EUR 1,234" (whole units, invariant culture).</summary>
-    public static string Money(string currency, double amount) => $"{currency} {amount.ToString("N0", CultureInfo.InvariantCulture)}";
+    /// <summary>"EUR 1,234" (whole units, invariant culture), "1,234" without a currency (<see cref="NumberText.Money"/>).</summary>
+    public static string Money(string currency, double amount) => NumberText.Money(currency, amount);
 
     public static void ReturnCost(BatchMoney? money, ModelCheck? model, List<Finding> findings)
     {

@@ -190,7 +190,8 @@ public static class Recommendations
             findings.Add(new Finding(
                 $"Values never seen in training: {feature.Name}",
                 Urgency.Urgent,
-                $"{feature.Name}: {string.Join(", ", shares)}",
+                // The title names the column; the evidence does not repeat it ("channel: channel: …" on the terminal).
+                string.Join(", ", shares),
                 [
                     "Treat predictions for these orders as unreliable: the model encodes unseen values as 'none of the known ones'",
                     "Add labelled orders with the new values to the training data and retrain",

@@ -32,30 +32,27 @@ public static class DriftJson
                 node["notComputable"] = why;
             }
 
-            if (f.Kind == FeatureKind.Numeric)
+            // Every registered statistic writes its own fields, in registration order (StatisticDisplay): no
+            // statistic has code here, so a new one reaches the JSON by its registration alone.
+            foreach (var statistic in f.Statistics)
             {
-                node["ksStatistic"] = Number(f.KsStatistic);
-                node["ksPValue"] = Number(f.KsPValue);
-                node["wasserstein"] = Number(f.Wasserstein);
-                node["wassersteinNormed"] = Number(f.WassersteinNormed);
-                node["referenceMean"] = Number(f.ReferenceMean);
-                node["currentMean"] = Number(f.CurrentMean);
-                node["meanShiftPercent"] = Number(f.MeanShiftPercent);
-                if (!f.Exact)
+                foreach (var field in statistic.Shown.Fields)
                 {
-                    // Written only for sketched features, so exact reports keep their layout byte for byte.
-                    node["exact"] = false;
-                    node["ksErrorBound"] = Number(f.KsErrorBound);
-                    node["psiShareErrorBound"] = Number(f.PsiShareErrorBound);
-                    node["inconclusive"] = f.Inconclusive;
+                    node[field.Name] = Number(field.Value);
                 }
             }
-            else
+
+            if (!f.Exact)
             {
-                node["chiSquare"] = Number(f.ChiSquare);
-                node["chiSquarePValue"] = Number(f.ChiSquarePValue);
-                node["degreesOfFreedom"] = f.DegreesOfFreedom;
-                node["jensenShannon"] = Number(f.JensenShannon);
+                // Written only for sketched features, so exact reports keep their layout byte for byte.
+                node["exact"] = false;
+                node["ksErrorBound"] = Number(f.KsErrorBound);
+                node["psiShareErrorBound"] = Number(f.PsiShareErrorBound);
+                node["inconclusive"] = f.Inconclusive;
+            }
+
+            if (f.Kind == FeatureKind.Categorical)
+            {
                 node["newCategories"] = new JsonArray(f.NewCategories.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
             }
 

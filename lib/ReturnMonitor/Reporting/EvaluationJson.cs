@@ -90,7 +90,7 @@ public static class EvaluationJson
                 ["scenario"] = c.Scenario,
                 ["size"] = c.Size,
                 ["trials"] = c.Trials,
-                ["currency"] = c.Currency,
+                ["currency"] = c.Currency.Length > 0 ? c.Currency : null,
                 ["meanExpected"] = DriftJson.Number(c.MeanExpected),
                 ["meanRealized"] = DriftJson.Number(c.MeanRealized),
                 ["references"] = c.References,

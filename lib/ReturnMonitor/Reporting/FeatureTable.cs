@@ -11,19 +11,34 @@ public static class FeatureTable
     /// <summary>One row per feature, in schema order.</summary>
     public static IReadOnlyList<FeatureTableRow> Of(DriftReport report) => report.Features.Select(Row).ToArray();
 
-    private static FeatureTableRow Row(FeatureDrift f) => f.NotComputable is { } why
-        ? new FeatureTableRow(f.Name, f.Kind == FeatureKind.Numeric ? "numeric" : "categorical", DriftJson.Name(f.Severity), double.NaN, "–", "–", "–", "not computable: " + why)
-        : f.Kind == FeatureKind.Numeric
-        ? new FeatureTableRow(
-            f.Name, "numeric", DriftJson.Name(f.Severity), Math.Round(f.Psi, 3),
-            $"KS D={NumberText.Fixed(f.KsStatistic, 3)}{Sketch(f)}", PValue(f.AdjustedPValue),
-            $"W₁={NumberText.Fixed(f.Wasserstein, 2)} ({NumberText.Fixed(f.WassersteinNormed, 2)}σ)",
-            $"{NumberText.Fixed(f.ReferenceMean, 2)} → {NumberText.Fixed(f.CurrentMean, 2)} ({Shift(f.MeanShiftPercent)})")
-        : new FeatureTableRow(
-            f.Name, "categorical", DriftJson.Name(f.Severity), Math.Round(f.Psi, 3),
-            $"χ²={NumberText.Fixed(f.ChiSquare, 1)} (df {f.DegreesOfFreedom})", PValue(f.AdjustedPValue),
-            $"JS={NumberText.Fixed(f.JensenShannon, 3)}",
-            f.NewCategories.Count == 0 ? "" : "unseen in training: " + string.Join(", ", f.NewCategories));
+    // Generic over the registered statistics: each one's text goes to the column it names (StatisticDisplay), pieces of
+    // one column joined by "; ", so a new statistic reaches the terminal and the dashboard by its registration alone.
+    private static FeatureTableRow Row(FeatureDrift f)
+    {
+        var kind = f.Kind == FeatureKind.Numeric ? "numeric" : "categorical";
+        if (f.NotComputable is { } why)
+        {
+            return new FeatureTableRow(f.Name, kind, DriftJson.Name(f.Severity), double.NaN, "–", "–", "–", "not computable: " + why);
+        }
+
+        var change = Cells(f, StatisticColumn.Change);
+        if (f.NewCategories.Count > 0)
+        {
+            change.Add("unseen in training: " + string.Join(", ", f.NewCategories));
+        }
+
+        return new FeatureTableRow(
+            f.Name, kind, DriftJson.Name(f.Severity), Math.Round(f.Psi, 3),
+            string.Join("; ", Cells(f, StatisticColumn.Test)), PValue(f.AdjustedPValue),
+            string.Join("; ", Cells(f, StatisticColumn.Distance)), string.Join("; ", change));
+    }
+
+    // The decision's test carries the sketch's error bound when the feature was sketched.
+    private static List<string> Cells(FeatureDrift f, StatisticColumn column) => f.Statistics
+        .Select(s => (s.Key, Shown: s.Shown))
+        .Where(s => s.Shown.Column == column)
+        .Select(s => s.Shown.Text + (column == StatisticColumn.Test && s.Key == f.Test ? Sketch(f) : ""))
+        .ToList();
 
     /// <summary>A p-value with three significant digits ("3.21e-05", "0.412"); one that underflowed to 0 reads "&lt; 1e-307".</summary>
     public static string PValue(double p) =>
@@ -33,7 +48,4 @@ public static class FeatureTable
     private static string Sketch(FeatureDrift f) => f.Exact
         ? ""
         : $" ±{f.KsErrorBound.ToString("0.0e+0", CultureInfo.InvariantCulture)} (sketch){(f.Inconclusive ? ", inconclusive within sketch error" : "")}";
-
-    private static string Shift(double? percent) =>
-        percent is { } p ? p.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "from 0";
 }

@@ -24,8 +24,19 @@ public static class NumberText
     public static string Percent(double? share, int decimals = 1) =>
         share is { } v && double.IsFinite(v) ? Fixed(100 * v, decimals) + "%" : Missing;
 
-    /// <summary>Whole units with thousands separators ("12,345"; money amounts), or <see cref="Missing"/>.</summary>
-    /// <param name="value">The number; null or not finite gives <see cref="Missing"/>.</param>
+    /// <summary>A whole number with thousands separators, "1,234", or <see cref="Missing"/>.</summary>
     public static string Whole(double? value) =>
         value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : Missing;
+
+    /// <summary>
+    /// An amount of money in whole units after its currency code, "EUR 1,234"; without a code ("1,234") when the currency
+    /// is unknown (empty: a cost file without one, prices in the shop's own unit) — none is ever invented.
+    /// </summary>
+    /// <param name="currency">The money unit's code, or empty when unknown.</param>
+    /// <param name="amount">The amount; null or not finite gives <see cref="Missing"/> after the code.</param>
+    public static string Money(string currency, double? amount) =>
+        string.IsNullOrEmpty(currency) ? Whole(amount) : currency + " " + Whole(amount);
+
+    /// <summary>" (EUR)" after a heading whose numbers are in <paramref name="currency"/>; empty when the currency is unknown.</summary>
+    public static string MoneyUnit(string? currency) => string.IsNullOrEmpty(currency) ? "" : $" ({currency})";
 }

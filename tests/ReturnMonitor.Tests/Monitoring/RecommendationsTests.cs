@@ -58,7 +58,7 @@ public class RecommendationsTests
         var recommendation = Monitor.Check(batch.WithCategorical(OrderSchema.ProductCategory, categories)).Recommendation;
 
         var finding = Assert.Single(recommendation.Findings, f => f.Title == "Values never seen in training: product_category");
-        Assert.Equal("product_category: 'Garden_Tools' (25% of orders)", finding.Evidence);
+        Assert.Equal("'Garden_Tools' (25% of orders)", finding.Evidence);
         Assert.Equal(Urgency.Urgent, recommendation.Urgency);
     }
 

@@ -5,8 +5,8 @@ namespace ReturnMonitor.Data.Schema;
 /// <c>profile</c>, <c>drift</c>, <c>report</c>, <c>monitor</c>): a schema file when one is given; otherwise, when no
 /// override is given and the file has every column of the demo's table, the demo's schema (<see cref="DemoSchema"/>,
 /// so the demo's files read exactly as before); otherwise the inference of the <c>schema</c> command with the overrides,
-/// whose decisions the caller prints. A Parquet file is not inferred (the inference streams CSV): without a schema file
-/// it is read as the demo's.
+/// whose decisions the caller prints. A Parquet file is inferred by the same rules, its column types taken from the
+/// Parquet schema (<see cref="SchemaInference.Infer(string, SchemaInferenceOptions?)"/>).
 /// </summary>
 public static class SchemaChoice
 {
@@ -15,7 +15,7 @@ public static class SchemaChoice
     /// <param name="schemaFile">A <c>schema.json</c> to read, or null.</param>
     /// <param name="overrides">The inference's overrides (target, positive, roles by name, timestamp).</param>
     /// <exception cref="DataFormatException">The schema file or the data file is unreadable or invalid.</exception>
-    /// <exception cref="ArgumentException">Overrides given with a schema file, or with a Parquet file.</exception>
+    /// <exception cref="ArgumentException">Overrides given with a schema file.</exception>
     public static (DatasetSchema Schema, SchemaInferenceResult? Inferred) For(string path, string? schemaFile, SchemaInferenceOptions overrides)
     {
         ArgumentNullException.ThrowIfNull(overrides);
@@ -27,14 +27,8 @@ public static class SchemaChoice
                 : (SchemaFile.Read(schemaFile), null);
         }
 
-        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
-        {
-            return overridden
-                ? throw new ArgumentException($"{path}: the columns of a Parquet file are not inferred; write a schema for it (returnmonitor schema on a CSV sample, then --schema FILE)")
-                : (DemoSchema.Schema, null);
-        }
-
-        if (!overridden && DemoSchema.Fits(OrderCsv.ReadHeader(path)))
+        var header = ParquetColumnScanner.IsParquet(path) ? ParquetColumnScanner.Names(path) : OrderCsv.ReadHeader(path);
+        if (!overridden && DemoSchema.Fits(header))
         {
             return (DemoSchema.Schema, null);
         }

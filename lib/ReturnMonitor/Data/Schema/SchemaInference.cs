@@ -32,13 +32,45 @@ public static partial class SchemaInference
         (["size"], ColumnMeaning.Size),
     ];
 
-    /// <summary>Reads <paramref name="path"/> (CSV) and infers its schema.</summary>
-    /// <exception cref="DataFormatException">The file cannot be read as CSV, or a flag does not fit the data (the message says how).</exception>
+    /// <summary>
+    /// Reads <paramref name="path"/> (CSV, or Parquet by the extension <c>.parquet</c>) and infers its schema. Parquet
+    /// follows the CSV's rules on the same values (<see cref="ParquetColumnScanner"/>); a column the Parquet schema types
+    /// as text is never numeric, even when every value is digits.
+    /// </summary>
+    /// <exception cref="DataFormatException">The file cannot be read, or a flag does not fit the data (the message says how).</exception>
     public static SchemaInferenceResult Infer(string path, SchemaInferenceOptions? options = null)
     {
         options ??= new SchemaInferenceOptions();
-        var stats = CsvColumnScanner.Scan(path, Math.Max(options.DistinctCap, options.MaxCategories + 1));
+        var cap = Math.Max(options.DistinctCap, options.MaxCategories + 1);
+        if (ParquetColumnScanner.IsParquet(path))
+        {
+            var (columns, text) = ParquetColumnScanner.Scan(path, cap);
+            return new SchemaInferenceResult(InferParquet(columns, text, options, path), columns.Count == 0 ? 0 : columns[0].Rows);
+        }
+
+        var stats = CsvColumnScanner.Scan(path, cap);
         return new SchemaInferenceResult(Infer(stats, options, path), stats.Count == 0 ? 0 : stats[0].Rows);
+    }
+
+    // The CSV's rules, then the file's types: a text column decided numeric (digits only) is decided again as a
+    // categorical one, unless the user named it numeric (the reader then says the column is not a number).
+    private static DatasetSchema InferParquet(IReadOnlyList<ColumnStatistics> stats, IReadOnlySet<string> text, SchemaInferenceOptions options, string file)
+    {
+        var schema = Infer(stats, options, file);
+        var digits = schema.Columns
+            .Where(c => c.Role == ColumnRole.Numeric && text.Contains(c.Name) && !options.Numeric.Contains(c.Name))
+            .Select(c => c.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        if (digits.Count == 0)
+        {
+            return schema;
+        }
+
+        const string Override = "--categorical, ";
+        var again = Infer(stats, options with { Categorical = [.. options.Categorical, .. digits] }, file);
+        return new DatasetSchema(again.Columns.Select(c => digits.Contains(c.Name) && c.Reason is { } reason
+            ? c with { Reason = "text in the Parquet schema, " + (reason.StartsWith(Override, StringComparison.Ordinal) ? reason[Override.Length..] : reason) }
+            : c));
     }
 
     /// <summary>The decisions, from the statistics of every column.</summary>

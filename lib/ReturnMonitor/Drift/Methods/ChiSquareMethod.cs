@@ -1,4 +1,5 @@
 using ReturnMonitor.Summaries;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Drift;
 
@@ -27,9 +28,12 @@ public sealed class ChiSquareMethod(double threshold = 0.05) : IDriftMethod<Cate
         return new FittedDriftMethod<CategoryCounts>(current =>
         {
             var chi = ChiSquareTest.Homogeneity(reference, current);
-            return DriftMethodResult.Test(Key, chi.Statistic, chi.PValue, threshold, chi);
+            return DriftMethodResult.Test(Key, chi.Statistic, chi.PValue, threshold, chi) with { Display = Show(chi) };
         });
     }
+
+    /// <inheritdoc/>
+    public DriftMethodResult NotComputed() => new(Key, null, null, false) { Threshold = threshold, Display = Show(null) };
 
     internal static void RequireNonEmpty(CategoryCounts reference)
     {
@@ -39,4 +43,10 @@ public sealed class ChiSquareMethod(double threshold = 0.05) : IDriftMethod<Cate
             throw new ArgumentException("categorical sample is empty", nameof(reference));
         }
     }
+
+    // JSON chiSquare, chiSquarePValue and degreesOfFreedom; "χ²=12.3 (df 4)" in the table's Test column.
+    private static StatisticDisplay Show(ChiSquareResult? chi) => new(
+        [new("chiSquare", chi?.Statistic), new("chiSquarePValue", chi?.PValue), new("degreesOfFreedom", chi?.DegreesOfFreedom)],
+        StatisticColumn.Test,
+        $"χ²={NumberText.Fixed(chi?.Statistic, 1)} (df {chi?.DegreesOfFreedom})");
 }

@@ -16,11 +16,23 @@ namespace ReturnMonitor.Drift;
 /// </param>
 public sealed record DriftMethodResult(string Key, double? Value, double? PValue, bool Alert, object? Detail = null)
 {
+    /// <summary>The method's own threshold that <see cref="Alert"/> was decided with (<see cref="IDriftMethod.Threshold"/>), or null.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>
+    /// How the statistic renders (JSON fields, table text), set by the method; null for a method that gives none, which
+    /// is then rendered by <see cref="StatisticDisplay.Generic"/>. Renderers read <see cref="Shown"/>.
+    /// </summary>
+    public StatisticDisplay? Display { get; init; }
+
+    /// <summary>What the renderers show: <see cref="Display"/>, or the generic display of key, value and p-value.</summary>
+    public StatisticDisplay Shown => Display ?? StatisticDisplay.Generic(this);
+
     /// <summary>The result of a test: alert when <paramref name="pValue"/> &lt; <paramref name="threshold"/>.</summary>
     public static DriftMethodResult Test(string key, double statistic, double pValue, double? threshold, object? detail = null) =>
-        new(key, statistic, pValue, pValue < threshold, detail);
+        new(key, statistic, pValue, pValue < threshold, detail) { Threshold = threshold };
 
     /// <summary>The result of a distance: alert when <paramref name="value"/> ≥ <paramref name="threshold"/>.</summary>
     public static DriftMethodResult Distance(string key, double? value, double? threshold, object? detail = null) =>
-        new(key, value, null, value >= threshold, detail);
+        new(key, value, null, value >= threshold, detail) { Threshold = threshold };
 }

@@ -17,4 +17,11 @@ public interface IDriftMethod
     /// and the PSI floor, <see cref="DriftAnalysis"/>) does not use it: it is the per-statistic view.
     /// </summary>
     double? Threshold { get; }
+
+    /// <summary>
+    /// The result when the batch has no value of the feature (an empty or missing column): every number null, with the
+    /// method's usual display so that the JSON keeps its fields (as nulls). Methods with a <see cref="StatisticDisplay"/>
+    /// of their own override it.
+    /// </summary>
+    DriftMethodResult NotComputed() => new(Key, null, null, false) { Threshold = Threshold };
 }

@@ -1,4 +1,5 @@
 using ReturnMonitor.Summaries;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Drift;
 
@@ -24,7 +25,7 @@ public sealed class JensenShannonMethod(double threshold = 0.1) : IDriftMethod<E
     {
         var bins = new DecileBins(reference);
         return new FittedDriftMethod<EmpiricalDistribution>(current =>
-            DriftMethodResult.Distance(Key, JensenShannonDistance.Compute(bins.ReferenceShares, bins.CurrentShares(current)), threshold));
+            Shown(DriftMethodResult.Distance(Key, JensenShannonDistance.Compute(bins.ReferenceShares, bins.CurrentShares(current)), threshold)));
     }
 
     /// <inheritdoc/>
@@ -32,6 +33,13 @@ public sealed class JensenShannonMethod(double threshold = 0.1) : IDriftMethod<E
     {
         ChiSquareMethod.RequireNonEmpty(reference);
         return new FittedDriftMethod<CategoryCounts>(current =>
-            DriftMethodResult.Distance(Key, JensenShannonDistance.Categorical(reference, current), threshold));
+            Shown(DriftMethodResult.Distance(Key, JensenShannonDistance.Categorical(reference, current), threshold)));
     }
+
+    /// <inheritdoc/>
+    public DriftMethodResult NotComputed() => Shown(new(Key, null, null, false) { Threshold = threshold });
+
+    // JSON jensenShannon; "JS=0.123" in the table's Distance column.
+    private static DriftMethodResult Shown(DriftMethodResult result) =>
+        result with { Display = new([new("jensenShannon", result.Value)], StatisticColumn.Distance, $"JS={NumberText.Fixed(result.Value, 3)}") };
 }

@@ -1,4 +1,5 @@
 using ReturnMonitor.Summaries;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Drift;
 
@@ -26,9 +27,12 @@ public sealed class KolmogorovSmirnovMethod(double threshold = 0.05) : IDriftMet
         return new FittedDriftMethod<EmpiricalDistribution>(current =>
         {
             var ks = KolmogorovSmirnovTest.TwoSample(reference, current);
-            return DriftMethodResult.Test(Key, ks.Statistic, ks.PValue, threshold, ks);
+            return DriftMethodResult.Test(Key, ks.Statistic, ks.PValue, threshold, ks) with { Display = Show(ks) };
         });
     }
+
+    /// <inheritdoc/>
+    public DriftMethodResult NotComputed() => new(Key, null, null, false) { Threshold = threshold, Display = Show(null) };
 
     internal static void RequireNonEmpty(EmpiricalDistribution reference)
     {
@@ -38,4 +42,8 @@ public sealed class KolmogorovSmirnovMethod(double threshold = 0.05) : IDriftMet
             throw new ArgumentException("reference sample is empty", nameof(reference));
         }
     }
+
+    // JSON ksStatistic and ksPValue; "KS D=0.123" in the table's Test column.
+    private static StatisticDisplay Show(KolmogorovSmirnovResult? ks) =>
+        new([new("ksStatistic", ks?.Statistic), new("ksPValue", ks?.PValue)], StatisticColumn.Test, $"KS D={NumberText.Fixed(ks?.Statistic, 3)}");
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using ReturnMonitor.Summaries;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Drift;
 
@@ -26,7 +28,19 @@ public sealed class MeanShiftMethod(double? threshold = null) : IDriftMethod<Emp
         return new FittedDriftMethod<EmpiricalDistribution>(current =>
         {
             var result = new MeanShiftResult(referenceMean, current.Mean, MeanShift.Percent(referenceMean, current.Mean));
-            return new DriftMethodResult(Key, result.Percent, null, Math.Abs(result.Percent ?? 0) >= threshold, result);
+            return new DriftMethodResult(Key, result.Percent, null, Math.Abs(result.Percent ?? 0) >= threshold, result) { Threshold = threshold, Display = Show(result) };
         });
     }
+
+    /// <inheritdoc/>
+    public DriftMethodResult NotComputed() => new(Key, null, null, false) { Threshold = threshold, Display = Show(null) };
+
+    // JSON referenceMean, currentMean and meanShiftPercent; "12.30 → 14.10 (+14.6%)" in the table's Change column.
+    private static StatisticDisplay Show(MeanShiftResult? m) => new(
+        [new("referenceMean", m?.ReferenceMean), new("currentMean", m?.CurrentMean), new("meanShiftPercent", m?.Percent)],
+        StatisticColumn.Change,
+        $"{NumberText.Fixed(m?.ReferenceMean, 2)} → {NumberText.Fixed(m?.CurrentMean, 2)} ({Shift(m?.Percent)})");
+
+    private static string Shift(double? percent) =>
+        percent is { } p ? p.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "from 0";
 }

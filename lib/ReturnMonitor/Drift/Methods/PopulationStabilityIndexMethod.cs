@@ -26,7 +26,7 @@ public sealed class PopulationStabilityIndexMethod(double threshold = 0.1) : IDr
     {
         var bins = new DecileBins(reference);
         return new FittedDriftMethod<EmpiricalDistribution>(current =>
-            DriftMethodResult.Distance(Key, PopulationStabilityIndex.Compute(bins.ReferenceShares, bins.CurrentShares(current)), threshold));
+            DriftMethodResult.Distance(Key, PopulationStabilityIndex.Compute(bins.ReferenceShares, bins.CurrentShares(current)), threshold) with { Display = StatisticDisplay.Hidden });
     }
 
     /// <inheritdoc/>
@@ -34,6 +34,10 @@ public sealed class PopulationStabilityIndexMethod(double threshold = 0.1) : IDr
     {
         ChiSquareMethod.RequireNonEmpty(reference);
         return new FittedDriftMethod<CategoryCounts>(current =>
-            DriftMethodResult.Distance(Key, PopulationStabilityIndex.Categorical(reference, current), threshold));
+            DriftMethodResult.Distance(Key, PopulationStabilityIndex.Categorical(reference, current), threshold) with { Display = StatisticDisplay.Hidden });
     }
+
+    // The PSI is the decision's size: the JSON and the table show it in fields of their own (psi, the PSI column).
+    /// <inheritdoc/>
+    public DriftMethodResult NotComputed() => new(Key, null, null, false) { Threshold = threshold, Display = StatisticDisplay.Hidden };
 }

@@ -1,4 +1,5 @@
 using ReturnMonitor.Summaries;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Drift;
 
@@ -29,7 +30,16 @@ public sealed class WassersteinMethod(double threshold = 0.1) : IDriftMethod<Emp
         {
             var distance = WassersteinDistance.Compute(reference, current);
             var result = new WassersteinResult(distance, distance / scale);
-            return DriftMethodResult.Distance(Key, result.Normed, threshold, result);
+            return DriftMethodResult.Distance(Key, result.Normed, threshold, result) with { Display = Show(result) };
         });
     }
+
+    /// <inheritdoc/>
+    public DriftMethodResult NotComputed() => new(Key, null, null, false) { Threshold = threshold, Display = Show(null) };
+
+    // JSON wasserstein and wassersteinNormed; "W₁=1.23 (0.45σ)" in the table's Distance column.
+    private static StatisticDisplay Show(WassersteinResult? w) => new(
+        [new("wasserstein", w?.Distance), new("wassersteinNormed", w?.Normed)],
+        StatisticColumn.Distance,
+        $"W₁={NumberText.Fixed(w?.Distance, 2)} ({NumberText.Fixed(w?.Normed, 2)}σ)");
 }

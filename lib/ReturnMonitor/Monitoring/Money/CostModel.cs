@@ -12,7 +12,7 @@ namespace ReturnMonitor.Monitoring;
 /// the share <see cref="InterventionPreventedShare"/> of the returns it targets. Loaded from a small JSON file
 /// (<see cref="Load"/>; every field required, none negative) or <see cref="Default"/>.
 /// </summary>
-/// <param name="Currency">Label of the money unit, e.g. <c>EUR</c>; only printed.</param>
+/// <param name="Currency">Label of the money unit, e.g. <c>EUR</c>; only printed. Empty when the cost file gives none (prices in the shop's own unit): amounts are then printed without a code (<see cref="Text.NumberText.Money"/>).</param>
 /// <param name="ReturnHandling">Fixed cost of receiving, inspecting and restocking one return, ≥ 0.</param>
 /// <param name="ReturnShipping">Return shipping paid by the shop per return, ≥ 0.</param>
 /// <param name="PriceLostShare">Share of the product price lost per return (markdown, write-off), in [0, 1].</param>
@@ -78,9 +78,11 @@ public sealed record CostModel(
             throw new DataFormatException(name, null, unknown[0], $"unknown field; expected {string.Join(", ", FieldNames)}");
         }
 
-        var currency = root["currency"] is JsonValue c && c.TryGetValue<string>(out var text) && text.Trim().Length > 0
-            ? text.Trim()
-            : throw new DataFormatException(name, null, "currency", "missing or empty: give the money unit, e.g. \"EUR\"");
+        // The currency may be left out (or null): the amounts are in the unit of the prices and are printed without a
+        // code. Given, it must be a non-empty string.
+        var currency = root["currency"] is not { } node ? ""
+            : node is JsonValue c && c.TryGetValue<string>(out var text) && text.Trim().Length > 0 ? text.Trim()
+            : throw new DataFormatException(name, null, "currency", "empty or not text: give the money unit, e.g. \"EUR\", or leave the field out");
         return new CostModel(
             currency,
             Amount(root, name, "returnHandling", share: false),
@@ -93,7 +95,7 @@ public sealed record CostModel(
     /// <summary>The cost model as the JSON a cost file holds (round-trips through <see cref="Parse"/>).</summary>
     public string ToJson() => new JsonObject
     {
-        ["currency"] = Currency,
+        ["currency"] = Currency.Length > 0 ? Currency : null,
         ["returnHandling"] = ReturnHandling,
         ["returnShipping"] = ReturnShipping,
         ["priceLostShare"] = PriceLostShare,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Monitoring;
 
@@ -47,7 +48,7 @@ public sealed record ThresholdAdvice(
             }
 
             var verb = BatchBestThreshold < CurrentThreshold ? "lowering" : "raising";
-            return $"{verb} the threshold from {F(CurrentThreshold)} to {F(BatchBestThreshold)} for this batch would save about {Currency} {SavingPer1000.ToString("N0", CultureInfo.InvariantCulture)} per 1,000 orders";
+            return $"{verb} the threshold from {F(CurrentThreshold)} to {F(BatchBestThreshold)} for this batch would save about {NumberText.Money(Currency, SavingPer1000)} per 1,000 orders";
         }
     }
 }

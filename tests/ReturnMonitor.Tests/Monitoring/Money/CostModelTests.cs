@@ -58,7 +58,8 @@ public class CostModelTests
     [InlineData("\"priceLostShare\": 0.15", "\"priceLostShare\": 15", "priceLostShare", "[0, 1]")]
     [InlineData("\"interventionCost\": 1.5", "\"interventionCost\": \"cheap\"", "interventionCost", "not a number")]
     [InlineData("\"interventionCost\": 1.5", "\"interventionCost\": null", "interventionCost", "missing")]
-    [InlineData("\"currency\": \"EUR\"", "\"currency\": \"\"", "currency", "missing or empty")]
+    [InlineData("\"currency\": \"EUR\"", "\"currency\": \"\"", "currency", "empty or not text")]
+    [InlineData("\"currency\": \"EUR\"", "\"currency\": 978", "currency", "empty or not text")]
     [InlineData("\"currency\": \"EUR\"", "\"currency\": \"EUR\", \"returnCost\": 3", "returnCost", "unknown field")]
     public void A_bad_field_is_one_error_naming_the_file_and_the_field(string find, string replace, string field, string problem)
     {

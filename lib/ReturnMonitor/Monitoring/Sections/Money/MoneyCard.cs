@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ReturnMonitor.Text;
 
 namespace ReturnMonitor.Monitoring.Sections.Money;
 
@@ -50,7 +51,7 @@ public static class MoneyCard
     }
 
     /// <summary>"EUR 1,234".</summary>
-    public static string Amount(string currency, double value) => $"{currency} {value.ToString("N0", CultureInfo.InvariantCulture)}";
+    public static string Amount(string currency, double value) => NumberText.Money(currency, value);
 
     private static string Signed(string currency, double value) => (value >= 0 ? "+" : "−") + Amount(currency, Math.Abs(value));
 

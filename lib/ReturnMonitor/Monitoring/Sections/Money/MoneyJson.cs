@@ -17,7 +17,7 @@ public static class MoneyJson
         var t = money.Threshold;
         return new JsonObject
         {
-            ["currency"] = money.Costs.Currency,
+            ["currency"] = money.Costs.Currency.Length > 0 ? money.Costs.Currency : null,
             ["costs"] = JsonNode.Parse(money.Costs.ToJson()),
             ["returnCost"] = new JsonObject
             {

@@ -13,13 +13,15 @@ public static class MoneyText
         var text = new SectionText();
         var c = money.ReturnCost;
         var cur = c.Currency;
-        text.RawLine($"Return cost ({c.Orders} orders): expected {cur} {Whole(c.ExpectedTotal)} (95% band {Whole(c.Lower)}–{Whole(c.Upper)}), {cur} {Whole(1000 * c.ExpectedPerOrder)} per 1,000 orders" +
-                     (c.ImportanceWeightedPerOrder is { } w ? $"; importance-weighted {cur} {Whole(1000 * w)} per 1,000" : "") +
-                     (c.RealizedTotal is { } r ? $"; realized {cur} {Whole(r)}" : "; realized: unknown (no labels)"));
-        text.RawLine($"Extra cost vs reference ({cur} {Whole(1000 * c.ReferencePerOrder)} per 1,000 orders): {(c.ExtraPerOrder >= 0 ? "+" : "")}{Whole(1000 * c.ExtraPerOrder)} per 1,000 orders, {(c.ExtraTotal >= 0 ? "+" : "")}{cur} {Whole(c.ExtraTotal)} for this batch");
+        // Every amount through NumberText.Money: "EUR 1,234", or "1,234" when the cost file gives no currency.
+        string M(double? amount) => NumberText.Money(cur, amount);
+        text.RawLine($"Return cost ({c.Orders} orders): expected {M(c.ExpectedTotal)} (95% band {Whole(c.Lower)}–{Whole(c.Upper)}), {M(1000 * c.ExpectedPerOrder)} per 1,000 orders" +
+                     (c.ImportanceWeightedPerOrder is { } w ? $"; importance-weighted {M(1000 * w)} per 1,000" : "") +
+                     (c.RealizedTotal is { } r ? $"; realized {M(r)}" : "; realized: unknown (no labels)"));
+        text.RawLine($"Extra cost vs reference ({M(1000 * c.ReferencePerOrder)} per 1,000 orders): {(c.ExtraPerOrder >= 0 ? "+" : "")}{Whole(1000 * c.ExtraPerOrder)} per 1,000 orders, {(c.ExtraTotal >= 0 ? "+" : "")}{M(c.ExtraTotal)} for this batch");
         var d = money.Decisions;
-        text.RawLine($"Model decisions at threshold {NumberText.Fixed(d.Threshold, 2)}: {d.Interventions} interventions, expected net {cur} {Whole(d.ExpectedNetPer1000)} per 1,000 orders" +
-                     (d.RealizedNetPer1000 is { } rn ? $" (realized {cur} {Whole(rn)})" : ""));
+        text.RawLine($"Model decisions at threshold {NumberText.Fixed(d.Threshold, 2)}: {d.Interventions} interventions, expected net {M(d.ExpectedNetPer1000)} per 1,000 orders" +
+                     (d.RealizedNetPer1000 is { } rn ? $" (realized {M(rn)})" : ""));
         text.RawLine(adviseThreshold ? $"Threshold: {money.Threshold.Sentence}" : "Threshold: no advice, the model is no use (see the warning above)");
         return text;
     }
