@@ -23,12 +23,12 @@ public static class HistoryTimeline
 
     /// <summary>
     /// The history as one Plotly.NET chart (<see cref="TimelineCharts.Periods"/>): drift score, return rate and estimated
-    /// accuracy per recorded batch, periods with alerts marked — the timeline for a notebook cell.
+    /// accuracy per recorded batch (with the realized accuracy where labels are in), periods with alerts marked — the timeline for a notebook cell.
     /// </summary>
     /// <exception cref="ArgumentException">An empty history.</exception>
     public static Plotly.NET.GenericChart Chart(IReadOnlyList<HistoryEntry> history) =>
         TimelineCharts.Periods(history.Select(h => h.Record)
-            .Select(r => new TimelinePoint(r.Period.Label, r.Rows, r.Score, r.ReturnRate, r.Metric("accuracy")?.Estimated, r.Alerts.Count > 0))
+            .Select(r => new TimelinePoint(r.Period.Label, r.Rows, r.Score, r.ReturnRate, r.Metric("accuracy")?.Estimated, r.Alerts.Count > 0, r.Metric("accuracy")?.Realized))
             .ToArray());
 
     /// <summary>The section's HTML (selector and chart containers).</summary>

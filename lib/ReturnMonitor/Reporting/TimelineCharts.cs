@@ -5,7 +5,7 @@ namespace ReturnMonitor.Reporting;
 
 /// <summary>
 /// The periods of a monitoring history over time as one Plotly.NET chart, for notebooks and PNG export: three stacked
-/// panels sharing the period axis — drift score, return rate, estimated accuracy — with the periods that raised an
+/// panels sharing the period axis — drift score, return rate, estimated accuracy (and the realized accuracy where labels are in) — with the periods that raised an
 /// alert marked on the score panel. The dashboard draws the same history in plotly.js (<c>HistoryTimeline</c>); this
 /// is its static form. It only draws the points it is given.
 /// </summary>
@@ -40,12 +40,27 @@ public static class TimelineCharts
         {
             CSharpChart.Combine(score),
             CSharpChart.Line<string, double, string>(x: returns.Select(p => p.Period), y: returns.Select(p => p.ReturnRate!.Value), ShowMarkers: true, Name: "return rate", LineColor: Color.fromString("#6a3d9a")),
-            CSharpChart.Line<string, double, string>(x: accuracy.Select(p => p.Period), y: accuracy.Select(p => p.EstimatedAccuracy!.Value), ShowMarkers: true, Name: "estimated accuracy (no labels)", LineColor: Color.fromString("#1f77b4")),
+            Accuracy(points, accuracy),
         };
         return CSharpChart.Grid(panels, 3, 1,
-                SubPlotTitles: new[] { "Drift score per period (▲: alert raised)", "Return rate", "Estimated accuracy" },
+                SubPlotTitles: new[] { "Drift score per period (▲: alert raised)", "Return rate", points.Any(p => p.RealizedAccuracy is not null) ? "Accuracy: estimated (line) and realized (◆)" : "Estimated accuracy" },
                 Pattern: StyleParam.LayoutGridPattern.Coupled)
             .Titled($"{points.Count} periods, {points.Sum(p => p.Orders):N0} orders")
             .Sized(900, 720);
+    }
+
+    // The estimate as a line; the realized accuracy, where labels exist (late ones included), as points on the same
+    // panel, so a reader sees the estimate confirmed or refuted period by period. Without any labels: the line alone.
+    private static GenericChart Accuracy(IReadOnlyList<TimelinePoint> points, TimelinePoint[] estimated)
+    {
+        var line = CSharpChart.Line<string, double, string>(x: estimated.Select(p => p.Period), y: estimated.Select(p => p.EstimatedAccuracy!.Value), ShowMarkers: true, Name: "estimated accuracy (no labels)", LineColor: Color.fromString("#1f77b4"));
+        var realized = points.Where(p => p.RealizedAccuracy is not null).ToArray();
+        return realized.Length == 0 ? line : CSharpChart.Combine(new[]
+        {
+            line,
+            CSharpChart.Point<string, double, string>(
+                x: realized.Select(p => p.Period), y: realized.Select(p => p.RealizedAccuracy!.Value), Name: "realized accuracy (labels)",
+                MarkerColor: Color.fromString("#000000"), MarkerSymbol: StyleParam.MarkerSymbol.Diamond),
+        });
     }
 }

@@ -34,6 +34,25 @@ public sealed class TimelineChartsTests
     }
 
     [Fact]
+    public void Realized_accuracy_is_drawn_beside_the_estimate_only_for_the_periods_whose_labels_are_in()
+    {
+        using var store = HistoryStore.Open(HistoryFixtures.TempFile());
+        // January labelled (late labels give a realized value), February still waiting: no realized value.
+        var january = HistoryFixtures.Record("2026-01", HistoryFixtures.Hash(1), seed: 0);
+        store.Record(january with { ModelHealth = january.ModelHealth.Select(m => m.Metric == "accuracy" ? m with { Realized = 0.815 } : m).ToArray() });
+        store.Record(HistoryFixtures.Record("2026-02", HistoryFixtures.Hash(2), seed: 2));
+
+        using var json = JsonDocument.Parse(GenericChart.toJson(HistoryTimeline.Chart(store.Batches())));
+        var traces = json.RootElement.GetProperty("data").EnumerateArray().ToArray();
+
+        Assert.Equal(["drift score (0–100)", "return rate", "estimated accuracy (no labels)", "realized accuracy (labels)"], traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["2026-01"], traces[3].GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal([0.815], traces[3].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
+        // On the accuracy panel, with the estimate.
+        Assert.Equal(traces[2].GetProperty("yaxis").GetString(), traces[3].GetProperty("yaxis").GetString());
+    }
+
+    [Fact]
     public void An_empty_timeline_is_refused()
     {
         Assert.Throws<ArgumentException>(() => TimelineCharts.Periods([]));
