@@ -23,9 +23,6 @@ internal static class MonitorCommand
         var history = SharedOptions.History();
         var current = new Option<string>("--current") { Description = "The batch: CSV or Parquet (.parquet)", Required = true };
         var period = new Option<string>("--period") { Description = "The batch's period: ISO week (2026-W14), month (2026-03), quarter (2026-Q1) or day (2026-03-30); or use --every" };
-        var timestamp = new Option<string?>("--timestamp") { Description = "With --every: the date column that places each order in a period" };
-        var timestampFormat = new Option<string?>("--timestamp-format") { Description = "How its dates are written where the file leaves it open: iso, M/d/yyyy or d/M/yyyy" };
-        timestampFormat.AcceptOnlyFromAmong([.. TimestampFormat.Names]);
         var every = new Option<string?>("--every") { Description = "Cut the file into periods by --timestamp and record each: day, week, month or quarter" };
         every.AcceptOnlyFromAmong([.. TimestampPeriods.Lengths]);
         var notify = new Option<string?>("--notify") { Description = "Webhook URL to POST an alert to on a status change or sequential alarm (visible in shell history: prefer --notify-env or --notify-file)" };
@@ -39,9 +36,15 @@ internal static class MonitorCommand
         var minimum = LabelsCommand.MinimumOption();
         var command = new Command("monitor", "Check a batch, record it in the history, run the sequential detector and alert on changes")
         {
-            model, history, current, period, timestamp, timestampFormat, every, notify, notifyEnv, notifyFile, notifyFormat, report, idColumn, labels, minimum,
+            model, history, current, period, every, notify, notifyEnv, notifyFile, notifyFormat, report, idColumn, labels, minimum,
         };
-        var scores = ScoreOptions.AddTo(command, withReference: true);
+        // --schema, --target, --positive, the column overrides and --timestamp: how a scored --reference file (and so the
+        // batches) is read; a model folder carries its own schema.
+        var reading = DataOptions.ForData(strict: true);
+        reading.AddTo(command);
+        var timestamp = reading.Timestamp;
+        var timestampFormat = reading.TimestampFormat;
+        var scores = ScoreOptions.AddTo(command, withReference: true, reading);
         command.SetAction(parse => CliApp.Guard(io, () =>
         {
             var cut = parse.GetValue(every);
@@ -63,7 +66,7 @@ internal static class MonitorCommand
             var modelDirectory = parse.GetValue(model);
             // Open the history first: a file that is not a history fails before the batch is read and scored.
             using var store = HistoryStore.Open(parse.GetValue(history)!);
-            var scored = scores.ForMonitor(parse, modelDirectory);
+            var scored = scores.ForMonitor(parse, modelDirectory, reading, io);
             // The history keeps drift, performance and money, not the domain classifier's verdict: skip its seconds per batch.
             var monitor = new PeriodMonitor(
                 scored?.Monitor ?? new BatchMonitor(ModelDirectory.Load(modelDirectory!)) { Multivariate = false },

@@ -86,13 +86,14 @@ internal sealed class ScoreOptions
     /// the hash of its reference file, under which the sequential detector's calibration is kept; null for <c>--model DIR</c>.
     /// </summary>
     /// <exception cref="UsageException">Neither --model nor scores, or --reference missing or misplaced.</exception>
-    public (BatchMonitor Monitor, string ReferenceHash)? ForMonitor(ParseResult parse, string? modelDirectory)
+    public (BatchMonitor Monitor, string ReferenceHash)? ForMonitor(ParseResult parse, string? modelDirectory, DataOptions reading, CliOutput io)
     {
         var referencePath = parse.GetValue(reference);
         if (Source(parse, modelDirectory is not null) is null)
         {
             return modelDirectory is null ? throw new UsageException("give --model DIR, or --reference FILE with --score-column COL or --onnx FILE")
                 : referencePath is not null ? throw new UsageException("--reference goes with --score-column or --onnx (a model folder holds its own reference)")
+                : reading.AnyGiven(parse, timestampDecides: false) ? throw new UsageException("--schema and the column options read a --reference file; a model folder carries its own schema")
                 : null;
         }
 
@@ -102,7 +103,8 @@ internal sealed class ScoreOptions
         }
 
         InputFiles.RequireFile(referencePath);
-        var profile = DriftCommand.LoadReference(referencePath);
+        // Read as drift and report read it: a schema file, the demo's columns, or inferred (the score column as a score).
+        var profile = DataEngine.LoadReference(DataEngine.Builtin, referencePath, null, reading, parse, io);
         return (Monitor(parse, referencePath, false, profile, CostModel.Default, multivariate: false)!, ContentHash.OfFile(referencePath));
     }
 

@@ -83,6 +83,67 @@ public sealed class LabelsCommandTests
         Assert.Equal(1, CliRunner.Run("labels", "--history", history, "--labels", labels, "--id-column", "order_id", "--min-labelled", "0").ExitCode);
     }
 
+    [Fact]
+    public void Monitor_reads_a_scored_reference_of_another_shape_cuts_it_by_month_and_late_labels_join()
+    {
+        // A model trained elsewhere on a table that is not the demo's: ids, a date, a price with cents, a channel, a
+        // text label. The reference is read as drift reads it (schema inferred, --target/--positive, the score column
+        // as a score); the batch holds three months without labels; the labels land later.
+        var dir = CliRunner.TempDirectory();
+        var random = new Random(11);
+        string Row(string id, int month, int day, bool withLabel, out (bool Returned, double Score) truth)
+        {
+            var amount = Math.Round(5 + (random.NextDouble() * 120), 2);
+            var channel = random.Next(3) switch { 0 => "web", 1 => "app", _ => "store" };
+            var score = 1 / (1 + Math.Exp(-(-2.5 + (0.02 * amount) + (channel == "app" ? 0.6 : 0))));
+            var returned = random.NextDouble() < score;
+            truth = (returned, Math.Round(score, 6));
+            var label = withLabel ? (returned ? ",Returned" : ",Kept") : "";
+            return FormattableString.Invariant($"{id},2025-{month:D2}-{day:D2},{amount:0.00},{channel}{label},{truth.Score:0.000000}");
+        }
+
+        var reference = Path.Combine(dir, "validation.csv");
+        File.WriteAllLines(reference, Enumerable.Range(0, 1500).Select(i => Row($"V{i:D5}", 1 + (i % 3), 1 + (i % 28), true, out _))
+            .Prepend("order_id,order_date,amount,channel,Return_Status,proba"));
+        var truths = new List<(string Id, int Month, bool Returned, double Score)>();
+        var batchLines = new List<string> { "order_id,order_date,amount,channel,proba" };
+        for (var i = 0; i < 1200; i++)
+        {
+            var month = 4 + (i / 400);
+            batchLines.Add(Row($"B{i:D5}", month, 1 + (i % 28), false, out var t));
+            truths.Add(($"B{i:D5}", month, t.Returned, t.Score));
+        }
+
+        var batch = Path.Combine(dir, "orders.csv");
+        File.WriteAllLines(batch, batchLines);
+        var history = Path.Combine(dir, "h.db");
+        var (code, stdout, stderr) = CliRunner.Run("monitor", "--reference", reference, "--target", "Return_Status", "--positive", "Returned",
+            "--score-column", "proba", "--current", batch, "--timestamp", "order_date", "--every", "month", "--history", history, "--id-column", "order_id");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(3, stdout.Split('\n').Count(l => l.StartsWith("2025-0", StringComparison.Ordinal)));
+        Assert.Contains("proba: score", stderr);
+
+        var labels = Path.Combine(dir, "returns.csv");
+        File.WriteAllLines(labels, truths.Select(t => $"{t.Id},{(t.Returned ? "Returned" : "Kept")}").Prepend("order_id,Return_Status"));
+        var (exit, output, error) = CliRunner.Run("labels", "--history", history, "--labels", labels, "--id-column", "order_id", "--target", "Return_Status", "--positive", "Returned");
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("returns.csv: 1,200 label(s): 1,200 new, 0 already known, 0 conflicting, 0 unknown ids, 0 duplicate ids", output);
+        for (var k = 0; k < 3; k++)
+        {
+            // Realized accuracy at the default threshold 0.5, counted here from the same orders.
+            var month = truths.Where(t => t.Month == 4 + k).ToArray();
+            var accuracy = month.Count(t => (t.Score >= 0.5) == t.Returned) / (double)month.Length;
+            var recorded = Batch(history, k)["modelHealth"]!.AsArray().Single(m => (string)m!["metric"]! == "accuracy")!;
+            Assert.Equal(accuracy, (double)recorded["realized"]!, 12);
+            Assert.Equal(400, (int)Batch(history, k)["labelled"]!);
+        }
+
+        // With a model folder the column options are refused: the folder carries its own schema.
+        var (refused, _, why) = CliRunner.Run("monitor", "--model", dir, "--target", "Return_Status", "--current", batch, "--period", "2025-04", "--history", history);
+        Assert.Equal(1, refused);
+        Assert.Contains("a model folder carries its own schema", why);
+    }
+
     private static string[] Monitor(string reference, string history, string batch, string period, params string[] more) =>
         ["monitor", "--reference", reference, "--score-column", "proba", "--prediction-column", "pred", "--history", history, "--current", batch, "--period", period, .. more];
 
