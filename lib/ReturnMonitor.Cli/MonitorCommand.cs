@@ -33,7 +33,7 @@ internal static class MonitorCommand
         var report = new Option<string?>("--report") { Description = "Link or path to the dashboard, quoted in alerts" };
         var idColumn = new Option<string?>("--id-column") { Description = "The order id column: each period keeps its orders' ids, scores and decisions so labels arriving later can be joined ('labels'); default: the schema's one id column (CSV batches)" };
         var labels = new Option<string?>("--labels") { Description = "After recording, join this CSV of late labels (id column and the schema's target) to the recorded periods" };
-        var minimum = LabelsCommand.MinimumOption();
+        var minimum = LabelsOptions.MinimumOption();
         var command = new Command("monitor", "Check a batch, record it in the history, run the sequential detector and alert on changes")
         {
             model, history, current, period, every, notify, notifyEnv, notifyFile, notifyFormat, report, idColumn, labels, minimum,
@@ -79,7 +79,7 @@ internal static class MonitorCommand
             var batch = DataEngine.ReadBatch(batchPath, monitor.Monitor.Profile);
             var fileHash = ContentHash.OfFile(batchPath);
             var (idName, ids) = OrderIds(io, parse.GetValue(idColumn), batchPath, batch, monitor.Monitor.Profile.ReadSchema);
-            var share = LabelsCommand.Minimum(parse.GetValue(minimum));
+            var share = LabelsOptions.Minimum(parse.GetValue(minimum));
             var labelsPath = parse.GetValue(labels);
             if (labelsPath is not null)
             {
@@ -106,7 +106,7 @@ internal static class MonitorCommand
             {
                 var target = monitor.Monitor.Profile.ReadSchema.Target;
                 var rows = LabelsFile.Read(labelsPath, idName ?? throw new UsageException("--labels needs the order id column: give --id-column"), target?.Name ?? OrderSchema.Target, target?.Positive);
-                LabelsCommand.Print(io, store.AddLabels(rows, share), Path.GetFileName(labelsPath));
+                LabelsOptions.Print(io, store.AddLabels(rows, share), Path.GetFileName(labelsPath));
             }
 
             return CliApp.Success;

@@ -12,7 +12,7 @@ public class NbconvertTests(JupyterEnvironment jupyter) : IClassFixture<JupyterE
     {
         var workbook = jupyter.CopyWorkbook();
         var notebooks = Directory.GetFiles(Path.Combine(workbook, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(6, notebooks.Count);
+        Assert.Equal(8, notebooks.Count);
 
         // No kernel name is passed: nbconvert must pick the kernel from the notebooks' metadata. Chart PNGs are
         // left out here (they need a Chromium launch per cell; the protocol test checks them).
