@@ -45,9 +45,12 @@ public sealed class JupyterEnvironment : IDisposable
         {
             var source = Path.Combine(Repository, folder);
             Directory.CreateDirectory(Path.Combine(target, folder));
-            foreach (var file in Directory.GetFiles(source))
+            // Sub-folders too (data/second-shop for notebook 07).
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
             {
-                File.Copy(file, Path.Combine(target, folder, Path.GetFileName(file)));
+                var copy = Path.Combine(target, folder, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
             }
         }
         return target;

@@ -24,7 +24,7 @@ public class NbconvertTests(JupyterEnvironment jupyter) : IClassFixture<JupyterE
         var compare = jupyter.Run(JupyterEnvironment.Python, [jupyter.Script("compare_outputs.py"), Path.Combine(jupyter.Repository, "notebooks"), Path.Combine(workbook, "notebooks")],
             workbook, TimeSpan.FromMinutes(1));
         Assert.True(compare.ExitCode == 0, compare.Output);
-        Assert.Equal(6, compare.Output.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal) && l.Contains("as committed", StringComparison.Ordinal)));
+        Assert.Equal(8, compare.Output.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal) && l.Contains("as committed", StringComparison.Ordinal)));
         Assert.Matches(@"ok 04-monitoring-dashboard\.ipynb: \d+ code cells, [1-9]\d* tables, [1-9]\d* charts", compare.Output);
     }
 }
