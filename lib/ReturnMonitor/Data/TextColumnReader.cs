@@ -10,8 +10,6 @@ namespace ReturnMonitor.Data;
 /// </summary>
 public static class TextColumnReader
 {
-    private const int BlockSize = 1 << 20;
-
     /// <summary>Reads <paramref name="columns"/> from the CSV file <paramref name="path"/>; <paramref name="file"/> names it in messages.</summary>
     /// <exception cref="DataFormatException">The file cannot be read or is Parquet, a column is missing, or a row is malformed.</exception>
     public static TextColumns Read(string path, string file, params string[] columns)
@@ -21,45 +19,9 @@ public static class TextColumnReader
             throw new DataFormatException(file, null, columns.FirstOrDefault(), "order ids and late labels are read from CSV files: write this file as CSV");
         }
 
-        using var stream = InputFiles.OpenRead(path, file, 1 << 16);
         var state = new State(file, columns);
-        var buffer = new byte[BlockSize];
-        var length = 0;
-        var eof = false;
-        long line = 1;
-        while (true)
-        {
-            while (!eof && length < buffer.Length)
-            {
-                var read = stream.Read(buffer, length, buffer.Length - length);
-                eof = read == 0;
-                length += read;
-            }
-
-            var data = buffer.AsSpan(0, length);
-            var cut = eof ? length : Utf8CsvTokenizer.FindLastRecordEnd(data);
-            if (cut < 0)
-            {
-                // One record fills the buffer: grow it, within the limit on a record's length.
-                if (buffer.Length > InputLimits.MaxLineBytes)
-                {
-                    throw Utf8CsvTokenizer.TooLong(file, line);
-                }
-
-                Array.Resize(ref buffer, buffer.Length * 2);
-                continue;
-            }
-
-            var chunk = data[..cut];
-            Utf8CsvBlockReader.CheckUtf8(chunk, line, file);
-            state.Add(chunk, ref line);
-            data[cut..].CopyTo(buffer);
-            length -= cut;
-            if (eof && length == 0)
-            {
-                return state.Result();
-            }
-        }
+        CsvRecordBlocks.Read(path, file, state.Add);
+        return state.Result();
     }
 
     private sealed class State(string file, string[] columns)

@@ -13,8 +13,6 @@ namespace ReturnMonitor.Modeling.Scoring;
 /// </summary>
 internal static class ScoreColumnReader
 {
-    private const int BlockSize = 1 << 20;
-
     /// <summary>Reads the columns from <paramref name="path"/>; <paramref name="file"/> names it in messages.</summary>
     /// <exception cref="DataFormatException">The file cannot be read, a column is missing or a cell is bad.</exception>
     public static ColumnScores Read(string path, string file, string scoreColumn, string? predictionColumn)
@@ -24,45 +22,9 @@ internal static class ScoreColumnReader
             throw new DataFormatException(file, null, scoreColumn, "score columns are read from CSV files: write the scored orders as CSV (or score a Parquet file with --onnx)");
         }
 
-        using var stream = InputFiles.OpenRead(path, file, 1 << 16);
         var state = new State(file, scoreColumn, predictionColumn);
-        var buffer = new byte[BlockSize];
-        var length = 0;
-        var eof = false;
-        long line = 1;
-        while (true)
-        {
-            while (!eof && length < buffer.Length)
-            {
-                var read = stream.Read(buffer, length, buffer.Length - length);
-                eof = read == 0;
-                length += read;
-            }
-
-            var data = buffer.AsSpan(0, length);
-            var cut = eof ? length : Utf8CsvTokenizer.FindLastRecordEnd(data);
-            if (cut < 0)
-            {
-                // One record fills the buffer: grow it, within the limit on a record's length.
-                if (buffer.Length > InputLimits.MaxLineBytes)
-                {
-                    throw Utf8CsvTokenizer.TooLong(file, line);
-                }
-
-                Array.Resize(ref buffer, buffer.Length * 2);
-                continue;
-            }
-
-            var chunk = data[..cut];
-            Utf8CsvBlockReader.CheckUtf8(chunk, line, file);
-            state.Add(chunk, ref line);
-            data[cut..].CopyTo(buffer);
-            length -= cut;
-            if (eof && length == 0)
-            {
-                return state.Result();
-            }
-        }
+        CsvRecordBlocks.Read(path, file, state.Add);
+        return state.Result();
     }
 
     private sealed class State(string file, string scoreColumn, string? predictionColumn)
