@@ -51,11 +51,28 @@ internal static class DataEngine
             : throw new UsageException($"--exact-limit must be between 4 and {MaxExactLimit}, got {limit}");
 
     /// <summary>The exact summary of <paramref name="data"/> (a file; with DuckDB also a glob, and remote data when <paramref name="allowRemote"/>).</summary>
-    /// <param name="schema">With DuckDB: the columns its generated SQL counts; null: the demo's.</param>
-    public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null, bool allowRemote = false, DatasetSchema? schema = null) =>
-        engine == DuckDb
-            ? DuckDbSummarizer.Summarize(data, source, options?.MissingCells ?? MissingCells.Reject, allowRemote, schema)
-            : OrderFile.Summarize(data, source, options);
+    /// <param name="schema">With DuckDB: the columns its generated SQL counts; null: the demo's. It must be the schema of <paramref name="options"/>' plan.</param>
+    public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null, bool allowRemote = false, DatasetSchema? schema = null)
+    {
+        if (engine != DuckDb)
+        {
+            return OrderFile.Summarize(data, source, options);
+        }
+
+        try
+        {
+            return DuckDbSummarizer.Summarize(data, source, options?.MissingCells ?? MissingCells.Reject, allowRemote, schema);
+        }
+        catch (DataFormatException) when (File.Exists(data))
+        {
+            // Bad data in one local file: DuckDB has aggregated already and cannot say which line, and it lists missing
+            // columns in its own order. Our reader stops at the first problem in file order and names file, line and
+            // column, so both engines give the same one line. Only on this error path; if our reader accepts the file,
+            // DuckDB's own error stands.
+            OrderFile.Summarize(data, source, options);
+            throw;
+        }
+    }
 
     /// <summary>
     /// The options for reading a batch: the same as <paramref name="options"/> but with empty cells allowed
@@ -76,12 +93,8 @@ internal static class DataEngine
         OrderFile.Read(path, missing: MissingCells.Allow, plan: SchemaReader.Plan(reference.ReadSchema));
 
     /// <summary>A batch's exact summary, read against the reference's schema as <see cref="ReadBatch(string, ReferenceProfile)"/> reads it.</summary>
-    public static DatasetSummary SummarizeBatch(string engine, string path, ReferenceProfile reference, SummarizeOptions? options)
-    {
-        var plan = SchemaReader.Plan(reference.ReadSchema);
-        RequireDemoColumns(engine, plan);
-        return Summarize(engine, path, ForBatch(options) with { Plan = plan });
-    }
+    public static DatasetSummary SummarizeBatch(string engine, string path, ReferenceProfile reference, SummarizeOptions? options) =>
+        Summarize(engine, path, ForBatch(options) with { Plan = SchemaReader.Plan(reference.ReadSchema) }, schema: reference.ReadSchema);
 
     /// <summary>
     /// The reference: a profile JSON file as is (it carries its schema), or a data file summarised against the schema that
@@ -102,10 +115,8 @@ internal static class DataEngine
             InputFiles.RequireFile(path);
         }
 
-        var schema = engine == DuckDb && !reading.AnyGiven(parse) ? DemoSchema.Schema : reading.Resolve(parse, path, io);
-        var plan = SchemaReader.Plan(schema);
-        RequireDemoColumns(engine, plan);
-        var summary = Summarize(engine, path, (options ?? SummarizeOptions.Default) with { Plan = plan, MissingCells = reading.ReferenceCells(parse) });
+        var schema = engine == DuckDb && !File.Exists(path) ? GlobSchema(reading, parse) : reading.Resolve(parse, path, io);
+        var summary = Summarize(engine, path, (options ?? SummarizeOptions.Default) with { Plan = SchemaReader.Plan(schema), MissingCells = reading.ReferenceCells(parse) }, schema: schema);
         return new ReferenceProfile(summary, schema);
     }
 
@@ -151,13 +162,17 @@ internal static class DataEngine
         return every;
     }
 
-    // DuckDB's shipped query counts the demo's columns; another schema is read by our reader.
-    private static void RequireDemoColumns(string engine, ReadPlan plan)
+    // A glob (or remote data) with DuckDB: the inference reads one file, so the schema is a --schema file, or the demo's.
+    private static DatasetSchema GlobSchema(DataOptions reading, ParseResult parse)
     {
-        if (engine == DuckDb && !ReferenceEquals(plan, ReadPlan.Demo))
+        if (reading.Schema is not null && parse.GetValue(reading.Schema) is { } schemaFile)
         {
-            throw new UsageException("--engine duckdb counts the demo's columns only; read a table of another schema with the builtin engine");
+            return SchemaFile.Read(schemaFile);
         }
+
+        return reading.AnyGiven(parse)
+            ? throw new UsageException("with a glob of files the schema cannot be inferred (the inference reads one file): give --schema FILE, e.g. written by 'returnmonitor schema --data ONE_FILE --out schema.json'")
+            : DemoSchema.Schema;
     }
 
     /// <summary>A profile JSON file as is, or order data summarised on the fly by <paramref name="engine"/>.</summary>
