@@ -139,8 +139,8 @@ internal static class DataEngine
         var declared = reference.ReadSchema.Timestamp;
         var timestamp = column ?? declared?.Name ?? throw new UsageException("--every needs --timestamp COL: the reference's schema names no timestamp column");
         format ??= declared is not null && declared.Name == timestamp ? declared.Format : null;
-        var batch = ReadBatch(path, reference);
-        return TimestampPeriods.Split(path, timestamp, every, format)
+        var (batch, periods) = ReadPeriods(path, reference, timestamp, every, format);
+        return periods
             .Select(p =>
             {
                 var orders = batch.Select(p.Rows, $"{batch.Source} {p.Period.Label}");
@@ -152,6 +152,40 @@ internal static class DataEngine
                 return (p.Period, orders);
             })
             .ToArray();
+    }
+
+    /// <summary>
+    /// The batch read against the reference's schema and cut into periods by its date column <paramref name="column"/>,
+    /// in one read of the file: the date column is read as one more categorical column beside the features, its text
+    /// placed in periods, and the batch returned without it (the same table <see cref="ReadBatch(string, ReferenceProfile)"/>
+    /// reads). When the dates cannot settle it (an empty or bad date, a form not given and not clear) or for Parquet, the
+    /// demo's table or a date column that is a feature, the file is read as before and <see cref="TimestampPeriods.Split"/>
+    /// names the line and column of the problem.
+    /// </summary>
+    public static (OrderTable Batch, IReadOnlyList<(BatchPeriod Period, int[] Rows)> Periods) ReadPeriods(string path, ReferenceProfile reference, string column, string every, string? format)
+    {
+        var schema = reference.ReadSchema;
+        if (!OrderFile.IsParquet(path) && SchemaReader.Plan(schema) != ReadPlan.Demo && schema.Features.All(f => f.Name != column))
+        {
+            var dates = new SchemaColumn(column, ColumnRole.Categorical);
+            var columns = schema.Columns.Any(c => c.Name == column)
+                ? schema.Columns.Select(c => c.Name == column ? dates : c)
+                : schema.Columns.Append(dates);
+            var wide = OrderFile.Read(path, missing: MissingCells.Allow, plan: SchemaReader.Plan(new DatasetSchema(columns)));
+            if (TimestampPeriods.FromValues(wide.Categorical(column), every, format) is { } periods)
+            {
+                var features = wide.Features.Where(f => f.Name != column).ToArray();
+                var batch = new OrderTable(
+                    wide.Source,
+                    features,
+                    wide.NumericFeatures.ToDictionary(f => f.Name, f => wide.Numeric(f.Name).ToArray()),
+                    features.Where(f => f.Kind == FeatureKind.Categorical).ToDictionary(f => f.Name, f => wide.Categorical(f.Name).ToArray()),
+                    wide.HasTarget ? wide.Returned.ToArray() : null);
+                return (batch, periods);
+            }
+        }
+
+        return (ReadBatch(path, reference), TimestampPeriods.Split(path, column, every, format));
     }
 
     /// <summary>The <c>--every</c> option of <c>drift</c> and <c>report</c>.</summary>
