@@ -51,11 +51,28 @@ internal static class DataEngine
             : throw new UsageException($"--exact-limit must be between 4 and {MaxExactLimit}, got {limit}");
 
     /// <summary>The exact summary of <paramref name="data"/> (a file; with DuckDB also a glob, and remote data when <paramref name="allowRemote"/>).</summary>
-    /// <param name="schema">With DuckDB: the columns its generated SQL counts; null: the demo's.</param>
-    public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null, bool allowRemote = false, DatasetSchema? schema = null) =>
-        engine == DuckDb
-            ? DuckDbSummarizer.Summarize(data, source, options?.MissingCells ?? MissingCells.Reject, allowRemote, schema)
-            : OrderFile.Summarize(data, source, options);
+    /// <param name="schema">With DuckDB: the columns its generated SQL counts; null: the demo's. It must be the schema of <paramref name="options"/>' plan.</param>
+    public static DatasetSummary Summarize(string engine, string data, SummarizeOptions? options = null, string? source = null, bool allowRemote = false, DatasetSchema? schema = null)
+    {
+        if (engine != DuckDb)
+        {
+            return OrderFile.Summarize(data, source, options);
+        }
+
+        try
+        {
+            return DuckDbSummarizer.Summarize(data, source, options?.MissingCells ?? MissingCells.Reject, allowRemote, schema);
+        }
+        catch (DataFormatException) when (File.Exists(data))
+        {
+            // Bad data in one local file: DuckDB has aggregated already and cannot say which line, and it lists missing
+            // columns in its own order. Our reader stops at the first problem in file order and names file, line and
+            // column, so both engines give the same one line. Only on this error path; if our reader accepts the file,
+            // DuckDB's own error stands.
+            OrderFile.Summarize(data, source, options);
+            throw;
+        }
+    }
 
     /// <summary>
     /// The options for reading a batch: the same as <paramref name="options"/> but with empty cells allowed
@@ -76,12 +93,8 @@ internal static class DataEngine
         OrderFile.Read(path, missing: MissingCells.Allow, plan: SchemaReader.Plan(reference.ReadSchema));
 
     /// <summary>A batch's exact summary, read against the reference's schema as <see cref="ReadBatch(string, ReferenceProfile)"/> reads it.</summary>
-    public static DatasetSummary SummarizeBatch(string engine, string path, ReferenceProfile reference, SummarizeOptions? options)
-    {
-        var plan = SchemaReader.Plan(reference.ReadSchema);
-        RequireDemoColumns(engine, plan);
-        return Summarize(engine, path, ForBatch(options) with { Plan = plan });
-    }
+    public static DatasetSummary SummarizeBatch(string engine, string path, ReferenceProfile reference, SummarizeOptions? options) =>
+        Summarize(engine, path, ForBatch(options) with { Plan = SchemaReader.Plan(reference.ReadSchema) }, schema: reference.ReadSchema);
 
     /// <summary>
     /// The reference: a profile JSON file as is (it carries its schema), or a data file summarised against the schema that
@@ -102,10 +115,8 @@ internal static class DataEngine
             InputFiles.RequireFile(path);
         }
 
-        var schema = engine == DuckDb && !reading.AnyGiven(parse) ? DemoSchema.Schema : reading.Resolve(parse, path, io);
-        var plan = SchemaReader.Plan(schema);
-        RequireDemoColumns(engine, plan);
-        var summary = Summarize(engine, path, (options ?? SummarizeOptions.Default) with { Plan = plan, MissingCells = reading.ReferenceCells(parse) });
+        var schema = engine == DuckDb && !File.Exists(path) ? GlobSchema(reading, parse) : reading.Resolve(parse, path, io);
+        var summary = Summarize(engine, path, (options ?? SummarizeOptions.Default) with { Plan = SchemaReader.Plan(schema), MissingCells = reading.ReferenceCells(parse) }, schema: schema);
         return new ReferenceProfile(summary, schema);
     }
 
@@ -128,8 +139,8 @@ internal static class DataEngine
         var declared = reference.ReadSchema.Timestamp;
         var timestamp = column ?? declared?.Name ?? throw new UsageException("--every needs --timestamp COL: the reference's schema names no timestamp column");
         format ??= declared is not null && declared.Name == timestamp ? declared.Format : null;
-        var batch = ReadBatch(path, reference);
-        return TimestampPeriods.Split(path, timestamp, every, format)
+        var (batch, periods) = ReadPeriods(path, reference, timestamp, every, format);
+        return periods
             .Select(p =>
             {
                 var orders = batch.Select(p.Rows, $"{batch.Source} {p.Period.Label}");
@@ -143,6 +154,40 @@ internal static class DataEngine
             .ToArray();
     }
 
+    /// <summary>
+    /// The batch read against the reference's schema and cut into periods by its date column <paramref name="column"/>,
+    /// in one read of the file: the date column is read as one more categorical column beside the features, its text
+    /// placed in periods, and the batch returned without it (the same table <see cref="ReadBatch(string, ReferenceProfile)"/>
+    /// reads). When the dates cannot settle it (an empty or bad date, a form not given and not clear) or for Parquet, the
+    /// demo's table or a date column that is a feature, the file is read as before and <see cref="TimestampPeriods.Split"/>
+    /// names the line and column of the problem.
+    /// </summary>
+    public static (OrderTable Batch, IReadOnlyList<(BatchPeriod Period, int[] Rows)> Periods) ReadPeriods(string path, ReferenceProfile reference, string column, string every, string? format)
+    {
+        var schema = reference.ReadSchema;
+        if (!OrderFile.IsParquet(path) && SchemaReader.Plan(schema) != ReadPlan.Demo && schema.Features.All(f => f.Name != column))
+        {
+            var dates = new SchemaColumn(column, ColumnRole.Categorical);
+            var columns = schema.Columns.Any(c => c.Name == column)
+                ? schema.Columns.Select(c => c.Name == column ? dates : c)
+                : schema.Columns.Append(dates);
+            var wide = OrderFile.Read(path, missing: MissingCells.Allow, plan: SchemaReader.Plan(new DatasetSchema(columns)));
+            if (TimestampPeriods.FromValues(wide.Categorical(column), every, format) is { } periods)
+            {
+                var features = wide.Features.Where(f => f.Name != column).ToArray();
+                var batch = new OrderTable(
+                    wide.Source,
+                    features,
+                    wide.NumericFeatures.ToDictionary(f => f.Name, f => wide.Numeric(f.Name).ToArray()),
+                    features.Where(f => f.Kind == FeatureKind.Categorical).ToDictionary(f => f.Name, f => wide.Categorical(f.Name).ToArray()),
+                    wide.HasTarget ? wide.Returned.ToArray() : null);
+                return (batch, periods);
+            }
+        }
+
+        return (ReadBatch(path, reference), TimestampPeriods.Split(path, column, every, format));
+    }
+
     /// <summary>The <c>--every</c> option of <c>drift</c> and <c>report</c>.</summary>
     public static Option<string?> EveryOption()
     {
@@ -151,13 +196,17 @@ internal static class DataEngine
         return every;
     }
 
-    // DuckDB's shipped query counts the demo's columns; another schema is read by our reader.
-    private static void RequireDemoColumns(string engine, ReadPlan plan)
+    // A glob (or remote data) with DuckDB: the inference reads one file, so the schema is a --schema file, or the demo's.
+    private static DatasetSchema GlobSchema(DataOptions reading, ParseResult parse)
     {
-        if (engine == DuckDb && !ReferenceEquals(plan, ReadPlan.Demo))
+        if (reading.Schema is not null && parse.GetValue(reading.Schema) is { } schemaFile)
         {
-            throw new UsageException("--engine duckdb counts the demo's columns only; read a table of another schema with the builtin engine");
+            return SchemaFile.Read(schemaFile);
         }
+
+        return reading.AnyGiven(parse)
+            ? throw new UsageException("with a glob of files the schema cannot be inferred (the inference reads one file): give --schema FILE, e.g. written by 'returnmonitor schema --data ONE_FILE --out schema.json'")
+            : DemoSchema.Schema;
     }
 
     /// <summary>A profile JSON file as is, or order data summarised on the fly by <paramref name="engine"/>.</summary>

@@ -34,13 +34,14 @@ internal static class DriftCommand
             var batchPath = parse.GetValue(current)!;
             BatchCheck? check;
             ReferenceProfile profile;
-            CostModel costModel;
+            CostModel? costModel;
             using (var progress = ProgressDisplay.Start(io, quiet: json))
             {
                 // Read first, so that a bad cost file fails before any long work. The reference's empty cells are counted
                 // as its missing rate (refused with --strict); the batch, read against the reference's schema, accepts
                 // empty cells and absent columns, counted in the data-quality section instead of rejecting the batch.
-                costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
+                // No cost file: the defaults for the table (BatchMonitor), EUR only for the demo's columns.
+                costModel = parse.GetValue(costs) is { } costsPath ? CostModel.Load(costsPath) : null;
                 var options = DataEngine.WithExactLimit(progress.Options, parse.GetValue(exactLimit));
                 // One load of the reference for both paths (with --every too, so its exact limit and progress apply).
                 profile = DataEngine.LoadReference(parse.GetValue(engine)!, parse.GetValue(reference)!, options, reading, parse, io);
@@ -88,7 +89,7 @@ internal static class DriftCommand
     // drift --every: one check per period of the batch file, in time order; the exit code is the worst period's.
     // With a score column each period takes its rows' scores from the file, as 'monitor --every' does; an ONNX model
     // scores each period's orders itself.
-    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, ScoreOptions scores, string length, bool json, string? failOn, string? modelDirectory, CostModel costs, ReferenceProfile profile, string referencePath, string batchPath)
+    private static int Periods(CliOutput io, ParseResult parse, DataOptions reading, ScoreOptions scores, string length, bool json, string? failOn, string? modelDirectory, CostModel? costs, ReferenceProfile profile, string referencePath, string batchPath)
     {
         var scored = scores.Monitor(parse, referencePath, modelDirectory is not null, profile, costs);
         var folder = scored is null && modelDirectory is not null ? ModelDirectory.Load(modelDirectory) : null;

@@ -76,7 +76,18 @@ internal static class MonitorCommand
             };
             using var notifier = url is null ? null : new WebhookNotifier();
             // Read against the schema the model folder's profile carries (the demo's when it carries none).
-            var batch = DataEngine.ReadBatch(batchPath, monitor.Monitor.Profile);
+            // With --every, the batch and its dates in one read of the file (DataEngine.ReadPeriods).
+            OrderTable batch;
+            IReadOnlyList<(BatchPeriod Period, int[] Rows)>? periods = null;
+            if (cut is null)
+            {
+                batch = DataEngine.ReadBatch(batchPath, monitor.Monitor.Profile);
+            }
+            else
+            {
+                (batch, periods) = DataEngine.ReadPeriods(batchPath, monitor.Monitor.Profile, parse.GetValue(timestamp)!, cut, parse.GetValue(timestampFormat));
+            }
+
             var fileHash = ContentHash.OfFile(batchPath);
             var (idName, ids) = OrderIds(io, parse.GetValue(idColumn), batchPath, batch, monitor.Monitor.Profile.ReadSchema);
             var share = LabelsOptions.Minimum(parse.GetValue(minimum));
@@ -90,7 +101,7 @@ internal static class MonitorCommand
             // hash is the file's hash with the period, so re-running on the same file records nothing twice.
             var parts = cut is null
                 ? [(batchPeriod!, (int[]?)null)]
-                : TimestampPeriods.Split(batchPath, parse.GetValue(timestamp)!, cut, parse.GetValue(timestampFormat)).Select(p => (p.Period, (int[]?)p.Rows)).ToArray();
+                : periods!.Select(p => (p.Period, (int[]?)p.Rows)).ToArray();
             foreach (var (part, rows) in parts)
             {
                 var orders = rows is null ? batch : batch.Select(rows, $"{batch.Source} {part.Label}");

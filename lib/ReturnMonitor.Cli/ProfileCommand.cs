@@ -71,9 +71,10 @@ internal static class ProfileCommand
             {
                 using var progress = ProgressDisplay.Start(io, quiet: false);
                 var engineName = parse.GetValue(engine)!;
-                if (engineName == DataEngine.DuckDb && !reading.AnyGiven(parse))
+                if (engineName == DataEngine.DuckDb && !reading.AnyGiven(parse) && !File.Exists(dataPath))
                 {
-                    // DuckDB also takes globs and remote data: the demo's columns, counted by the shipped query.
+                    // DuckDB also takes globs and remote data: the demo's columns, counted by the shipped query (one
+                    // file goes below: its schema is chosen, or inferred, as for the builtin engine).
                     profile = new ReferenceProfile(DataEngine.Summarize(engineName, dataPath, progress.Options with { ExactLimit = options.ExactLimit, MissingCells = reading.ReferenceCells(parse) }, source, parse.GetValue(allowRemote)));
                 }
                 else

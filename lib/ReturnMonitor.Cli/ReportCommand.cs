@@ -41,7 +41,8 @@ internal static class ReportCommand
                 throw new UsageException("--current needs --reference (the training file or profile.json to compare with)");
             }
 
-            var costModel = CostModel.LoadOrDefault(parse.GetValue(costs));
+            // No cost file: the defaults for the table (BatchMonitor), EUR only for the demo's columns.
+            var costModel = parse.GetValue(costs) is { } costsPath ? CostModel.Load(costsPath) : null;
             var profile = DataEngine.LoadReference(DataEngine.Builtin, parse.GetValue(reference)!, null, reading, parse, io);
             // With a model folder each batch also gets the model sections (and the model-health panel). Batches may have
             // empty cells (counted in the data-quality card); the reference stays strict.

@@ -61,7 +61,7 @@ internal sealed class ScoreOptions
     /// <param name="costs">The cost model.</param>
     /// <param name="multivariate">Whether the checks run the domain classifiers.</param>
     /// <exception cref="UsageException">The options conflict.</exception>
-    public BatchMonitor? Monitor(ParseResult parse, string referencePath, bool modelGiven, ReferenceProfile profile, CostModel costs, bool multivariate = true)
+    public BatchMonitor? Monitor(ParseResult parse, string referencePath, bool modelGiven, ReferenceProfile profile, CostModel? costs, bool multivariate = true)
     {
         if (Source(parse, modelGiven) is not { } source)
         {
@@ -105,7 +105,7 @@ internal sealed class ScoreOptions
         InputFiles.RequireFile(referencePath);
         // Read as drift and report read it: a schema file, the demo's columns, or inferred (the score column as a score).
         var profile = DataEngine.LoadReference(DataEngine.Builtin, referencePath, null, reading, parse, io);
-        return (Monitor(parse, referencePath, false, profile, CostModel.Default, multivariate: false)!, ContentHash.OfFile(referencePath));
+        return (Monitor(parse, referencePath, false, profile, null, multivariate: false)!, ContentHash.OfFile(referencePath));
     }
 
     /// <summary>

@@ -15,6 +15,10 @@ internal static partial class DuckDbErrors
         MissingColumn().Match(error.Message) is { Success: true } m && m.Groups[0].Value.Contains($"\"{column}\"", StringComparison.Ordinal)
         || MissingReference().Match(error.Message) is { Success: true } r && r.Groups[1].Value == column;
 
+    /// <summary>Whether DuckDB failed because some column is not in the data.</summary>
+    public static bool IsMissingAnyColumn(DuckDBException error) =>
+        MissingColumn().IsMatch(error.Message) || MissingReference().IsMatch(error.Message);
+
     public static DataFormatException Map(DuckDBException error, string data)
     {
         var message = error.Message;

@@ -40,7 +40,20 @@ public static class DuckDbSummarizer
         schema ??= DemoSchema.Schema;
         RemotePaths.Check(data, allowRemote);
         using var connection = Open(allowRemote);
-        return WithLabelOrWithout(name, schema, labelled => SummarizeOnce(connection, data, schema, name, labelled, missing));
+        return WithLabelOrWithout(name, schema, labelled =>
+        {
+            try
+            {
+                return SummarizeOnce(connection, data, schema, name, labelled, missing, new HashSet<string>());
+            }
+            catch (DuckDBException e) when (missing == MissingCells.Allow && DuckDbErrors.IsMissingAnyColumn(e)
+                && Absent(connection, data, schema) is { Count: > 0 } absent)
+            {
+                // A batch may lack a feature column: its values are all missing, which data quality reports by name
+                // (as our reader reads it). Asked only after the failure: DESCRIBE sniffs every file of a glob again.
+                return SummarizeOnce(connection, data, schema, name, labelled, missing, absent);
+            }
+        });
     }
 
     /// <summary>
@@ -58,8 +71,8 @@ public static class DuckDbSummarizer
         WithLabelOrWithout(data, schema, labelled =>
         {
             var query = labelled || schema.Target is not { } target
-                ? Query(data, schema, labelled)
-                : $"SELECT * FROM ({Query(data, schema, labelled)}) WHERE feature <> {Literal(target.Name)}";
+                ? Query(data, schema, labelled, new HashSet<string>())
+                : $"SELECT * FROM ({Query(data, schema, labelled, new HashSet<string>())}) WHERE feature <> {Literal(target.Name)}";
             using var command = connection.CreateCommand();
             command.CommandText = $"COPY ({query}) TO {Literal(countsPath)} (FORMAT csv, HEADER true, DELIMITER ',')";
             command.ExecuteNonQuery();
@@ -67,11 +80,12 @@ public static class DuckDbSummarizer
         });
     }
 
-    private static DatasetSummary SummarizeOnce(DuckDBConnection connection, string data, DatasetSchema schema, string name, bool labelled, MissingCells missing)
+    private static DatasetSummary SummarizeOnce(DuckDBConnection connection, string data, DatasetSchema schema, string name, bool labelled, MissingCells missing, IReadOnlySet<string> absent)
     {
-        var builder = new ValueCountsBuilder { MissingCells = missing };
+        // The schema's features and target (the SQL writes the target's values as 1/0), so any table is counted.
+        var builder = new ValueCountsBuilder(schema.FeatureDefinitions(), schema.Target?.Name ?? OrderSchema.Target) { MissingCells = missing };
         using var command = connection.CreateCommand();
-        command.CommandText = Query(data, schema, labelled);
+        command.CommandText = Query(data, schema, labelled, absent);
         command.UseStreamingMode = true;
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -143,23 +157,41 @@ public static class DuckDbSummarizer
     /// unlabelled data the target is a NULL stand-in, so that the same SQL runs; its records are dropped. A CTE rather
     /// than a view: the files are bound once.
     /// </summary>
-    private static string Query(string data, DatasetSchema schema, bool labelled)
+    private static string Query(string data, DatasetSchema schema, bool labelled, IReadOnlySet<string> absent)
     {
-        var select = Typed(schema, labelled)
+        var select = Typed(schema, labelled, absent)
             .Select(c => c.Read ? $"CAST(files.{Name(c.Name)} AS {c.Type}) AS {Name(c.Name)}" : $"CAST(NULL AS {c.Type}) AS {Name(c.Name)}");
-        return $"WITH {Name(Table)} AS (SELECT {string.Join(", ", select)} FROM {Source(data, schema, labelled)} AS files)\n"
+        return $"WITH {Name(Table)} AS (SELECT {string.Join(", ", select)} FROM {Source(data, schema, labelled, absent)} AS files)\n"
             + ValueCountsSql.Statement(schema, Table, SqlDialect.DuckDb);
     }
 
     private const string Table = "orders";
 
-    /// <summary>Each counted column with the DuckDB type it is read as, and whether it is read from the files.</summary>
-    private static IEnumerable<(string Name, string Type, bool Read)> Typed(DatasetSchema schema, bool labelled) =>
-        schema.NumericFeatures.Select(c => (c.Name, "DOUBLE", true))
-            .Concat(schema.CategoricalFeatures.Select(c => (c.Name, "VARCHAR", true)))
+    /// <summary>
+    /// Each counted column with the DuckDB type it is read as, and whether it is read from the files (not for the
+    /// <paramref name="absent"/> features of a batch, nor for the target of unlabelled data: a NULL stand-in then).
+    /// </summary>
+    private static IEnumerable<(string Name, string Type, bool Read)> Typed(DatasetSchema schema, bool labelled, IReadOnlySet<string> absent) =>
+        schema.NumericFeatures.Select(c => (c.Name, "DOUBLE", !absent.Contains(c.Name)))
+            .Concat(schema.CategoricalFeatures.Select(c => (c.Name, "VARCHAR", !absent.Contains(c.Name))))
             .Concat(schema.Target is { } t ? [(t.Name, ValueCountsSql.TargetWrittenAsIs(t) ? "DOUBLE" : "VARCHAR", labelled)] : []);
 
-    private static string Source(string data, DatasetSchema schema, bool labelled)
+    /// <summary>The schema's features that no file of <paramref name="data"/> has (DuckDB's own reading of the header).</summary>
+    private static HashSet<string> Absent(DuckDBConnection connection, string data, DatasetSchema schema)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DESCRIBE SELECT * FROM {Source(data, null, false, new HashSet<string>())}";
+        using var reader = command.ExecuteReader();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            present.Add(reader.GetString(0));
+        }
+
+        return schema.Features.Select(f => f.Name).Where(n => !present.Contains(n)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string Source(string data, DatasetSchema? schema, bool labelled, IReadOnlySet<string> absent)
     {
         if (OrderFile.IsParquet(data))
         {
@@ -168,8 +200,15 @@ public static class DuckDbSummarizer
 
         // Types are given for the schema's columns so that a bad cell fails in the CSV reader, which names file and line,
         // and a missing column fails at once, named.
-        var types = string.Join(", ", Typed(schema, labelled).Where(c => c.Read).Select(c => $"{Literal(c.Name)}: '{c.Type}'"));
-        return $"read_csv({Literal(data)}, header = true, delim = ',', quote = '\"', escape = '\"', union_by_name = true, types = {{{types}}})";
+        var options = $"header = true, delim = ',', quote = '\"', escape = '\"', union_by_name = true";
+        if (schema is null)
+        {
+            // The header alone (DESCRIBE): no types asked for, so no column is required.
+            return $"read_csv({Literal(data)}, {options})";
+        }
+
+        var types = string.Join(", ", Typed(schema, labelled, absent).Where(c => c.Read).Select(c => $"{Literal(c.Name)}: '{c.Type}'"));
+        return $"read_csv({Literal(data)}, {options}, types = {{{types}}})";
     }
 
     private static string Name(string name) => SqlText.Identifier(name, SqlDialect.DuckDb);

@@ -30,12 +30,12 @@ public sealed class BatchMonitor
     /// <param name="profile">The reference the batches are compared with.</param>
     /// <param name="model">The model-aware monitor (model, calibration, held-out orders, reference sample); null for drift only.</param>
     /// <param name="options">Drift thresholds; null for <see cref="DriftOptions.Default"/>.</param>
-    /// <param name="costs">Costs of a return and of an intervention; null for <see cref="CostModel.Default"/>.</param>
+    /// <param name="costs">Costs of a return and of an intervention; null for the defaults (<see cref="CostModel.DefaultFor"/>: EUR for the demo's table, no currency for another).</param>
     public BatchMonitor(ReferenceProfile profile, ModelMonitor? model = null, DriftOptions? options = null, CostModel? costs = null)
     {
         Profile = profile;
         Model = model;
-        Costs = costs ?? CostModel.Default;
+        Costs = costs ?? CostModel.DefaultFor(profile.Schema is null);
         this.options = options;
         // Fitted on first use (it scores the held-out orders and bootstraps the calibration), so drift-only use pays nothing.
         estimation = new Lazy<EstimationReference?>(() => model?.HeldOut is not { } heldOut ? null

@@ -42,7 +42,7 @@ public sealed class UnequalPeriodFalseAlarmTests(ITestOutputHelper output)
                 var random = new RandomSource(RandomSource.DeriveSeed(20261203, $"unequal/{factor}/{run}"));
                 var profile = ReferenceProfile.Fit(OrderGenerator.Generate(Scenario.Baseline, ReferenceRows, random.NextUInt64()));
                 var months = Enumerable.Range(0, 12).Select(_ => sizes[random.NextInt(0, sizes.Length)]).ToArray();
-                var evidence = months.Select(n => DriftEvidence.Of(profile.Compare(DatasetSummary.Of(OrderGenerator.Generate(Scenario.Normal, n, random.NextUInt64()))))).ToArray();
+                var evidence = months.Select(n => DriftEvidence.Of(profile, DatasetSummary.Of(OrderGenerator.Generate(Scenario.Normal, n, random.NextUInt64())))).ToArray();
                 before[run] = Alarms(months, evidence, t => calibrations[months[t]].Detector with { CalibratedRows = 0 });
                 var one = calibrations[months[0]].DetectorFor(ReferenceRows);
                 after[run] = Alarms(months, evidence, _ => one);

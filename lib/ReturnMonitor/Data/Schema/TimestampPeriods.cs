@@ -54,4 +54,57 @@ public static class TimestampPeriods
 
         return groups.Select(g => (g.Key, g.Value.ToArray())).ToArray();
     }
+
+    /// <summary>
+    /// The periods of dates already read (one per row, file order), as <see cref="Split"/> cuts them, or null when
+    /// these values cannot settle it: a value empty or not a date of the form, or no form given and not exactly one
+    /// of <see cref="TimestampFormat.Names"/> reading every value. The caller then falls back to <see cref="Split"/>,
+    /// which names the line and column of the problem (or decides the form by the inference's rules).
+    /// </summary>
+    public static IReadOnlyList<(BatchPeriod Period, int[] Rows)>? FromValues(IReadOnlyList<string> values, string every, string? format = null)
+    {
+        if (!Lengths.Contains(every) || values.Count == 0)
+        {
+            return null;
+        }
+
+        var forms = format is null ? TimestampFormat.Names : [format];
+        var dates = new DateTime[values.Count];
+        var settled = forms.Where(f =>
+        {
+            for (var row = 0; row < values.Count; row++)
+            {
+                if (!TimestampFormat.TryParse(values[row], f, out dates[row]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }).ToArray();
+        if (settled.Length != 1)
+        {
+            return null;
+        }
+
+        // dates holds the last form tried: parse again with the one that settled it.
+        for (var row = 0; row < values.Count; row++)
+        {
+            TimestampFormat.TryParse(values[row], settled[0], out dates[row]);
+        }
+
+        var groups = new SortedDictionary<BatchPeriod, List<int>>();
+        for (var row = 0; row < dates.Length; row++)
+        {
+            var period = BatchPeriod.Of(DateOnly.FromDateTime(dates[row]), every);
+            if (!groups.TryGetValue(period, out var rows))
+            {
+                groups[period] = rows = [];
+            }
+
+            rows.Add(row);
+        }
+
+        return groups.Select(g => (g.Key, g.Value.ToArray())).ToArray();
+    }
 }

@@ -32,6 +32,23 @@ public sealed record CostModel(
     /// </summary>
     public static CostModel Default { get; } = new("EUR", 8.00, 6.50, 0.15, 1.50, 0.25);
 
+    /// <summary>
+    /// The figures of <see cref="Default"/> without its currency, for a table other than the demo's when no cost file is
+    /// given: they are the demo shop's assumptions, and the other shop's prices are in a unit we do not know, so no code
+    /// is printed, and <see cref="Note"/> says so once (<c>costs: demo defaults, no currency</c>).
+    /// </summary>
+    public static CostModel DemoDefaultsWithoutCurrency { get; } = Default with { Currency = "", Note = "demo defaults, no currency" };
+
+    /// <summary>
+    /// Where the figures come from when that needs saying (<see cref="DemoDefaultsWithoutCurrency"/>); null for a cost
+    /// file and for the demo's own defaults. Not part of a cost file.
+    /// </summary>
+    public string? Note { get; init; }
+
+    /// <summary>The cost model when no cost file is given: <see cref="Default"/> for the demo's table, else <see cref="DemoDefaultsWithoutCurrency"/>.</summary>
+    /// <param name="demoTable">Whether the data are the demo's columns (a profile without a schema of its own).</param>
+    public static CostModel DefaultFor(bool demoTable) => demoTable ? Default : DemoDefaultsWithoutCurrency;
+
     /// <summary>The JSON field names, in file order.</summary>
     public static IReadOnlyList<string> FieldNames { get; } =
         ["currency", "returnHandling", "returnShipping", "priceLostShare", "interventionCost", "interventionPreventedShare"];

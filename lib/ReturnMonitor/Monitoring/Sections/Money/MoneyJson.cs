@@ -9,13 +9,13 @@ namespace ReturnMonitor.Monitoring.Sections.Money;
 /// </summary>
 public static class MoneyJson
 {
-    /// <summary>The <c>money</c> object: currency, costs, returnCost, decisions, threshold.</summary>
+    /// <summary>The <c>money</c> object: currency, costsNote (only for assumed figures), costs, returnCost, decisions, threshold.</summary>
     public static JsonObject ToNode(BatchMoney money)
     {
         var c = money.ReturnCost;
         var d = money.Decisions;
         var t = money.Threshold;
-        return new JsonObject
+        var node = new JsonObject
         {
             ["currency"] = money.Costs.Currency.Length > 0 ? money.Costs.Currency : null,
             ["costs"] = JsonNode.Parse(money.Costs.ToJson()),
@@ -56,6 +56,13 @@ public static class MoneyJson
                 ["sentence"] = t.Sentence,
             },
         };
+        if (money.Costs.Note is { } note)
+        {
+            // Only when the figures are assumed (another shop's table, no cost file): the demo's JSON keeps its bytes.
+            node.Insert(1, "costsNote", note);
+        }
+
+        return node;
     }
 
     private static JsonNode? N(double value) => JsonNumber.Of(value);

@@ -15,6 +15,12 @@ public static class MoneyText
         var cur = c.Currency;
         // Every amount through NumberText.Money: "EUR 1,234", or "1,234" when the cost file gives no currency.
         string M(double? amount) => NumberText.Money(cur, amount);
+        if (money.Costs.Note is { } note)
+        {
+            // Said once, first: every amount below rests on these assumed figures.
+            text.RawLine($"Costs: {note} (the demo shop's assumed figures; give --costs FILE with your own)");
+        }
+
         text.RawLine($"Return cost ({c.Orders} orders): expected {M(c.ExpectedTotal)} (95% band {Whole(c.Lower)}–{Whole(c.Upper)}), {M(1000 * c.ExpectedPerOrder)} per 1,000 orders" +
                      (c.ImportanceWeightedPerOrder is { } w ? $"; importance-weighted {M(1000 * w)} per 1,000" : "") +
                      (c.RealizedTotal is { } r ? $"; realized {M(r)}" : "; realized: unknown (no labels)"));
