@@ -12,7 +12,7 @@ public sealed record SummarizeOptions
     public int Workers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Size of the blocks a CSV file is cut into (at record boundaries); grows when one record is larger. Default 1 MiB.</summary>
-    public int BlockSize { get; init; } = 1 << 20;
+    public int BlockSize { get; init; } = 1 << 18;
 
     /// <summary>
     /// Whether an empty feature cell (a Parquet null) is an error, the default for training and reference data, or a
