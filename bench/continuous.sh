@@ -51,16 +51,17 @@ fi
 
 read -r -a AFTER <<<"${AFTER_CLI:-$OUT/after/ReturnMonitor.Cli}"
 
-# measure LABEL CMD...: stdout to LABEL.out, "wall_seconds peak_MiB exit load1" to LABEL.time
+# measure LABEL CMD...: stdout to LABEL.out, "wall_seconds peak_MiB exit load1 cpu_seconds" to LABEL.time (cpu = user +
+# system: on a loaded machine the wall time depends on the share of the cores a program gets, its CPU time much less)
 measure() {
   local label="$1"; shift
   local load
   load=$(cut -d' ' -f1 /proc/loadavg)
   set +e
-  /usr/bin/time -f "%e %M" -o "$OUT/$label.rawtime" "$@" >"$OUT/$label.out" 2>"$OUT/$label.err"
+  /usr/bin/time -f "%e %M %U %S" -o "$OUT/$label.rawtime" "$@" >"$OUT/$label.out" 2>"$OUT/$label.err"
   local code=$?
   set -e
-  awk -v c="$code" -v l="$load" '{ printf "%s %.0f %s %s\n", $1, $2 / 1024, c, l }' "$OUT/$label.rawtime" >"$OUT/$label.time"
+  awk -v c="$code" -v l="$load" '{ printf "%s %.0f %s %s %.2f\n", $1, $2 / 1024, c, l, $3 + $4 }' "$OUT/$label.rawtime" >"$OUT/$label.time"
   echo "$label: $(cat "$OUT/$label.time")" >&2
 }
 
@@ -68,12 +69,13 @@ measure() {
 median() {
   local files=("$OUT/$1"-r*.time)
   local k=$(( (${#files[@]} + 1) / 2 ))
-  local t m lo hi
+  local t m u lo hi
   t=$(cut -d' ' -f1 "${files[@]}" | sort -g | sed -n "${k}p")
   m=$(cut -d' ' -f2 "${files[@]}" | sort -g | sed -n "${k}p")
+  u=$(cut -d' ' -f5 "${files[@]}" | sort -g | sed -n "${k}p")
   lo=$(cut -d' ' -f4 "${files[@]}" | sort -g | head -1)
   hi=$(cut -d' ' -f4 "${files[@]}" | sort -g | tail -1)
-  echo "$1: median $t s, $m MiB over ${#files[@]} runs (load $lo-$hi)" | tee -a "$OUT/medians.txt" >&2
+  echo "$1: median $t s, $m MiB, CPU $u s over ${#files[@]} runs (load $lo-$hi)" | tee -a "$OUT/medians.txt" >&2
 }
 
 for N in $SIZES; do

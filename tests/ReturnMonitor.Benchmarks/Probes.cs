@@ -80,6 +80,8 @@ internal static class Probes
         Print(name + "_heap_mib", GC.GetTotalMemory(false) / 1048576.0);
         using var self = Process.GetCurrentProcess();
         Print(name + "_peak_rss_mib", self.PeakWorkingSet64 / 1048576.0);
+        // After a full collection: what the phase's result and everything before it keep alive.
+        Print(name + "_live_mib", GC.GetTotalMemory(true) / 1048576.0);
         return result;
     }
 

@@ -44,6 +44,16 @@ public sealed class DatasetSummaryBuilder
     /// <param name="labelled">Whether the data has the target column; a part without it makes the whole unlabelled.</param>
     /// <param name="exactLimit">Distinct values per numeric feature kept exactly (at least 4); past it the feature is sketched.</param>
     public DatasetSummaryBuilder(string source, IReadOnlyList<FeatureDefinition> features, bool labelled, int exactLimit)
+        : this(source, features, labelled, exactLimit, null)
+    {
+    }
+
+    /// <summary>
+    /// Starts an empty summary whose numeric features share the runs <paramref name="shared"/> (from
+    /// <see cref="SharedRuns"/>) with other builders of the same file: each value is then counted in exactly one of
+    /// the builders sharing them, and merging them gives the summary of all (one run per column in memory, not one per builder).
+    /// </summary>
+    internal DatasetSummaryBuilder(string source, IReadOnlyList<FeatureDefinition> features, bool labelled, int exactLimit, RunAccumulator[]? shared)
     {
         ArgumentNullException.ThrowIfNull(features);
         Source = source;
@@ -52,7 +62,7 @@ public sealed class DatasetSummaryBuilder
         this.features = features.ToArray();
         numericFeatures = this.features.Where(f => f.Kind == FeatureKind.Numeric).ToArray();
         categoricalFeatures = this.features.Where(f => f.Kind == FeatureKind.Categorical).ToArray();
-        numeric = numericFeatures.Select(_ => new ValueCounter(exactLimit)).ToArray();
+        numeric = numericFeatures.Select((_, i) => new ValueCounter(exactLimit, shared?[i])).ToArray();
         categorical = categoricalFeatures.Select(_ => new CategoryCounter()).ToArray();
         numericMissing = new long[numericFeatures.Length];
         categoricalMissing = new long[categoricalFeatures.Length];
@@ -202,6 +212,10 @@ public sealed class DatasetSummaryBuilder
 
         return new DatasetSummary(Source, Rows, numericSummaries, categoricalSummaries, Labelled ? Returned : null, missing, features);
     }
+
+    /// <summary>One shared run per numeric feature of <paramref name="features"/>, for builders that share them.</summary>
+    internal static RunAccumulator[] SharedRuns(IReadOnlyList<FeatureDefinition> features, int exactLimit) =>
+        features.Where(f => f.Kind == FeatureKind.Numeric).Select(_ => new RunAccumulator(exactLimit)).ToArray();
 
     // Hot-path entry points for the streaming readers (feature index in schema order of numeric/categorical features).
     internal void AddScaled(int numericFeature, long mantissa, int scale, double value) => numeric[numericFeature].AddScaled(mantissa, scale, value);

@@ -6,7 +6,7 @@ namespace ReturnMonitor.Summaries;
 /// Sorts doubles (no NaN, −0 already folded to 0) by an LSD radix sort on their order-preserving keys
 /// (<see cref="SortedRun.Key"/>): the same ascending order as a comparison sort of the doubles, and
 /// equal values have equal bits, so the result is bit-identical to a comparison sort. It exists for the chunks of
-/// continuous columns (2^18 values): 8-bit digits, one counting pass for all eight digits, and digits that are the same
+/// continuous columns (32,768 values): 8-bit digits, one counting pass for all eight digits, and digits that are the same
 /// for every value (the sign and high exponent bits of one column usually are) skipped — typically 5–6 scatter passes
 /// instead of ~18 comparison levels, about 3× faster on such chunks.
 /// </summary>

@@ -65,8 +65,18 @@ internal sealed class SortedRun
     /// <summary>Sorts <paramref name="values"/> (no NaN, −0 folded) and collapses equal values into an exact run.</summary>
     public static SortedRun FromUnsorted(double[] values, int length)
     {
-        KeySort.Sort(values.AsSpan(0, length));
         var counts = new long[length];
+        var distinct = SortAndCount(values, counts, length);
+        return new SortedRun(values, counts, null, distinct, 0);
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="values"/>[..<paramref name="length"/>] (no NaN, −0 folded) and collapses equal values in
+    /// place, their counts into <paramref name="counts"/>; returns the number of distinct values.
+    /// </summary>
+    public static int SortAndCount(double[] values, long[] counts, int length)
+    {
+        KeySort.Sort(values.AsSpan(0, length));
         var distinct = 0;
         for (var i = 0; i < length; i++)
         {
@@ -81,7 +91,7 @@ internal sealed class SortedRun
             }
         }
 
-        return new SortedRun(values, counts, null, distinct, 0);
+        return distinct;
     }
 
     /// <summary>The canonical run of the union of two canonical runs (see remarks), for the limit <paramref name="limit"/>.</summary>

@@ -21,10 +21,12 @@ internal static class Utf8CsvSummarizer
         using var reader = Utf8CsvBlockReader.Open(path, name, options.BlockSize, progress is null ? null : progress.AddBytes, options.Plan, options.MissingCells);
         var layout = reader.Layout;
         var features = layout.Plan.Features;
+        // One run per numeric column for all workers (see RunAccumulator): half the memory of a run per worker.
+        var runs = DatasetSummaryBuilder.SharedRuns(features, options.ExactLimit);
         var workers = BlockPipeline.Run(
             reader.Blocks(),
             options.Workers,
-            () => new Worker(new DatasetSummaryBuilder(name, features, layout.Labelled, options.ExactLimit), new OrderRecordParser(layout, name, options.MissingCells)),
+            () => new Worker(new DatasetSummaryBuilder(name, features, layout.Labelled, options.ExactLimit, runs), new OrderRecordParser(layout, name, options.MissingCells)),
             (worker, block) =>
             {
                 var rows = worker.Parse(block, name);
@@ -32,7 +34,7 @@ internal static class Utf8CsvSummarizer
             },
             block => block.Return());
 
-        var total = new DatasetSummaryBuilder(name, features, layout.Labelled, options.ExactLimit);
+        var total = new DatasetSummaryBuilder(name, features, layout.Labelled, options.ExactLimit, runs);
         foreach (var worker in workers)
         {
             total.Merge(worker.Builder);

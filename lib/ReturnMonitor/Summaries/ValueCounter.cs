@@ -21,25 +21,40 @@ internal sealed class ValueCounter
     public const int DictionaryLimit = 4096;
 
     /// <summary>
-    /// Values collected before a sort and merge into the run (512 KB). 2^18 peaked ~17 MiB higher at 1M vs 1M
-    /// continuous orders (7 columns × 2 workers × 1.5 MB of chunk) at the same speed; the result does not depend on it
-    /// (any split is identical).
+    /// Values collected before a sort and merge into the run (256 KB per column and reading thread; the run's buffers
+    /// hold the limit plus one chunk). Since merges are in place, a smaller chunk costs little time and saves memory
+    /// (2^18 peaked ~17 MiB higher than 2^16 at 1M vs 1M continuous orders); the result does not depend on it (any split
+    /// is identical).
     /// </summary>
-    public const int ChunkSize = 1 << 16;
+    public const int ChunkSize = 1 << 15;
+
+    // Per thread: the counts of the chunk being flushed (the chunk's values are sorted and collapsed in place).
+    [ThreadStatic]
+    private static long[]? chunkCounts;
 
     private readonly int exactLimit;
+    private readonly RunAccumulator run;
     private long[]? whole;
     private long[]? tenths;
     private Dictionary<double, long>? other = new();
     private double[]? chunk;
     private int chunked;
-    private SortedRun run = SortedRun.Empty;
 
     /// <summary>A counter that stays exact up to <paramref name="exactLimit"/> distinct values.</summary>
     public ValueCounter(int exactLimit = EmpiricalDistribution.DefaultExactLimit)
+        : this(exactLimit, null)
+    {
+    }
+
+    /// <summary>
+    /// A counter whose values outside the flat arrays go to <paramref name="shared"/> (one run per column for all the
+    /// workers of a file, created with the same limit), or to a run of its own when null.
+    /// </summary>
+    public ValueCounter(int exactLimit, RunAccumulator? shared)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(exactLimit, 4);
         this.exactLimit = exactLimit;
+        run = shared ?? new RunAccumulator(exactLimit);
     }
 
     /// <summary>Counts the value <paramref name="mantissa"/>·10^−<paramref name="scale"/>; the caller has checked that it is valid.</summary>
@@ -75,7 +90,7 @@ internal sealed class ValueCounter
             slot++;
             if (other.Count > Math.Min(DictionaryLimit, exactLimit))
             {
-                run = SortedRun.Merge(run, FromPairs(other), exactLimit);
+                run.Add(FromPairs(other));
                 other = null;
             }
 
@@ -90,39 +105,45 @@ internal sealed class ValueCounter
     }
 
     /// <summary>Adds every observation of <paramref name="distribution"/> (a partition's or a saved profile's).</summary>
-    public void Add(EmpiricalDistribution distribution) => run = SortedRun.Merge(run, distribution.ToRun(), exactLimit);
+    public void Add(EmpiricalDistribution distribution) => run.Add(distribution.ToRun());
 
     /// <summary>Adds the counts of <paramref name="source"/> to this counter.</summary>
     public void Merge(ValueCounter source)
     {
         MergeArray(ref whole, source.whole);
         MergeArray(ref tenths, source.tenths);
-        run = SortedRun.Merge(Collect(), source.Collect(), exactLimit);
+        Collect();
+        source.Collect();
+        if (!ReferenceEquals(source.run, run))
+        {
+            run.Add(source.run.ToRun());
+        }
+
         other = null;
     }
 
     /// <summary>The distribution of all values counted: exact up to the limit, the canonical sketch past it.</summary>
     public EmpiricalDistribution ToDistribution()
     {
-        var all = Collect();
+        Collect();
+        var all = run.Take();
         all = SortedRun.Merge(all, Small(whole, 1.0), exactLimit);
         all = SortedRun.Merge(all, Small(tenths, 10.0), exactLimit);
         return EmpiricalDistribution.FromRun(all);
     }
 
-    // Everything outside the flat arrays as one canonical run (dictionary and chunk emptied into it).
-    private SortedRun Collect()
+    // Everything outside the flat arrays into the run (dictionary and chunk emptied into it).
+    private void Collect()
     {
         if (other is { Count: > 0 })
         {
-            run = SortedRun.Merge(run, FromPairs(other), exactLimit);
+            run.Add(FromPairs(other));
             other.Clear();
         }
 
         FlushChunk();
         // Reading is over for this counter: its buffers are not needed any more.
         chunk = null;
-        return run;
     }
 
     private void FlushChunk()
@@ -132,16 +153,12 @@ internal sealed class ValueCounter
             return;
         }
 
-        // Sorting reorders the chunk in place into a run that owns the array. The merge copies both runs into new arrays,
-        // except when it returns the chunk's run itself (the first chunk, still exact): only then does the next chunk
-        // need a new array. Reusing the chunk saves 2 MB of large-object garbage per column and flush.
-        var sorted = SortedRun.FromUnsorted(chunk, chunked);
+        // Sorted and collapsed in place on this thread, then merged into the run in place (under its lock when shared):
+        // the chunk and the counts are scratch, reused for the next chunk.
+        var counts = chunkCounts is { } cached && cached.Length >= chunked ? cached : (chunkCounts = new long[ChunkSize]);
+        var distinct = SortedRun.SortAndCount(chunk, counts, chunked);
         chunked = 0;
-        run = SortedRun.Merge(run, sorted, exactLimit);
-        if (ReferenceEquals(run.Values, sorted.Values))
-        {
-            chunk = null;
-        }
+        run.AddSorted(chunk, counts, distinct);
     }
 
     private static SortedRun FromPairs(Dictionary<double, long> pairs)
