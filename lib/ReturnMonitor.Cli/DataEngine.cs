@@ -174,14 +174,7 @@ internal static class DataEngine
             var wide = OrderFile.Read(path, missing: MissingCells.Allow, plan: SchemaReader.Plan(new DatasetSchema(columns)));
             if (TimestampPeriods.FromValues(wide.Categorical(column), every, format) is { } periods)
             {
-                var features = wide.Features.Where(f => f.Name != column).ToArray();
-                var batch = new OrderTable(
-                    wide.Source,
-                    features,
-                    wide.NumericFeatures.ToDictionary(f => f.Name, f => wide.Numeric(f.Name).ToArray()),
-                    features.Where(f => f.Kind == FeatureKind.Categorical).ToDictionary(f => f.Name, f => wide.Categorical(f.Name).ToArray()),
-                    wide.HasTarget ? wide.Returned.ToArray() : null);
-                return (batch, periods);
+                return (wide.WithoutFeature(column), periods);
             }
         }
 

@@ -255,6 +255,13 @@ public sealed class OrderTable
         return new OrderTable(Source, Features, numeric, cat, returned);
     }
 
+    /// <summary>
+    /// This table without feature <paramref name="name"/> (e.g. a date column read beside the features to cut periods);
+    /// the other columns are shared, not copied.
+    /// </summary>
+    public OrderTable WithoutFeature(string name) =>
+        new(Source, Features.Where(f => f.Name != name).ToArray(), numeric, categorical, returned);
+
     private static int CheckLength(int? count, int length, string name) =>
         count is { } expected && expected != length
             ? throw new ArgumentException($"column '{name}' has {length} values, expected {expected}")
