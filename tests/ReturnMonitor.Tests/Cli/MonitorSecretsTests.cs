@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ReturnMonitor.Tests.History.Alerts;
 
 namespace ReturnMonitor.Tests.Cli;
@@ -63,7 +64,9 @@ public sealed class MonitorSecretsTests(MonitorFixture fixture) : IClassFixture<
             var target = $"http://127.0.0.1:{hook.Url.Port}/…";
             if (status == 200)
             {
-                Assert.Contains($"alert delivered to {target} (slack, 1 attempt(s))", stdout);
+                // Delivered, and named by the redacted target. Usually at the first attempt; under a loaded machine a
+                // first response can exceed the 5 s timeout and a retry delivers it, which is not what this test is about.
+                Assert.Matches(new Regex($@"alert delivered to {Regex.Escape(target)} \(slack, [1-3] attempt\(s\)\)"), stdout);
             }
             else
             {
